@@ -1,0 +1,91 @@
+import pytest
+
+from bytecode_global_audit import audit, global_names
+
+TAX = 0.2
+EMPTY = {"globals": [], "builtins": [], "missing": []}
+
+
+def price(net):
+    return round(net * (1 + TAX)) + shipping_fee(net)  # noqa: F821 - undefined on purpose
+
+
+def define(source, **module_globals):
+    """Compile `source` as if it were a module holding `module_globals`; return its function `f`."""
+    namespace = dict(module_globals)
+    exec(source, namespace)
+    return namespace["f"]
+
+
+def test_the_docstring_example_sorts_names_into_globals_builtins_and_missing():
+    assert audit(price) == {"globals": ["TAX"], "builtins": ["round"], "missing": ["shipping_fee"]}
+
+
+def test_parameters_and_local_variables_are_not_globals():
+    f = define("def f(a, b=2):\n    c = a * b\n    return c")
+    assert audit(f) == EMPTY
+
+
+def test_each_name_appears_once_and_the_lists_are_sorted():
+    f = define("def f(x):\n    return zip(len(x), abs(x), len(x), all(x), abs(x))")
+    assert audit(f) == {"globals": [], "builtins": ["abs", "all", "len", "zip"], "missing": []}
+
+
+def test_only_the_module_name_counts_not_the_attributes_read_from_it():
+    import os
+
+    f = define("def f(a, b):\n    return os.path.join(a, b)", os=os)
+    assert audit(f) == {"globals": ["os"], "builtins": [], "missing": []}, (
+        "`path` and `join` are attributes (LOAD_ATTR), not global names"
+    )
+
+
+def test_a_module_global_that_shadows_a_builtin_counts_as_a_global():
+    f = define("def f(x):\n    return len(x)", len=lambda x: 0)
+    assert audit(f) == {"globals": ["len"], "builtins": [], "missing": []}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "def f(xs):\n    return lambda: helper(xs)",
+        "def f(xs):\n    def inner():\n        return helper(xs)\n    return inner",
+        "def f(xs):\n    return [helper(x) for x in xs]",
+        "def f(xs):\n    return list(helper(x) for x in xs)",
+    ],
+    ids=["lambda", "inner-function", "list-comprehension", "generator-expression"],
+)
+def test_names_read_inside_nested_code_are_found(source):
+    code = compile(source, "<test>", "exec")
+    outer = next(c for c in code.co_consts if hasattr(c, "co_name") and c.co_name == "f")
+
+    assert "helper" in global_names(outer), (
+        "the name is read by a nested code object: look inside code.co_consts too"
+    )
+
+
+def test_a_typo_in_a_nested_function_is_reported_as_missing():
+    f = define(
+        "def f(rows):\n    return sorted(rows, key=lambda r: totl(r))",
+        total=sum,
+    )
+    assert audit(f) == {"globals": [], "builtins": ["sorted"], "missing": ["totl"]}
+
+
+def test_unicode_names_are_reported_as_written():
+    f = define("def f():\n    return größe * 2", größe=3)
+    assert audit(f)["globals"] == ["größe"]
+
+
+def test_bound_methods_are_audited_through_their_function():
+    class Cart:
+        def total(self):
+            return round(sum(self.items) * (1 + TAX))
+
+    assert audit(Cart().total) == {"globals": ["TAX"], "builtins": ["round", "sum"], "missing": []}
+
+
+@pytest.mark.parametrize("thing", [len, 42, dict], ids=["builtin-function", "a-number", "a-class"])
+def test_things_without_bytecode_are_rejected(thing):
+    with pytest.raises(TypeError, match="not a Python function"):
+        audit(thing)

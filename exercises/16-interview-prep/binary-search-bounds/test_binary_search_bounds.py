@@ -1,0 +1,116 @@
+import bisect
+import random
+import signal
+from contextlib import contextmanager
+
+import pytest
+
+from binary_search_bounds import find_first, lower_bound, upper_bound
+
+
+@pytest.fixture
+def time_limit():
+    """Turn a too-slow solution into a readable failure instead of a hang.
+
+    Usage: `with time_limit(2): ...`. On systems without SIGALRM (Windows)
+    the block simply runs without a limit.
+    """
+
+    @contextmanager
+    def limit(seconds: float):
+        if not hasattr(signal, "setitimer"):
+            yield
+            return
+
+        def too_slow(signum, frame):
+            raise TimeoutError(
+                f"still running after {seconds} s on a large input, where an efficient "
+                "solution needs a fraction of a second: look for a scan of the whole "
+                "data (a loop, `in` on a list, list.remove, list.index) repeated inside a loop"
+            )
+
+        previous = signal.signal(signal.SIGALRM, too_slow)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    return limit
+
+
+ITEMS = [1, 3, 3, 3, 8]
+
+
+@pytest.mark.parametrize(
+    "target, lower, upper",
+    [(0, 0, 0), (1, 0, 1), (2, 1, 1), (3, 1, 4), (5, 4, 4), (8, 4, 5), (9, 5, 5)],
+    ids=["below-all", "first-item", "gap-after-first", "run-of-duplicates",
+         "gap-before-last", "last-item", "above-all"],
+)
+def test_bounds_on_a_small_list(target, lower, upper):
+    assert lower_bound(ITEMS, target) == lower, f"lower_bound({ITEMS}, {target})"
+    assert upper_bound(ITEMS, target) == upper, f"upper_bound({ITEMS}, {target})"
+
+
+@pytest.mark.parametrize("target", [-1, 0, 1], ids=["below", "equal", "above"])
+def test_bounds_on_empty_and_single_item_lists(target):
+    assert lower_bound([], target) == 0
+    assert upper_bound([], target) == 0
+    assert lower_bound([0], target) == bisect.bisect_left([0], target)
+    assert upper_bound([0], target) == bisect.bisect_right([0], target)
+
+
+def test_bounds_work_on_strings_and_tuples():
+    words = ("apple", "kiwi", "kiwi", "pear", "éclair")
+    assert lower_bound(words, "kiwi") == 1
+    assert upper_bound(words, "kiwi") == 3
+    assert lower_bound(words, "zebra") == 4, "'é' sorts after 'z' in Python"
+
+
+def test_bounds_agree_with_bisect_on_random_lists():
+    rng = random.Random(16)
+    for _ in range(200):
+        items = sorted(rng.randint(-5, 5) for _ in range(rng.randint(0, 12)))
+        target = rng.randint(-7, 7)
+        assert lower_bound(items, target) == bisect.bisect_left(items, target), (items, target)
+        assert upper_bound(items, target) == bisect.bisect_right(items, target), (items, target)
+
+
+@pytest.mark.parametrize(
+    "items, target, expected",
+    [(ITEMS, 3, 1), (ITEMS, 1, 0), (ITEMS, 8, 4), ([-2, -2, -2], -2, 0)],
+    ids=["first-of-duplicates", "at-start", "at-end", "all-equal-negative"],
+)
+def test_find_first_returns_the_first_equal_item(items, target, expected):
+    assert find_first(items, target) == expected
+
+
+@pytest.mark.parametrize(
+    "items, target",
+    [([], 7), (ITEMS, 4), (ITEMS, 0), (ITEMS, 9)],
+    ids=["empty", "in-a-gap", "below-all", "above-all"],
+)
+def test_find_first_raises_when_target_is_missing(items, target):
+    with pytest.raises(ValueError, match=f"^{target} is not in items$"):
+        find_first(items, target)
+
+
+def test_search_on_a_billion_numbers_without_copying_them(time_limit):
+    evens = range(0, 2_000_000_000, 2)  # a billion items, none stored in memory
+    with time_limit(1):
+        assert lower_bound(evens, 1_234_567_891) == 617_283_946
+        assert upper_bound(evens, 1_234_567_890) == 617_283_946
+        assert find_first(evens, 1_999_999_998) == 999_999_999
+        assert lower_bound(evens, 2_000_000_000) == 1_000_000_000
+
+
+def test_many_searches_in_a_large_list_are_fast(time_limit):
+    rng = random.Random(3)
+    items = sorted(rng.randrange(1_000_000) for _ in range(100_000))
+    targets = [rng.randrange(-10, 1_000_010) for _ in range(2_000)]
+    expected = [bisect.bisect_left(items, t) for t in targets]
+    with time_limit(2):
+        got = [lower_bound(items, t) for t in targets]
+    assert got == expected

@@ -1,0 +1,677 @@
+//! One check of one exercise: stage the files into a fresh directory, run pytest and/or the
+//! program in the sandbox, and judge the result into a `CheckResult`.
+
+use crate::catalog::{Catalog, Exercise, parse_version};
+use crate::interpreter::Interpreter;
+use crate::sandbox::{self, Exit, Job, Limits};
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const PLUGIN: &str = include_str!("plugin/pyroad_plugin.py");
+
+/// Which version of the learner's files to check.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// The learner's files in this exercise folder of a workspace.
+    Workspace(PathBuf),
+    /// The curriculum's stub, as shipped.
+    Stub,
+    /// The curriculum's reference solution.
+    Solution,
+}
+
+/// The judgement of a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    /// Every test passed and the output matched.
+    Pass,
+    /// The exercise was not checked (missing package or old Python).
+    Skipped,
+    /// Tests failed or the output differs.
+    Fail,
+    /// The code did not compile or import, crashed, or ended the run early.
+    Error,
+    /// The wall-clock limit was hit.
+    Timeout,
+    /// The memory limit was hit.
+    Memory,
+}
+
+impl Verdict {
+    /// The verdict's name in output and state.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Skipped => "skipped",
+            Verdict::Fail => "fail",
+            Verdict::Error => "error",
+            Verdict::Timeout => "timeout",
+            Verdict::Memory => "memory",
+        }
+    }
+}
+
+/// One test's outcome as the plugin reported it.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct TestResult {
+    /// pytest node id.
+    pub nodeid: String,
+    /// Function name with parameters.
+    pub name: String,
+    /// First docstring line.
+    #[serde(default)]
+    pub doc: String,
+    /// passed, failed, error or skipped.
+    pub outcome: String,
+    /// setup, call or teardown, when it failed.
+    #[serde(default)]
+    pub phase: String,
+    /// The exception as pytest shows it (`AssertionError: assert 3 == 4`).
+    #[serde(default)]
+    pub message: String,
+    /// The exception type.
+    #[serde(default)]
+    pub exception: String,
+    /// Where in the learner's code it went wrong.
+    pub learner: Option<Frame>,
+    /// The line of the test that failed.
+    pub test: Option<Frame>,
+    /// What the learner printed during the test.
+    #[serde(default)]
+    pub stdout: String,
+    /// What went to stderr during the test.
+    #[serde(default)]
+    pub stderr: String,
+    /// Seconds.
+    #[serde(default)]
+    pub duration: f64,
+}
+
+/// A source location.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Frame {
+    /// File name inside the exercise.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// The source line.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A syntax error in the learner's code.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct SyntaxProblem {
+    /// File name.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// The offending line.
+    pub text: String,
+    /// Python's message.
+    pub message: String,
+    /// SyntaxError, IndentationError or TabError.
+    pub kind: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Report {
+    finished: bool,
+    exitstatus: i32,
+    collected: usize,
+    syntax_error: Option<SyntaxProblem>,
+    collect_errors: Vec<CollectError>,
+    tests: Vec<TestResult>,
+}
+
+#[derive(Debug, Deserialize)]
+struct CollectError {
+    text: String,
+}
+
+/// Why a check ended in `error`, `timeout`, `memory` or `skipped`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// A syntax error with its position.
+    Syntax(SyntaxProblem),
+    /// The tests could not be imported (an ImportError, a NameError at import time...).
+    Import {
+        /// The last line of the error, e.g. `ImportError: cannot import name 'swap'`.
+        summary: String,
+        /// The learner-file location, when found.
+        at: Option<Frame>,
+        /// The full text.
+        detail: String,
+    },
+    /// The process ended before pytest could report (os._exit, sys.exit at import, a crash).
+    EndedEarly {
+        /// How the process ended.
+        how: String,
+    },
+    /// The wall-clock limit was hit.
+    Timeout {
+        /// The limit.
+        limit: Duration,
+        /// The test that was running.
+        test: Option<String>,
+    },
+    /// The memory limit was hit.
+    Memory {
+        /// The limit in MiB.
+        limit_mb: u64,
+        /// The test that was running, if known.
+        test: Option<String>,
+    },
+    /// The program crashed (output mode) with this traceback.
+    Crash {
+        /// The stderr text.
+        stderr: String,
+    },
+    /// Not checked.
+    Skipped {
+        /// Why, and how to fix it.
+        reason: String,
+    },
+    /// pytest collected no tests.
+    NoTests,
+    /// pytest is missing from the interpreter.
+    NoPytest,
+}
+
+/// The output-mode comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutputCheck {
+    /// What the program should print.
+    pub expected: String,
+    /// What it printed.
+    pub actual: String,
+    /// Bytes of stdout dropped at the cap.
+    pub dropped: u64,
+    /// The exit code, when not 0.
+    pub exit: Option<String>,
+}
+
+/// Everything a renderer needs about one check.
+#[derive(Debug, Clone)]
+pub struct CheckResult {
+    /// The exercise id.
+    pub id: String,
+    /// The judgement.
+    pub verdict: Verdict,
+    /// Per-test outcomes (pytest mode).
+    pub tests: Vec<TestResult>,
+    /// How many tests pytest collected.
+    pub collected: usize,
+    /// Why it errored, timed out, hit memory or was skipped.
+    pub problem: Option<Problem>,
+    /// The output comparison (output mode).
+    pub output: Option<OutputCheck>,
+    /// pytest's own output, for `--verbose`.
+    pub raw: String,
+    /// Wall-clock time of the whole check.
+    pub duration: Duration,
+}
+
+/// The settings of a check that do not come from the exercise.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The interpreter.
+    pub interpreter: Interpreter,
+    /// Memory limit in bytes.
+    pub memory: u64,
+    /// Multiplies every timeout (slow CI machines, debugging).
+    pub timeout_scale: f64,
+}
+
+/// Checks one exercise.
+pub fn check(
+    catalog: &Catalog,
+    ex: &Exercise,
+    source: &Source,
+    settings: &Settings,
+) -> Result<CheckResult> {
+    let started = std::time::Instant::now();
+    let mut result = CheckResult {
+        id: ex.id.clone(),
+        verdict: Verdict::Pass,
+        tests: Vec::new(),
+        collected: 0,
+        problem: None,
+        output: None,
+        raw: String::new(),
+        duration: Duration::ZERO,
+    };
+    if let Some(reason) = skip_reason(ex, settings)? {
+        result.verdict = Verdict::Skipped;
+        result.problem = Some(Problem::Skipped { reason });
+        return Ok(result);
+    }
+    let stage = Stage::new(catalog, ex, source)?;
+    let limits = Limits {
+        timeout: ex.timeout().mul_f64(settings.timeout_scale.max(0.1)),
+        memory: settings.memory,
+        ..Limits::default()
+    };
+    if ex.info.mode.has_tests() {
+        run_pytest(ex, &stage, settings, &limits, &mut result)?;
+    }
+    if ex.info.mode.has_output() && result.verdict == Verdict::Pass {
+        run_output(ex, &stage, settings, &limits, &mut result)?;
+    }
+    result.duration = started.elapsed();
+    Ok(result)
+}
+
+fn skip_reason(ex: &Exercise, settings: &Settings) -> Result<Option<String>> {
+    if let Some(min) = ex.info.min_python.as_deref().and_then(parse_version)
+        && settings.interpreter.version_tuple() < min
+    {
+        return Ok(Some(format!(
+            "this exercise needs Python {}.{} or newer; {} is Python {}. Install a newer Python \
+             and pass it with --python PATH",
+            min.0,
+            min.1,
+            settings.interpreter.executable.display(),
+            settings.interpreter.version
+        )));
+    }
+    if ex.info.requires.is_empty() {
+        return Ok(None);
+    }
+    let missing = crate::extras::missing(&settings.interpreter, &ex.info.requires)?;
+    if missing.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(format!(
+        "this exercise needs {} which {} cannot import. Install with:\n    {}",
+        missing.join(", "),
+        settings.interpreter.executable.display(),
+        crate::extras::install_command(&settings.interpreter, &missing)
+    )))
+}
+
+/// A fresh temp directory holding what one check may see.
+struct Stage {
+    root: tempfile::TempDir,
+    work: PathBuf,
+    learner_names: Vec<String>,
+}
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        sandbox::untrack_dir(self.root.path());
+    }
+}
+
+impl Stage {
+    fn new(catalog: &Catalog, ex: &Exercise, source: &Source) -> Result<Stage> {
+        let root = tempfile::Builder::new()
+            .prefix("pyroad-check-")
+            .tempdir()
+            .context("cannot create a temporary directory for the check")?;
+        sandbox::track_dir(root.path());
+        let work = root.path().join("work");
+        for dir in [&work, &root.path().join("plugin"), &root.path().join("tmp")] {
+            std::fs::create_dir_all(dir)?;
+        }
+        let stub_rel = ex.rel_dir.join(ex.stub_name());
+        let main_bytes = match source {
+            Source::Workspace(dir) => {
+                let path = dir.join(ex.stub_name());
+                std::fs::read(&path).with_context(|| {
+                    format!(
+                        "cannot read {}\n  hint: `pyroad reset {}` restores the original file",
+                        path.display(),
+                        ex.id
+                    )
+                })?
+            }
+            Source::Stub => catalog.source.read(&stub_rel)?,
+            Source::Solution => catalog.source.read(&ex.rel_dir.join("solution.py"))?,
+        };
+        std::fs::write(work.join(ex.stub_name()), main_bytes)?;
+        let mut learner_names = vec![ex.stub_name()];
+        for f in &ex.info.files {
+            for rel in catalog.source.files_under(&ex.rel_dir.join(f))? {
+                let inner = rel.strip_prefix(&ex.rel_dir).unwrap_or(&rel).to_path_buf();
+                let bytes = match source {
+                    Source::Workspace(dir) => std::fs::read(dir.join(&inner))
+                        .with_context(|| format!("cannot read {}", dir.join(&inner).display()))?,
+                    Source::Stub => catalog.source.read(&rel)?,
+                    Source::Solution => {
+                        let sol = ex.rel_dir.join("solution").join(&inner);
+                        if catalog.source.is_file(&sol) {
+                            catalog.source.read(&sol)?
+                        } else {
+                            catalog.source.read(&rel)?
+                        }
+                    }
+                };
+                let to = work.join(&inner);
+                if let Some(parent) = to.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::write(&to, bytes)?;
+                learner_names.push(inner.to_string_lossy().into_owned());
+            }
+        }
+        if ex.info.mode.has_tests() {
+            // Always the curriculum's tests: editing the workspace copy must not fake a pass.
+            let test_rel = ex.rel_dir.join(ex.test_name());
+            std::fs::write(work.join(ex.test_name()), catalog.source.read(&test_rel)?)?;
+            std::fs::write(root.path().join("plugin/pyroad_plugin.py"), PLUGIN)?;
+            std::fs::write(root.path().join("pytest.ini"), "[pytest]\n")?;
+        }
+        Ok(Stage {
+            root,
+            work,
+            learner_names,
+        })
+    }
+
+    fn env(&self) -> Vec<(String, OsString)> {
+        sandbox::base_env(self.root.path())
+    }
+}
+
+fn run_pytest(
+    ex: &Exercise,
+    stage: &Stage,
+    settings: &Settings,
+    limits: &Limits,
+    result: &mut CheckResult,
+) -> Result<()> {
+    let root = stage.root.path();
+    let report_path = root.join("report.json");
+    let current_path = root.join("current");
+    let mut env = stage.env();
+    env.extend([
+        (
+            "PYTHONPATH".to_string(),
+            root.join("plugin").into_os_string(),
+        ),
+        (
+            "PYROAD_REPORT".to_string(),
+            report_path.clone().into_os_string(),
+        ),
+        (
+            "PYROAD_CURRENT".to_string(),
+            current_path.clone().into_os_string(),
+        ),
+        (
+            "PYROAD_LEARNER".to_string(),
+            std::env::join_paths(&stage.learner_names).unwrap_or_default(),
+        ),
+        // Plugins installed in the learner's environment must not change how tests run.
+        ("PYTEST_DISABLE_PLUGIN_AUTOLOAD".to_string(), "1".into()),
+    ]);
+    let args: Vec<OsString> = [
+        "-m",
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "-p",
+        "pyroad_plugin",
+        "--no-header",
+        "--tb=short",
+        "-c",
+    ]
+    .iter()
+    .map(OsString::from)
+    .chain([
+        root.join("pytest.ini").into_os_string(),
+        OsString::from("--rootdir"),
+        stage.work.clone().into_os_string(),
+        OsString::from(ex.test_name()),
+    ])
+    .collect();
+    let outcome = sandbox::run(&Job {
+        program: settings.interpreter.executable.clone(),
+        args,
+        cwd: stage.work.clone(),
+        env,
+        stdin: None,
+        limits: limits.clone(),
+    })?;
+    result.raw = format!("{}{}", outcome.stdout.text(), outcome.stderr.text());
+    let running = std::fs::read_to_string(&current_path)
+        .ok()
+        .map(|id| id.split("::").skip(1).collect::<Vec<_>>().join("::"))
+        .filter(|s| !s.is_empty());
+    if outcome.exit == Exit::TimedOut {
+        result.verdict = Verdict::Timeout;
+        result.problem = Some(Problem::Timeout {
+            limit: limits.timeout,
+            test: running,
+        });
+        return Ok(());
+    }
+    let report = std::fs::read_to_string(&report_path)
+        .ok()
+        .and_then(|t| serde_json::from_str::<Report>(&t).ok())
+        .filter(|r| r.finished);
+    let Some(report) = report else {
+        let stderr = outcome.stderr.text();
+        if stderr.contains("No module named pytest") {
+            result.verdict = Verdict::Error;
+            result.problem = Some(Problem::NoPytest);
+        } else if stderr.contains("MemoryError") || outcome.exit == Exit::Signal(libc::SIGKILL) {
+            result.verdict = Verdict::Memory;
+            result.problem = Some(Problem::Memory {
+                limit_mb: settings.memory >> 20,
+                test: running,
+            });
+        } else if outcome.exit == Exit::Signal(libc::SIGXCPU) {
+            result.verdict = Verdict::Timeout;
+            result.problem = Some(Problem::Timeout {
+                limit: limits.timeout,
+                test: running,
+            });
+        } else {
+            result.verdict = Verdict::Error;
+            let how = match outcome.exit {
+                Exit::Code(c) => format!("exited with status {c}"),
+                Exit::Signal(s) => format!("was killed by signal {s}"),
+                Exit::TimedOut => "timed out".into(),
+            };
+            let when = running
+                .map(|t| format!(" during `{t}`"))
+                .unwrap_or_else(|| " while the tests were being loaded".into());
+            result.problem = Some(Problem::EndedEarly {
+                how: format!("{how}{when}"),
+            });
+        }
+        return Ok(());
+    };
+    result.collected = report.collected;
+    result.tests = report.tests;
+    if let Some(syntax) = report.syntax_error {
+        result.verdict = Verdict::Error;
+        result.problem = Some(Problem::Syntax(syntax));
+        return Ok(());
+    }
+    if let Some(err) = report.collect_errors.first() {
+        if err.text.contains("MemoryError") {
+            result.verdict = Verdict::Memory;
+            result.problem = Some(Problem::Memory {
+                limit_mb: settings.memory >> 20,
+                test: None,
+            });
+        } else {
+            result.verdict = Verdict::Error;
+            result.problem = Some(import_problem(&err.text, &stage.learner_names));
+        }
+        return Ok(());
+    }
+    if let Some(t) = result.tests.iter().find(|t| t.exception == "MemoryError") {
+        result.verdict = Verdict::Memory;
+        result.problem = Some(Problem::Memory {
+            limit_mb: settings.memory >> 20,
+            test: Some(t.name.clone()),
+        });
+        return Ok(());
+    }
+    if report.collected == 0 {
+        result.verdict = Verdict::Error;
+        result.problem = Some(Problem::NoTests);
+        return Ok(());
+    }
+    let passed = result
+        .tests
+        .iter()
+        .filter(|t| t.outcome == "passed")
+        .count();
+    let complete = result.tests.len() == report.collected;
+    result.verdict = if passed == report.collected && complete && report.exitstatus == 0 {
+        Verdict::Pass
+    } else if !complete {
+        result.problem = Some(Problem::EndedEarly {
+            how: format!("ran {} of {} tests", result.tests.len(), report.collected),
+        });
+        Verdict::Error
+    } else {
+        Verdict::Fail
+    };
+    Ok(())
+}
+
+/// Turns pytest's collection error text into a one-line summary and a learner location.
+fn import_problem(text: &str, learner: &[String]) -> Problem {
+    let summary = text
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("E   ").map(str::trim))
+        .or_else(|| {
+            text.lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .map(str::trim)
+        })
+        .unwrap_or("the tests could not be loaded")
+        .to_string();
+    let mut at = None;
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        // Traceback lines look like `variables.py:12: in <module>`.
+        let trimmed = line.trim();
+        if let Some((file, rest)) = trimmed.split_once(".py:") {
+            let file = format!("{file}.py");
+            let name = Path::new(&file)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if learner.iter().any(|l| l.ends_with(&name))
+                && let Some(num) = rest.split(':').next().and_then(|n| n.parse().ok())
+            {
+                let source = lines
+                    .get(i + 1)
+                    .map(|s| s.trim().to_string())
+                    .unwrap_or_default();
+                at = Some(Frame {
+                    file: name,
+                    line: num,
+                    source,
+                });
+            }
+        }
+    }
+    Problem::Import {
+        summary,
+        at,
+        detail: text.to_string(),
+    }
+}
+
+fn run_output(
+    ex: &Exercise,
+    stage: &Stage,
+    settings: &Settings,
+    limits: &Limits,
+    result: &mut CheckResult,
+) -> Result<()> {
+    let mut args = vec![OsString::from(ex.stub_name())];
+    args.extend(ex.info.args.iter().map(OsString::from));
+    let outcome = sandbox::run(&Job {
+        program: settings.interpreter.executable.clone(),
+        args,
+        cwd: stage.work.clone(),
+        env: stage.env(),
+        stdin: Some(ex.info.stdin.clone().unwrap_or_default().into_bytes()),
+        limits: limits.clone(),
+    })?;
+    let stderr = outcome.stderr.text();
+    let actual = outcome.stdout.text();
+    let expected = ex.info.expected_output.clone().unwrap_or_default();
+    if outcome.exit == Exit::TimedOut || outcome.exit == Exit::Signal(libc::SIGXCPU) {
+        result.verdict = Verdict::Timeout;
+        result.problem = Some(Problem::Timeout {
+            limit: limits.timeout,
+            test: None,
+        });
+    } else if stderr.contains("MemoryError") {
+        result.verdict = Verdict::Memory;
+        result.problem = Some(Problem::Memory {
+            limit_mb: settings.memory >> 20,
+            test: None,
+        });
+    } else if outcome.exit != Exit::Code(0) && stderr.contains("Traceback") {
+        result.verdict = Verdict::Error;
+        result.problem = Some(Problem::Crash {
+            stderr: stderr.clone(),
+        });
+    } else if stderr.contains("SyntaxError") || stderr.contains("IndentationError") {
+        result.verdict = Verdict::Error;
+        result.problem = Some(Problem::Crash {
+            stderr: stderr.clone(),
+        });
+    } else if actual != expected || outcome.stdout.dropped > 0 || outcome.exit != Exit::Code(0) {
+        result.verdict = Verdict::Fail;
+    }
+    result.output = Some(OutputCheck {
+        expected,
+        actual,
+        dropped: outcome.stdout.dropped,
+        exit: match outcome.exit {
+            Exit::Code(0) => None,
+            Exit::Code(c) => Some(format!("exited with status {c}")),
+            Exit::Signal(s) => Some(format!("was killed by signal {s}")),
+            Exit::TimedOut => Some("timed out".into()),
+        },
+    });
+    if !stderr.is_empty() && result.raw.is_empty() {
+        result.raw = stderr;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn import_problem_finds_the_learner_line() {
+        let text = "ImportError while importing test module '/tmp/x/work/test_a.py'.\n\
+                    Traceback:\n\
+                    test_a.py:1: in <module>\n    from a import f\n\
+                    a.py:3: in <module>\n    x = undefined_name\n\
+                    E   NameError: name 'undefined_name' is not defined";
+        let Problem::Import { summary, at, .. } = import_problem(text, &["a.py".into()]) else {
+            panic!("not an import problem");
+        };
+        assert_eq!(summary, "NameError: name 'undefined_name' is not defined");
+        let at = at.unwrap();
+        assert_eq!((at.file.as_str(), at.line), ("a.py", 3));
+        assert_eq!(at.source, "x = undefined_name");
+    }
+
+    #[test]
+    fn verdicts_have_stable_names() {
+        assert_eq!(Verdict::Timeout.as_str(), "timeout");
+        assert!(Verdict::Pass < Verdict::Fail);
+    }
+}

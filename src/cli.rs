@@ -1,0 +1,113 @@
+//! The command line, as clap types. Nothing here runs anything.
+
+use crate::style::ColorChoice;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Learn professional Python by doing it: small exercises across the whole Python Developer
+/// Roadmap, checked on every save.
+#[derive(Debug, Parser)]
+#[command(
+    name = "pyroad",
+    version,
+    about,
+    after_help = "Start here:\n  pyroad init && cd pyroad-workspace && pyroad run\n\nExit codes: 0 pass, 1 a check failed, 2 usage, configuration or environment error."
+)]
+pub struct Cli {
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: Global,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Use the workspace in DIR instead of searching upward from the current folder.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+    /// Use the curriculum in PATH instead of the one built into pyroad.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub exercises: Option<PathBuf>,
+    /// Python interpreter to run checks with (also PYROAD_PYTHON).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub python: Option<PathBuf>,
+    /// When to use colours.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Show pytest's own output as well.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+}
+
+/// pyroad's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a workspace (and a virtual environment with pytest if needed).
+    Init {
+        /// Where to create it.
+        #[arg(default_value = "pyroad-workspace")]
+        dir: PathBuf,
+    },
+    /// Check one exercise (default: the first unsolved one).
+    Run {
+        /// Exercise id, like 1-variables.
+        id: Option<String>,
+    },
+    /// Show the next hint for an exercise (default: the first unsolved one).
+    Hint {
+        /// Exercise id.
+        id: Option<String>,
+        /// Show every hint at once.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Show progress across all 16 roadmap topics.
+    Progress {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List exercises with their status.
+    List {
+        /// Only this topic number.
+        #[arg(long, value_name = "N")]
+        topic: Option<u32>,
+    },
+    /// Restore an exercise's original files (your version is kept in .pyroad/backups/).
+    Reset {
+        /// Exercise id.
+        id: String,
+    },
+    /// Show an exercise's reference solution (once you have passed it).
+    Solution {
+        /// Exercise id.
+        id: String,
+    },
+    /// Check the interpreter, pytest, the sandbox and the extras.
+    Doctor,
+    /// Print a shell completion script.
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
+    /// Tools for curriculum authors.
+    #[command(subcommand)]
+    Dev(Dev),
+}
+
+/// `pyroad dev ...`.
+#[derive(Debug, Subcommand)]
+pub enum Dev {
+    /// Lint a curriculum and prove every solution passes and every stub fails.
+    Check {
+        /// The curriculum folder.
+        #[arg(default_value = "exercises")]
+        path: PathBuf,
+        /// Parallel checks (default: number of cores).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+    },
+}

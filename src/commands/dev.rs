@@ -1,0 +1,222 @@
+//! `pyroad dev check [PATH]`: prove a curriculum sound. Lints every topic.toml and info.toml,
+//! then checks in parallel that every reference solution passes and every stub fails, and ends
+//! with the roadmap bullets that have no exercise yet.
+
+use super::{require_pytest, timeout_scale};
+use crate::catalog::{Catalog, Exercise};
+use crate::check::{self, CheckResult, Problem, Settings, Source, Verdict};
+use crate::cli::Global;
+use crate::curriculum::Curriculum;
+use crate::interpreter;
+use crate::pool;
+use crate::roadmap;
+use crate::style;
+use crate::workspace::Workspace;
+use anyhow::Result;
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Packages an exercise may declare in `requires` (EXERCISES.md); a new one needs a reason.
+pub const KNOWN_EXTRAS: &[&str] = &[
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "seaborn",
+    "scikit-learn",
+    "flask",
+    "jinja2",
+    "django",
+    "sqlalchemy",
+    "beautifulsoup4",
+    "requests",
+    "responses",
+    "pyjwt",
+    "websockets",
+    "fakeredis",
+    "mongomock",
+    "packaging",
+];
+
+/// Runs `dev check`.
+pub fn check(global: &Global, path: &Path, jobs: Option<usize>) -> Result<ExitCode> {
+    let curriculum = Curriculum::disk(path)?;
+    let (catalog, lint) = Catalog::load(curriculum)?;
+    let mut problems: Vec<String> = lint.iter().map(|p| p.to_string()).collect();
+    problems.extend(extra_lints(&catalog));
+    let settings = Settings {
+        interpreter: dev_interpreter(global)?,
+        memory: 1 << 30,
+        timeout_scale: timeout_scale(),
+    };
+    let total = catalog.exercises.len();
+    println!(
+        "Checking {total} exercises of {} with Python {} ({} jobs)...",
+        catalog.source.describe(),
+        settings.interpreter.version,
+        jobs.unwrap_or_else(pool::default_jobs)
+    );
+    let results = pool::run(
+        &catalog.exercises,
+        jobs.unwrap_or_else(pool::default_jobs),
+        |ex| soundness(&catalog, ex, &settings),
+        |i, found: &Result<Vec<String>>| {
+            let ex = &catalog.exercises[i];
+            match found {
+                Ok(p) if p.is_empty() => println!("  {} {}", style::green("ok  "), ex.id),
+                _ => println!("  {} {}", style::red("FAIL"), ex.id),
+            }
+        },
+    );
+    for (ex, found) in catalog.exercises.iter().zip(results) {
+        match found {
+            Ok(list) => problems.extend(list),
+            Err(e) => problems.push(format!("{}: could not be checked: {e:#}", ex.id)),
+        }
+    }
+    coverage(&catalog);
+    if problems.is_empty() {
+        println!(
+            "\n{} {total} exercises sound: every solution passes, every stub fails.",
+            style::green("✓")
+        );
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!("\n{} {} problem(s):", style::red("✗"), problems.len());
+        for p in &problems {
+            println!("  {p}");
+        }
+        Ok(ExitCode::from(1))
+    }
+}
+
+fn dev_interpreter(global: &Global) -> Result<interpreter::Interpreter> {
+    let explicit =
+        global.python.is_some() || std::env::var_os("PYROAD_PYTHON").is_some_and(|v| !v.is_empty());
+    if !explicit && let Ok(ws) = Workspace::find(&std::env::current_dir()?) {
+        return super::workspace_interpreter(&ws, global);
+    }
+    let interp = interpreter::probe(&interpreter::requested(global.python.as_deref()))?;
+    require_pytest(interp)
+}
+
+fn extra_lints(catalog: &Catalog) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in &catalog.topics {
+        if roadmap::topic(t.number).is_none() {
+            out.push(format!(
+                "{}: topic number {} is not a roadmap topic (1 to 16)",
+                t.dir, t.number
+            ));
+        }
+    }
+    for ex in &catalog.exercises {
+        for pkg in &ex.info.requires {
+            if !KNOWN_EXTRAS.contains(&pkg.to_ascii_lowercase().as_str()) {
+                out.push(format!(
+                    "{}: requires `{pkg}`, which is not a known extra ({}); add it to \
+                     KNOWN_EXTRAS in src/commands/dev.rs with a reason",
+                    ex.id,
+                    KNOWN_EXTRAS.join(", ")
+                ));
+            }
+        }
+        if ex.info.hints.len() > 4 {
+            out.push(format!(
+                "{}: {} hints; EXERCISES.md asks for two to four",
+                ex.id,
+                ex.info.hints.len()
+            ));
+        }
+    }
+    out
+}
+
+/// The problems of one exercise: its solution must pass and its stub must fail cleanly.
+fn soundness(catalog: &Catalog, ex: &Exercise, settings: &Settings) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let solution = check::check(catalog, ex, &Source::Solution, settings)?;
+    if solution.verdict != Verdict::Pass {
+        out.push(format!(
+            "{}: the reference solution does not pass ({}){}",
+            ex.id,
+            solution.verdict.as_str(),
+            summary(&solution)
+        ));
+    }
+    let stub = check::check(catalog, ex, &Source::Stub, settings)?;
+    match stub.verdict {
+        Verdict::Fail => {}
+        Verdict::Pass => out.push(format!(
+            "{}: the stub passes as shipped; it must fail until the learner does the work",
+            ex.id
+        )),
+        Verdict::Skipped => {}
+        other => out.push(format!(
+            "{}: the stub must import and run cleanly and fail its tests, but its verdict is {}{}",
+            ex.id,
+            other.as_str(),
+            summary(&stub)
+        )),
+    }
+    Ok(out)
+}
+
+fn summary(r: &CheckResult) -> String {
+    let detail = match &r.problem {
+        Some(Problem::Syntax(s)) => format!("{}:{}: {}", s.file, s.line, s.message),
+        Some(Problem::Import { summary, .. }) => summary.clone(),
+        Some(Problem::Skipped { reason }) => reason.clone(),
+        Some(p) => format!("{p:?}"),
+        None => {
+            let failing: Vec<String> = r
+                .tests
+                .iter()
+                .filter(|t| t.outcome != "passed")
+                .take(3)
+                .map(|t| format!("{}: {}", t.name, t.message.lines().next().unwrap_or("")))
+                .collect();
+            if failing.is_empty() {
+                r.output
+                    .as_ref()
+                    .map(|_| "output differs".to_string())
+                    .unwrap_or_default()
+            } else {
+                failing.join("; ")
+            }
+        }
+    };
+    if detail.is_empty() {
+        String::new()
+    } else {
+        format!(": {detail}")
+    }
+}
+
+fn coverage(catalog: &Catalog) {
+    let covered: BTreeSet<&str> = catalog
+        .exercises
+        .iter()
+        .flat_map(|e| e.info.roadmap.iter().map(String::as_str))
+        .collect();
+    let mut missing = Vec::new();
+    let mut count = 0;
+    for t in roadmap::TOPICS {
+        for b in t.bullets {
+            count += 1;
+            if !covered.contains(b) {
+                missing.push(format!("{:>2}. {} / {b}", t.number, t.title));
+            }
+        }
+    }
+    println!(
+        "\nRoadmap coverage: {} of {count} bullets have an exercise.",
+        count - missing.len()
+    );
+    if !missing.is_empty() {
+        println!("Bullets with no exercise yet:");
+        for m in missing {
+            println!("  {}", style::dim(&m));
+        }
+    }
+}

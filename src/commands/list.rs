@@ -1,0 +1,57 @@
+//! `pyroad list [--topic N]`: every exercise with its status.
+
+use super::Ctx;
+use crate::cli::Global;
+use crate::progress::State;
+use crate::style;
+use anyhow::{Result, bail};
+use std::process::ExitCode;
+
+/// A short status word for an exercise, coloured.
+pub fn status(state: &State, id: &str) -> String {
+    let s = state.get(id);
+    if s.passed_at.is_some() {
+        style::green("done")
+    } else if let Some(v) = s.last_verdict {
+        style::red(&format!("{v:<7}"))
+    } else {
+        style::dim("todo   ")
+    }
+}
+
+/// Runs `list`.
+pub fn run(global: &Global, topic: Option<u32>) -> Result<ExitCode> {
+    let ctx = Ctx::open(global)?;
+    let state = ctx.ws.progress().load()?;
+    if let Some(n) = topic
+        && crate::roadmap::topic(n).is_none()
+    {
+        bail!("there is no topic {n}: the roadmap has topics 1 to 16");
+    }
+    for t in &ctx.catalog.topics {
+        if topic.is_some_and(|n| n != t.number) {
+            continue;
+        }
+        println!("{}", style::bold(&format!("{:>2}. {}", t.number, t.title)));
+        if t.exercises.is_empty() {
+            println!("    {}", style::dim("no exercises yet"));
+        }
+        for &i in &t.exercises {
+            let ex = &ctx.catalog.exercises[i];
+            let stars = "★".repeat(ex.info.difficulty as usize);
+            println!(
+                "    {:<7}  {:<28} {:<5} {}",
+                status(&state, &ex.id),
+                ex.id,
+                style::dim(&stars),
+                ex.info.title
+            );
+        }
+    }
+    if let Some(n) = topic
+        && ctx.catalog.topic(n).is_none()
+    {
+        println!("Topic {n} has no exercises yet.");
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,148 @@
+//! The commands. Each module turns parsed arguments into calls on the engine and output.
+
+pub mod dev;
+pub mod doctor;
+pub mod hint;
+pub mod init;
+pub mod list;
+pub mod progress;
+pub mod reset;
+pub mod run;
+pub mod solution;
+
+use crate::catalog::{Catalog, Exercise};
+use crate::check::Settings;
+use crate::cli::Global;
+use crate::curriculum::Curriculum;
+use crate::interpreter::{self, Interpreter};
+use crate::progress::State;
+use crate::workspace::Workspace;
+use anyhow::{Result, bail};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// A workspace with its curriculum loaded: what most commands need.
+pub struct Ctx {
+    /// The workspace.
+    pub ws: Workspace,
+    /// Its curriculum.
+    pub catalog: Catalog,
+}
+
+impl Ctx {
+    /// Opens the workspace (from `--workspace` or upward from here) and loads its curriculum.
+    pub fn open(global: &Global) -> Result<Ctx> {
+        let ws = match &global.workspace {
+            Some(dir) => Workspace::open(dir)?,
+            None => Workspace::find(&std::env::current_dir()?)?,
+        };
+        let curriculum = match &global.exercises {
+            Some(p) => Curriculum::disk(p)?,
+            None => ws.curriculum()?,
+        };
+        let catalog = load_catalog(curriculum)?;
+        Ok(Ctx { ws, catalog })
+    }
+
+    /// The exercise named by `id`, or the first one not yet passed.
+    pub fn pick<'a>(&'a self, id: Option<&str>, state: &State) -> Result<Option<&'a Exercise>> {
+        match id {
+            Some(id) => Ok(Some(self.catalog.find(id)?)),
+            None => Ok(self
+                .catalog
+                .exercises
+                .iter()
+                .find(|e| !state.is_done(&e.id))),
+        }
+    }
+
+    /// The interpreter and limits checks run with.
+    pub fn settings(&self, global: &Global) -> Result<Settings> {
+        let interpreter = workspace_interpreter(&self.ws, global)?;
+        Ok(Settings {
+            interpreter,
+            memory: self.ws.config.memory_limit_mb.unwrap_or(1024) << 20,
+            timeout_scale: timeout_scale(),
+        })
+    }
+}
+
+/// `PYROAD_TIMEOUT_SCALE` multiplies every exercise's timeout (slow machines).
+pub fn timeout_scale() -> f64 {
+    std::env::var("PYROAD_TIMEOUT_SCALE")
+        .ok()
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|v| *v > 0.0)
+        .unwrap_or(1.0)
+}
+
+/// Loads a curriculum and refuses one with problems, listing them all.
+pub fn load_catalog(curriculum: Curriculum) -> Result<Catalog> {
+    let (catalog, problems) = Catalog::load(curriculum)?;
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+        bail!(
+            "the curriculum in {} has {} problem(s):\n{}\n  hint: fix them, then run `pyroad dev check` to prove it",
+            catalog.source.describe(),
+            problems.len(),
+            list.join("\n")
+        );
+    }
+    Ok(catalog)
+}
+
+/// Resolves the interpreter of a workspace: an explicit choice, the stored one, or a new search.
+pub fn workspace_interpreter(ws: &Workspace, global: &Global) -> Result<Interpreter> {
+    let explicit = global
+        .python
+        .clone()
+        .or_else(|| {
+            std::env::var_os("PYROAD_PYTHON")
+                .filter(|v| !v.is_empty())
+                .map(Into::into)
+        })
+        .or_else(|| ws.config.python.clone());
+    if let Some(program) = explicit {
+        return require_pytest(interpreter::probe(&program)?);
+    }
+    if let Some(stored) = ws.stored_interpreter() {
+        return Ok(stored);
+    }
+    // The stored interpreter is gone (a pyenv version removed, a venv deleted): find it again.
+    let venv = ws.dot().join("venv");
+    let found = if interpreter::venv_python(&venv).exists() {
+        interpreter::probe(&interpreter::venv_python(&venv))?
+    } else {
+        let system = interpreter::probe(Path::new("python3"))?;
+        if system.pytest.is_some() {
+            system
+        } else {
+            interpreter::make_venv_with_pytest(&system, &venv)?
+        }
+    };
+    let found = require_pytest(found)?;
+    ws.store_interpreter(&found)?;
+    Ok(found)
+}
+
+/// Fails with a fix when pytest does not import.
+pub fn require_pytest(interp: Interpreter) -> Result<Interpreter> {
+    if interp.pytest.is_none() {
+        bail!(
+            "pytest does not import in {}\n  hint: install it with `{} -m pip install pytest`, or \
+             drop --python/PYROAD_PYTHON to use the workspace's own environment",
+            interp.executable.display(),
+            interp.executable.display()
+        );
+    }
+    Ok(interp)
+}
+
+/// The exit code of a command whose checks passed or not.
+pub fn exit(passed: bool) -> ExitCode {
+    if passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

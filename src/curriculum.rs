@@ -1,0 +1,166 @@
+//! Where a curriculum's files come from: the tree built into the binary, or a folder on disk.
+
+use anyhow::{Context, Result, bail};
+use include_dir::{Dir, include_dir};
+use std::path::{Path, PathBuf};
+
+static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/exercises");
+
+/// A read-only tree of curriculum files addressed by paths relative to its root.
+#[derive(Debug, Clone)]
+pub enum Curriculum {
+    /// The `exercises/` tree compiled into this binary.
+    BuiltIn,
+    /// A curriculum folder on disk (`--exercises PATH`).
+    Disk(PathBuf),
+}
+
+impl Curriculum {
+    /// Opens a curriculum folder on disk, checking that it exists.
+    pub fn disk(path: &Path) -> Result<Self> {
+        if !path.is_dir() {
+            bail!(
+                "the curriculum folder {} does not exist or is not a folder\n  \
+                 hint: --exercises takes the path of a tree of topic folders (like this repo's `exercises/`)",
+                path.display()
+            );
+        }
+        let abs = path
+            .canonicalize()
+            .with_context(|| format!("cannot resolve {}", path.display()))?;
+        Ok(Curriculum::Disk(abs))
+    }
+
+    /// A short description for messages: "built-in" or the folder.
+    pub fn describe(&self) -> String {
+        match self {
+            Curriculum::BuiltIn => "the built-in curriculum".to_string(),
+            Curriculum::Disk(p) => p.display().to_string(),
+        }
+    }
+
+    /// The path of a file for messages (real on disk, `exercises/...` when built in).
+    pub fn display_path(&self, rel: &Path) -> String {
+        match self {
+            Curriculum::BuiltIn => Path::new("exercises").join(rel).display().to_string(),
+            Curriculum::Disk(root) => root.join(rel).display().to_string(),
+        }
+    }
+
+    /// Reads a file's bytes.
+    pub fn read(&self, rel: &Path) -> Result<Vec<u8>> {
+        match self {
+            Curriculum::BuiltIn => BUILT_IN
+                .get_file(rel)
+                .map(|f| f.contents().to_vec())
+                .with_context(|| format!("{} is missing", self.display_path(rel))),
+            Curriculum::Disk(root) => std::fs::read(root.join(rel))
+                .with_context(|| format!("cannot read {}", self.display_path(rel))),
+        }
+    }
+
+    /// Reads a file as UTF-8 text.
+    pub fn read_text(&self, rel: &Path) -> Result<String> {
+        let bytes = self.read(rel)?;
+        String::from_utf8(bytes)
+            .with_context(|| format!("{} is not valid UTF-8", self.display_path(rel)))
+    }
+
+    /// Whether the path names a file.
+    pub fn is_file(&self, rel: &Path) -> bool {
+        match self {
+            Curriculum::BuiltIn => BUILT_IN.get_file(rel).is_some(),
+            Curriculum::Disk(root) => root.join(rel).is_file(),
+        }
+    }
+
+    /// Whether the path names a folder.
+    pub fn is_dir(&self, rel: &Path) -> bool {
+        match self {
+            Curriculum::BuiltIn => rel.as_os_str().is_empty() || BUILT_IN.get_dir(rel).is_some(),
+            Curriculum::Disk(root) => root.join(rel).is_dir(),
+        }
+    }
+
+    /// The names of the sub-folders of a folder, sorted.
+    pub fn subdirs(&self, rel: &Path) -> Result<Vec<String>> {
+        let mut names = Vec::new();
+        match self {
+            Curriculum::BuiltIn => {
+                let dir = if rel.as_os_str().is_empty() {
+                    Some(&BUILT_IN)
+                } else {
+                    BUILT_IN.get_dir(rel)
+                };
+                for d in dir.into_iter().flat_map(|d| d.dirs()) {
+                    if let Some(name) = d.path().file_name().and_then(|n| n.to_str()) {
+                        names.push(name.to_string());
+                    }
+                }
+            }
+            Curriculum::Disk(root) => {
+                let path = root.join(rel);
+                let entries = std::fs::read_dir(&path)
+                    .with_context(|| format!("cannot list {}", path.display()))?;
+                for entry in entries.flatten() {
+                    if entry.file_type().map(|t| t.is_dir()).unwrap_or(false)
+                        && let Some(name) = entry.file_name().to_str()
+                    {
+                        names.push(name.to_string());
+                    }
+                }
+            }
+        }
+        names.sort();
+        Ok(names)
+    }
+
+    /// Every file under `rel` (or `rel` itself when it is a file), as paths relative to the root.
+    pub fn files_under(&self, rel: &Path) -> Result<Vec<PathBuf>> {
+        let mut out = Vec::new();
+        match self {
+            Curriculum::BuiltIn => {
+                if BUILT_IN.get_file(rel).is_some() {
+                    out.push(rel.to_path_buf());
+                } else if let Some(dir) = BUILT_IN.get_dir(rel) {
+                    collect_built_in(dir, &mut out);
+                }
+            }
+            Curriculum::Disk(root) => collect_disk(root, rel, &mut out)?,
+        }
+        out.retain(|p| !is_junk(p));
+        out.sort();
+        Ok(out)
+    }
+}
+
+fn collect_built_in(dir: &Dir<'static>, out: &mut Vec<PathBuf>) {
+    for f in dir.files() {
+        out.push(f.path().to_path_buf());
+    }
+    for d in dir.dirs() {
+        collect_built_in(d, out);
+    }
+}
+
+fn collect_disk(root: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let path = root.join(rel);
+    if path.is_file() {
+        out.push(rel.to_path_buf());
+        return Ok(());
+    }
+    let entries =
+        std::fs::read_dir(&path).with_context(|| format!("cannot list {}", path.display()))?;
+    for entry in entries.flatten() {
+        collect_disk(root, &rel.join(entry.file_name()), out)?;
+    }
+    Ok(())
+}
+
+/// Byte-code caches and editor droppings are never part of an exercise.
+fn is_junk(path: &Path) -> bool {
+    path.components().any(|c| {
+        let s = c.as_os_str().to_string_lossy();
+        s == "__pycache__" || s == ".pytest_cache" || s.ends_with(".pyc") || s == ".DS_Store"
+    })
+}

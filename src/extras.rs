@@ -1,0 +1,63 @@
+//! Third-party packages an exercise `requires`: which import, and how to install the rest.
+
+use crate::interpreter::Interpreter;
+use anyhow::{Context, Result};
+use std::process::{Command, Stdio};
+
+/// The module a distribution is imported as, where the two names differ.
+pub fn import_name(package: &str) -> String {
+    match package.to_ascii_lowercase().as_str() {
+        "scikit-learn" => "sklearn".into(),
+        "beautifulsoup4" => "bs4".into(),
+        "pyjwt" => "jwt".into(),
+        "pyyaml" => "yaml".into(),
+        "pillow" => "PIL".into(),
+        other => other.replace('-', "_"),
+    }
+}
+
+/// The packages of `requires` whose module cannot be found by the interpreter.
+pub fn missing(interp: &Interpreter, requires: &[String]) -> Result<Vec<String>> {
+    let script = "import importlib.util, sys\n\
+                  for name in sys.argv[1:]:\n    \
+                  if importlib.util.find_spec(name) is None:\n        print(name)\n";
+    let modules: Vec<String> = requires.iter().map(|r| import_name(r)).collect();
+    let out = Command::new(&interp.executable)
+        .arg("-c")
+        .arg(script)
+        .args(&modules)
+        .stdin(Stdio::null())
+        .output()
+        .with_context(|| format!("cannot run {}", interp.executable.display()))?;
+    let absent: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    Ok(requires
+        .iter()
+        .zip(&modules)
+        .filter(|(_, m)| absent.contains(m))
+        .map(|(r, _)| r.clone())
+        .collect())
+}
+
+/// The exact command that installs `packages` for this interpreter.
+pub fn install_command(interp: &Interpreter, packages: &[String]) -> String {
+    format!(
+        "{} -m pip install {}",
+        interp.executable.display(),
+        packages.join(" ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn import_names_follow_the_packages() {
+        assert_eq!(import_name("scikit-learn"), "sklearn");
+        assert_eq!(import_name("beautifulsoup4"), "bs4");
+        assert_eq!(import_name("numpy"), "numpy");
+    }
+}

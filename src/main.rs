@@ -1,0 +1,54 @@
+//! pyroad: learn professional Python by doing it. `main` parses and dispatches, nothing more.
+
+mod catalog;
+mod check;
+mod cli;
+mod commands;
+mod curriculum;
+mod extras;
+mod interpreter;
+mod pool;
+mod progress;
+mod render;
+mod roadmap;
+mod sandbox;
+mod style;
+mod workspace;
+
+use clap::{CommandFactory, Parser};
+use cli::{Cli, Command, Dev};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    style::init(cli.global.color);
+    sandbox::install_interrupt_handler();
+    let g = &cli.global;
+    let result = match &cli.command {
+        Command::Init { dir } => commands::init::run(g, dir),
+        Command::Run { id } => commands::run::run(g, id.as_deref()),
+        Command::Hint { id, all } => commands::hint::run(g, id.as_deref(), *all),
+        Command::Progress { json } => commands::progress::run(g, *json),
+        Command::List { topic } => commands::list::run(g, *topic),
+        Command::Reset { id } => commands::reset::run(g, id),
+        Command::Solution { id } => commands::solution::run(g, id),
+        Command::Doctor => commands::doctor::run(g),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                *shell,
+                &mut Cli::command(),
+                "pyroad",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Dev(Dev::Check { path, jobs }) => commands::dev::check(g, path, *jobs),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("{} {err:#}", style::red("error:"));
+            ExitCode::from(2)
+        }
+    }
+}

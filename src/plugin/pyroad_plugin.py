@@ -1,0 +1,161 @@
+"""pyroad's pytest plugin: writes per-test results as JSON for the runner.
+
+Loaded with ``-p pyroad_plugin``. The runner reads the report only if ``finished`` is true, so a
+learner's ``os._exit(0)`` or a crash can never look like a pass. The file named by
+PYROAD_CURRENT holds the id of the test that is running, so a timeout can name it.
+"""
+
+import json
+import os
+
+REPORT = os.environ.get("PYROAD_REPORT", "")
+CURRENT = os.environ.get("PYROAD_CURRENT", "")
+LEARNER = set(filter(None, os.environ.get("PYROAD_LEARNER", "").split(os.pathsep)))
+MAX_TEXT = 4000
+
+
+def _clip(text):
+    text = text or ""
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + "\n[...]"
+
+
+def _is_learner(path):
+    return os.path.basename(str(path)) in LEARNER or any(
+        str(path).endswith(os.sep + name) for name in LEARNER
+    )
+
+
+def _frame(entry):
+    try:
+        source = str(entry.statement).strip().splitlines()[0]
+    except Exception:
+        source = ""
+    return {"file": os.path.basename(str(entry.path)), "line": entry.lineno + 1, "source": source}
+
+
+class Recorder:
+    def __init__(self):
+        self.collected = 0
+        self.collect_errors = []
+        self.syntax_error = None
+        self.tests = {}
+        self.order = []
+
+    def pytest_sessionstart(self, session):
+        # A syntax error is reported by Python itself with line and column: compile the learner's
+        # files first so the verdict can show them with a caret instead of pytest's collect noise.
+        for name in sorted(LEARNER):
+            if not name.endswith(".py") or not os.path.isfile(name):
+                continue
+            try:
+                with open(name, "rb") as handle:
+                    compile(handle.read(), name, "exec")
+            except SyntaxError as err:
+                self.syntax_error = {
+                    "file": name,
+                    "line": err.lineno or 0,
+                    "column": err.offset or 0,
+                    "text": (err.text or "").rstrip("\n"),
+                    "message": err.msg,
+                    "kind": type(err).__name__,
+                }
+                return
+
+    def pytest_collectreport(self, report):
+        if report.failed:
+            self.collect_errors.append(
+                {"nodeid": report.nodeid, "text": _clip(str(report.longrepr))}
+            )
+
+    def pytest_collection_finish(self, session):
+        self.collected = len(session.items)
+
+    def pytest_runtest_logstart(self, nodeid, location):
+        if CURRENT:
+            try:
+                with open(CURRENT, "w", encoding="utf-8") as handle:
+                    handle.write(nodeid)
+            except OSError:
+                pass
+
+    def _entry(self, item):
+        nodeid = item.nodeid
+        if nodeid not in self.tests:
+            self.order.append(nodeid)
+            self.tests[nodeid] = {
+                "nodeid": nodeid,
+                "name": item.name,
+                "doc": (getattr(item, "obj", None).__doc__ or "").strip().split("\n")[0]
+                if getattr(item, "obj", None) is not None
+                else "",
+                "outcome": "passed",
+                "phase": "",
+                "message": "",
+                "exception": "",
+                "learner": None,
+                "test": None,
+                "stdout": "",
+                "stderr": "",
+                "duration": 0.0,
+            }
+        return self.tests[nodeid]
+
+    def pytest_runtest_makereport(self, item, call):
+        entry = self._entry(item)
+        entry["duration"] += call.duration
+        excinfo = call.excinfo
+        if excinfo is None:
+            return
+        if excinfo.errisinstance(BaseException) and excinfo.typename == "Skipped":
+            if entry["outcome"] == "passed":
+                entry["outcome"] = "skipped"
+                entry["message"] = str(excinfo.value)
+            return
+        if entry["outcome"] in ("failed", "error"):
+            return
+        entry["outcome"] = "failed" if call.when == "call" else "error"
+        entry["phase"] = call.when
+        entry["exception"] = excinfo.typename
+        try:
+            entry["message"] = _clip(excinfo.exconly())
+        except Exception:
+            entry["message"] = excinfo.typename
+        try:
+            frames = list(excinfo.traceback)
+        except Exception:
+            frames = []
+        test_file = os.path.basename(str(item.fspath))
+        for frame in frames:
+            if os.path.basename(str(frame.path)) == test_file:
+                entry["test"] = _frame(frame)
+        for frame in frames:
+            if _is_learner(frame.path):
+                entry["learner"] = _frame(frame)
+
+    def pytest_runtest_logreport(self, report):
+        entry = self.tests.get(report.nodeid)
+        if entry is None:
+            return
+        if report.when == "call" or (report.failed and not entry["stdout"]):
+            entry["stdout"] = _clip(report.capstdout)
+            entry["stderr"] = _clip(report.capstderr)
+
+    def pytest_sessionfinish(self, session, exitstatus):
+        if not REPORT:
+            return
+        data = {
+            "finished": True,
+            "exitstatus": int(exitstatus),
+            "collected": self.collected,
+            "syntax_error": self.syntax_error,
+            "collect_errors": self.collect_errors,
+            "tests": [self.tests[n] for n in self.order],
+        }
+        tmp = REPORT + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+        os.replace(tmp, REPORT)
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(Recorder(), "pyroad-recorder")

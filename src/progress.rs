@@ -1,0 +1,228 @@
+//! The learner's progress under `.pyroad/`: which exercises passed, hints seen, last verdicts.
+//! Every change goes through `ProgressStore::update`, which holds a file lock for the
+//! read-modify-write and replaces the file atomically, so two pyroad processes lose no update.
+
+use anyhow::{Context, Result, bail};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The state file's schema version.
+pub const SCHEMA: u32 = 1;
+
+/// What pyroad remembers of one exercise.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct ExerciseState {
+    /// Unix seconds of the first pass.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passed_at: Option<u64>,
+    /// The verdict of the latest check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_verdict: Option<String>,
+    /// How many hint tiers were shown.
+    #[serde(default)]
+    pub hints_seen: usize,
+    /// How many checks were run.
+    #[serde(default)]
+    pub attempts: u32,
+}
+
+/// The whole state file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct State {
+    /// Schema version.
+    pub schema: u32,
+    /// Per exercise id.
+    #[serde(default)]
+    pub exercises: BTreeMap<String, ExerciseState>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            schema: SCHEMA,
+            exercises: BTreeMap::new(),
+        }
+    }
+}
+
+impl State {
+    /// Whether the exercise has ever passed.
+    pub fn is_done(&self, id: &str) -> bool {
+        self.exercises
+            .get(id)
+            .is_some_and(|e| e.passed_at.is_some())
+    }
+
+    /// The exercise's state (default when never touched).
+    pub fn get(&self, id: &str) -> ExerciseState {
+        self.exercises.get(id).cloned().unwrap_or_default()
+    }
+}
+
+/// The state file and its lock.
+#[derive(Debug, Clone)]
+pub struct ProgressStore {
+    path: PathBuf,
+    lock: PathBuf,
+}
+
+impl ProgressStore {
+    /// The store of a workspace's `.pyroad/` folder.
+    pub fn new(dot_pyroad: &Path) -> Self {
+        ProgressStore {
+            path: dot_pyroad.join("state.json"),
+            lock: dot_pyroad.join("state.lock"),
+        }
+    }
+
+    /// Reads the state. A corrupt file is moved aside (and said so) and an empty state returned.
+    pub fn load(&self) -> Result<State> {
+        let text = match std::fs::read_to_string(&self.path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(State::default()),
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot read {}", self.path.display()));
+            }
+        };
+        match serde_json::from_str::<State>(&text) {
+            Ok(state) if state.schema > SCHEMA => bail!(
+                "{} was written by a newer pyroad (schema {}, this one reads {SCHEMA})\n  hint: \
+                 upgrade pyroad (`cargo install --path .` in a newer checkout)",
+                self.path.display(),
+                state.schema
+            ),
+            Ok(state) => Ok(state),
+            Err(err) => {
+                let aside = self.set_aside()?;
+                eprintln!(
+                    "{} {} is corrupt ({err}); it was moved to {} and progress starts empty. \
+                     Restore it by hand if you can mend it.",
+                    crate::style::yellow("warning:"),
+                    self.path.display(),
+                    aside.display()
+                );
+                Ok(State::default())
+            }
+        }
+    }
+
+    fn set_aside(&self) -> Result<PathBuf> {
+        let stamp = now();
+        let mut aside = self.path.with_extension(format!("json.corrupt-{stamp}"));
+        let mut n = 1;
+        while aside.exists() {
+            aside = self
+                .path
+                .with_extension(format!("json.corrupt-{stamp}-{n}"));
+            n += 1;
+        }
+        std::fs::rename(&self.path, &aside)
+            .with_context(|| format!("cannot move {} aside", self.path.display()))?;
+        Ok(aside)
+    }
+
+    /// Applies `change` to the state under an exclusive lock and writes it atomically.
+    pub fn update<T>(&self, change: impl FnOnce(&mut State) -> T) -> Result<T> {
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&self.lock)
+            .with_context(|| format!("cannot open {}", self.lock.display()))?;
+        lock.lock()
+            .with_context(|| format!("cannot lock {}", self.lock.display()))?;
+        let mut state = self.load()?;
+        let out = change(&mut state);
+        self.write(&state)?;
+        drop(lock);
+        Ok(out)
+    }
+
+    fn write(&self, state: &State) -> Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let text = serde_json::to_string_pretty(state)?;
+        write_atomic(dir, &self.path, text.as_bytes())
+    }
+}
+
+/// Writes `path` by writing a temp file in `dir`, syncing it and renaming it over `path`.
+pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot create a temp file in {}", dir.display()))?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot replace {}", path.display()))?;
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Unix seconds now.
+pub fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn update_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProgressStore::new(dir.path());
+        store
+            .update(|s| s.exercises.entry("1-a".into()).or_default().passed_at = Some(1))
+            .unwrap();
+        assert!(store.load().unwrap().is_done("1-a"));
+    }
+
+    #[test]
+    fn corrupt_state_is_set_aside_not_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("state.json"), "{not json").unwrap();
+        let store = ProgressStore::new(dir.path());
+        assert_eq!(store.load().unwrap(), State::default());
+        let aside: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("corrupt"))
+            .collect();
+        assert_eq!(aside.len(), 1);
+        assert_eq!(
+            std::fs::read_to_string(aside[0].path()).unwrap(),
+            "{not json"
+        );
+    }
+
+    #[test]
+    fn concurrent_updates_lose_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProgressStore::new(dir.path());
+        let threads: Vec<_> = (0..8)
+            .map(|i| {
+                let store = store.clone();
+                std::thread::spawn(move || {
+                    for j in 0..10 {
+                        store
+                            .update(|s| {
+                                s.exercises.entry(format!("{i}-{j}")).or_default().attempts += 1
+                            })
+                            .unwrap();
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert_eq!(store.load().unwrap().exercises.len(), 80);
+    }
+}

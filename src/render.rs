@@ -1,0 +1,391 @@
+//! Human-readable verdicts: what failed, where, with what values, and what to do next.
+
+use crate::catalog::Exercise;
+use crate::check::{CheckResult, Frame, OutputCheck, Problem, TestResult, Verdict};
+use crate::style;
+use std::fmt::Write;
+use std::path::Path;
+
+/// How many failing tests are shown in full; the rest are listed by name.
+const DETAILED_FAILURES: usize = 3;
+/// Lines of a learner's printed output shown per test.
+const PRINTED_LINES: usize = 8;
+
+/// Where the learner's files are, so locations become clickable workspace paths.
+pub struct Place<'a> {
+    /// The exercise folder the files live in (workspace or curriculum).
+    pub dir: &'a Path,
+    /// The same folder as shown to the user (relative when possible).
+    pub shown: &'a Path,
+}
+
+impl Place<'_> {
+    fn link(&self, file: &str, line: Option<usize>) -> String {
+        let shown = self.shown.join(file);
+        style::link(&self.dir.join(file), &shown.display().to_string(), line)
+    }
+}
+
+/// The verdict word, coloured.
+pub fn verdict_label(v: Verdict) -> String {
+    match v {
+        Verdict::Pass => style::green("pass"),
+        Verdict::Skipped => style::yellow("skipped"),
+        Verdict::Fail => style::red("fail"),
+        Verdict::Error => style::red("error"),
+        Verdict::Timeout => style::yellow("timeout"),
+        Verdict::Memory => style::yellow("memory"),
+    }
+}
+
+/// The whole report of one check.
+pub fn check(result: &CheckResult, ex: &Exercise, place: &Place, verbose: bool) -> String {
+    let mut out = String::new();
+    let mark = if result.verdict == Verdict::Pass {
+        style::green("✓")
+    } else {
+        style::red("✗")
+    };
+    let passed = result
+        .tests
+        .iter()
+        .filter(|t| t.outcome == "passed")
+        .count();
+    let counts = if result.collected > 0 {
+        format!("{passed} of {} tests passed, ", result.collected)
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "{mark} {}  {}  {}  {}",
+        style::bold(&ex.id),
+        ex.info.title,
+        verdict_label(result.verdict),
+        style::dim(&format!("({counts}{:.2} s)", result.duration.as_secs_f64()))
+    );
+    let _ = writeln!(out, "  {}", place.link(&ex.stub_name(), None));
+    if let Some(problem) = &result.problem {
+        out.push('\n');
+        problem_text(&mut out, problem, place);
+    }
+    let failing: Vec<&TestResult> = result
+        .tests
+        .iter()
+        .filter(|t| t.outcome == "failed" || t.outcome == "error")
+        .collect();
+    if result.problem.is_none() || matches!(result.problem, Some(Problem::Memory { .. })) {
+        for t in failing.iter().take(DETAILED_FAILURES) {
+            out.push('\n');
+            failure_text(&mut out, t, place);
+        }
+        if failing.len() > DETAILED_FAILURES {
+            let _ = writeln!(
+                out,
+                "\n  {} more failing:",
+                failing.len() - DETAILED_FAILURES
+            );
+            for t in &failing[DETAILED_FAILURES..] {
+                let _ = writeln!(out, "    {} {}", style::red("✗"), t.name);
+            }
+        }
+    }
+    if let Some(output) = &result.output
+        && result.verdict != Verdict::Pass
+        && result.problem.is_none()
+    {
+        out.push('\n');
+        output_text(&mut out, output);
+    }
+    if verbose && !result.raw.trim().is_empty() {
+        let _ = writeln!(out, "\n{}", style::dim("--- raw output ---"));
+        out.push_str(&result.raw);
+        if !result.raw.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    match result.verdict {
+        Verdict::Pass | Verdict::Skipped => {}
+        _ => {
+            let _ = writeln!(
+                out,
+                "\n  {} `pyroad hint {}` for a hint{}",
+                style::dim("next:"),
+                ex.id,
+                if verbose {
+                    ""
+                } else {
+                    ", `--verbose` for pytest's own output"
+                }
+            );
+        }
+    }
+    out
+}
+
+fn problem_text(out: &mut String, problem: &Problem, place: &Place) {
+    match problem {
+        Problem::Syntax(s) => {
+            let _ = writeln!(
+                out,
+                "  {} {}: {}",
+                place.link(&s.file, Some(s.line)),
+                style::red(&s.kind),
+                s.message
+            );
+            caret(out, s.line, &s.text, s.column);
+            let _ = writeln!(
+                out,
+                "  Python could not read your file. Look at that line and the one above it \
+                 (a missing `:`, bracket or quote is the usual cause)."
+            );
+        }
+        Problem::Import { summary, at, .. } => {
+            let _ = writeln!(
+                out,
+                "  The tests could not load your code: {}",
+                style::red(summary)
+            );
+            if let Some(at) = at {
+                let _ = writeln!(out, "  at {}", place.link(&at.file, Some(at.line)));
+                if !at.source.is_empty() {
+                    let _ = writeln!(out, "      {}", at.source);
+                }
+            }
+            if summary.contains("cannot import name") {
+                let _ = writeln!(
+                    out,
+                    "  The tests import a name your file does not define: keep the names the \
+                     stub gave you."
+                );
+            }
+        }
+        Problem::EndedEarly { how } => {
+            let _ = writeln!(
+                out,
+                "  The test run ended before pytest could report: the process {how}.\n  \
+                 Does your code call sys.exit(), os._exit() or quit()? Remove it: the tests \
+                 need the process to keep running, and an early exit is never a pass."
+            );
+        }
+        Problem::Timeout { limit, test } => {
+            let during = test
+                .as_ref()
+                .map(|t| format!(" while running {}", style::bold(t)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  The check took longer than {} s (this exercise's limit){during} and was \
+                 stopped.\n  Look for a loop whose condition never becomes false, or input() \
+                 waiting for text that never comes.",
+                fmt_secs(limit.as_secs_f64())
+            );
+        }
+        Problem::Memory { limit_mb, test } => {
+            let during = test
+                .as_ref()
+                .map(|t| format!(" in {}", style::bold(t)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  Your code used more than the {limit_mb} MiB memory limit{during}.\n  Look \
+                 for a list or string that grows in a loop without end."
+            );
+        }
+        Problem::Crash { stderr } => {
+            let _ = writeln!(out, "  Your program stopped with an error:");
+            for line in tail(stderr, 15) {
+                let _ = writeln!(out, "    {line}");
+            }
+        }
+        Problem::Skipped { reason } => {
+            let _ = writeln!(out, "  Not checked: {reason}");
+        }
+        Problem::NoTests => {
+            let _ = writeln!(
+                out,
+                "  pytest found no tests to run; the exercise's test file may be broken."
+            );
+        }
+        Problem::NoPytest => {
+            let _ = writeln!(
+                out,
+                "  pytest is not installed for this interpreter.\n  Fix: `pyroad doctor` shows \
+                 which interpreter is used; install pytest into it, or run `pyroad init` in a new \
+                 folder to get a virtual environment with pytest."
+            );
+        }
+    }
+}
+
+fn failure_text(out: &mut String, t: &TestResult, place: &Place) {
+    let _ = writeln!(
+        out,
+        "  {} {}",
+        style::red("✗"),
+        style::bold(&readable(&t.name))
+    );
+    if !t.doc.is_empty() {
+        let _ = writeln!(out, "    {}", style::dim(&t.doc));
+    }
+    let message = t.message.trim();
+    for (i, line) in message.lines().take(12).enumerate() {
+        let line = if i == 0 {
+            style::red(line)
+        } else {
+            line.to_string()
+        };
+        let _ = writeln!(out, "    {line}");
+    }
+    if let Some(frame) = &t.learner {
+        location(out, "your code", frame, place);
+    }
+    if let Some(frame) = &t.test {
+        location(out, "the test", frame, place);
+    }
+    let printed = t.stdout.trim_end();
+    if !printed.is_empty() {
+        let _ = writeln!(out, "    {}", style::dim("you printed:"));
+        let lines: Vec<&str> = printed.lines().collect();
+        for line in lines.iter().take(PRINTED_LINES) {
+            let _ = writeln!(out, "      {} {line}", style::dim("|"));
+        }
+        if lines.len() > PRINTED_LINES {
+            let _ = writeln!(
+                out,
+                "      {}",
+                style::dim(&format!("| ... {} more lines", lines.len() - PRINTED_LINES))
+            );
+        }
+    }
+}
+
+fn location(out: &mut String, label: &str, frame: &Frame, place: &Place) {
+    let _ = writeln!(
+        out,
+        "    {} {}  {}",
+        style::dim(&format!("{label}:")),
+        place.link(&frame.file, Some(frame.line)),
+        frame.source
+    );
+}
+
+/// `test_parse_age_strips_spaces[padded]` -> `parse age strips spaces [padded]`.
+pub fn readable(name: &str) -> String {
+    let (base, params) = match name.split_once('[') {
+        Some((b, p)) => (b, format!(" [{p}")),
+        None => (name, String::new()),
+    };
+    let base = base.strip_prefix("test_").unwrap_or(base).replace('_', " ");
+    format!("{base}{params}")
+}
+
+fn caret(out: &mut String, line: usize, text: &str, column: usize) {
+    if text.is_empty() {
+        return;
+    }
+    let num = line.to_string();
+    let _ = writeln!(out, "    {num} | {text}");
+    let pad: String = text
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let _ = writeln!(
+        out,
+        "    {} | {pad}{}",
+        " ".repeat(num.len()),
+        style::red("^")
+    );
+}
+
+fn output_text(out: &mut String, o: &OutputCheck) {
+    if let Some(exit) = &o.exit {
+        let _ = writeln!(out, "  Your program {exit}; it should end normally.");
+    }
+    if o.expected == o.actual {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "  Your program's output differs ({} expected, {} yours; {} marks a trailing space):",
+        style::red("-"),
+        style::green("+"),
+        "·"
+    );
+    let diff = similar::TextDiff::from_lines(&o.expected, &o.actual);
+    let mut shown = 0;
+    for change in diff.iter_all_changes() {
+        if shown > 40 {
+            let _ = writeln!(out, "    {}", style::dim("..."));
+            break;
+        }
+        let text = change.value();
+        let (body, newline) = match text.strip_suffix('\n') {
+            Some(b) => (b, true),
+            None => (text, false),
+        };
+        let visible = visible_trailing(body);
+        let eol = if newline {
+            String::new()
+        } else {
+            style::dim(" (no newline at end)")
+        };
+        let line = match change.tag() {
+            similar::ChangeTag::Delete => style::red(&format!("- {visible}")),
+            similar::ChangeTag::Insert => style::green(&format!("+ {visible}")),
+            similar::ChangeTag::Equal => style::dim(&format!("  {visible}")),
+        };
+        let _ = writeln!(out, "    {line}{eol}");
+        shown += 1;
+    }
+    if o.actual.is_empty() {
+        let _ = writeln!(out, "    {}", style::dim("(your program printed nothing)"));
+    }
+    if o.dropped > 0 {
+        let _ = writeln!(
+            out,
+            "  Your program printed {} more bytes that were dropped.",
+            o.dropped
+        );
+    }
+}
+
+/// Makes trailing spaces and tabs visible.
+fn visible_trailing(line: &str) -> String {
+    let trimmed = line.trim_end_matches([' ', '\t']);
+    let tail: String = line[trimmed.len()..]
+        .chars()
+        .map(|c| if c == '\t' { '→' } else { '·' })
+        .collect();
+    format!("{trimmed}{tail}")
+}
+
+fn tail(text: &str, n: usize) -> Vec<&str> {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(n)..].to_vec()
+}
+
+fn fmt_secs(s: f64) -> String {
+    if s.fract() == 0.0 {
+        format!("{s:.0}")
+    } else {
+        format!("{s:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailing_whitespace_is_visible() {
+        assert_eq!(visible_trailing("a b  "), "a b··");
+        assert_eq!(visible_trailing("x\t"), "x→");
+    }
+
+    #[test]
+    fn test_names_read_as_words() {
+        assert_eq!(readable("test_swap_values[empty]"), "swap values [empty]");
+    }
+}

@@ -1,0 +1,352 @@
+//! Running a learner's code: its own process group, a clean environment, resource limits, a
+//! wall-clock timeout that kills the whole group, and output read concurrently and capped.
+//! This is the only module that talks to the OS about processes.
+
+use anyhow::{Context, Result};
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+use wait_timeout::ChildExt;
+
+/// Limits applied to one run.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Wall-clock time before the whole process group is killed.
+    pub timeout: Duration,
+    /// RLIMIT_DATA in bytes: heap growth beyond it fails with MemoryError.
+    pub memory: u64,
+    /// Bytes of each of stdout and stderr kept; the rest is counted and dropped.
+    pub output_cap: usize,
+    /// RLIMIT_FSIZE in bytes: the largest file the code may write.
+    pub file_size: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            timeout: Duration::from_secs(10),
+            memory: 1 << 30,
+            output_cap: 64 * 1024,
+            file_size: 64 << 20,
+        }
+    }
+}
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// The interpreter or program.
+    pub program: PathBuf,
+    /// Its arguments.
+    pub args: Vec<OsString>,
+    /// Working directory.
+    pub cwd: PathBuf,
+    /// The whole environment: nothing of pyroad's own is inherited.
+    pub env: Vec<(String, OsString)>,
+    /// Bytes fed to stdin (closed after).
+    pub stdin: Option<Vec<u8>>,
+    /// Limits.
+    pub limits: Limits,
+}
+
+/// Captured output of one stream.
+#[derive(Debug, Clone, Default)]
+pub struct Captured {
+    /// The first `output_cap` bytes.
+    pub bytes: Vec<u8>,
+    /// How many bytes were dropped after the cap.
+    pub dropped: u64,
+}
+
+impl Captured {
+    /// The kept bytes as text (lossy).
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Exited with a status code.
+    Code(i32),
+    /// Killed by a signal it did not ask for (a crash, the OOM killer, CPU limit).
+    Signal(i32),
+    /// Killed by pyroad at the wall-clock limit.
+    TimedOut,
+}
+
+/// The result of one run.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// How it ended.
+    pub exit: Exit,
+    /// Its stdout.
+    pub stdout: Captured,
+    /// Its stderr.
+    pub stderr: Captured,
+    /// Wall-clock time.
+    pub duration: Duration,
+}
+
+/// Process groups and staging dirs alive now, so Ctrl-C can clean them up.
+#[derive(Default)]
+struct Live {
+    groups: Vec<i32>,
+    dirs: Vec<PathBuf>,
+}
+
+fn live() -> &'static Mutex<Live> {
+    static LIVE: OnceLock<Mutex<Live>> = OnceLock::new();
+    LIVE.get_or_init(Mutex::default)
+}
+
+/// Installs the Ctrl-C handler: kill every running check's group, remove staged dirs, exit 130.
+pub fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(live) = live().lock() {
+            for &pg in &live.groups {
+                kill_group(pg);
+            }
+            for dir in &live.dirs {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+        }
+        std::process::exit(130);
+    });
+}
+
+/// Registers a staging dir for removal on Ctrl-C.
+pub fn track_dir(dir: &Path) {
+    if let Ok(mut l) = live().lock() {
+        l.dirs.push(dir.to_path_buf());
+    }
+}
+
+/// Forgets a staging dir once it has been removed.
+pub fn untrack_dir(dir: &Path) {
+    if let Ok(mut l) = live().lock() {
+        l.dirs.retain(|d| d != dir);
+    }
+}
+
+fn kill_group(pgid: i32) {
+    // SAFETY: killpg only sends a signal; a stale group id fails with ESRCH.
+    unsafe {
+        libc::killpg(pgid, libc::SIGKILL);
+    }
+}
+
+fn set_limit(resource: libc::__rlimit_resource_t, value: u64) {
+    let lim = libc::rlimit {
+        rlim_cur: value,
+        rlim_max: value,
+    };
+    // SAFETY: setrlimit is async-signal-safe and only affects the child being set up.
+    unsafe {
+        libc::setrlimit(resource, &lim);
+    }
+}
+
+/// Runs a job to completion or its timeout, killing the whole process group afterwards.
+pub fn run(job: &Job) -> Result<Outcome> {
+    let mut cmd = Command::new(&job.program);
+    cmd.args(&job.args)
+        .current_dir(&job.cwd)
+        .env_clear()
+        .envs(job.env.iter().map(|(k, v)| (k, v)))
+        .stdin(if job.stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0);
+    let limits = job.limits.clone();
+    let cpu = limits.timeout.as_secs() + 5;
+    // SAFETY: the closure only calls async-signal-safe functions (setrlimit, prctl).
+    unsafe {
+        cmd.pre_exec(move || {
+            set_limit(libc::RLIMIT_DATA, limits.memory);
+            set_limit(libc::RLIMIT_FSIZE, limits.file_size);
+            set_limit(libc::RLIMIT_CORE, 0);
+            set_limit(libc::RLIMIT_CPU, cpu);
+            // If pyroad itself is killed, its check must not live on.
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            Ok(())
+        });
+    }
+    let start = Instant::now();
+    let mut child = cmd
+        .spawn()
+        .with_context(|| format!("cannot start {}", job.program.display()))?;
+    let pgid = child.id() as i32;
+    if let Ok(mut l) = live().lock() {
+        l.groups.push(pgid);
+    }
+    if let (Some(mut stdin), Some(data)) = (child.stdin.take(), job.stdin.clone()) {
+        // A program that never reads stdin must not block us: write from a thread.
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(&data);
+        });
+    }
+    let (tx, rx) = mpsc::channel();
+    let out = Arc::new(Mutex::new(Captured::default()));
+    let err = Arc::new(Mutex::new(Captured::default()));
+    if let Some(stream) = child.stdout.take() {
+        spawn_reader(stream, out.clone(), job.limits.output_cap, tx.clone());
+    }
+    if let Some(stream) = child.stderr.take() {
+        spawn_reader(stream, err.clone(), job.limits.output_cap, tx.clone());
+    }
+    drop(tx);
+    let waited = child.wait_timeout(job.limits.timeout);
+    let exit = match waited {
+        Ok(Some(status)) => match (status.code(), status.signal()) {
+            (Some(code), _) => Exit::Code(code),
+            (None, Some(sig)) => Exit::Signal(sig),
+            _ => Exit::Code(-1),
+        },
+        Ok(None) => Exit::TimedOut,
+        Err(e) => {
+            kill_group(pgid);
+            let _ = child.wait();
+            return Err(e).context("waiting for the check failed");
+        }
+    };
+    let duration = start.elapsed();
+    // Whatever it left behind in its group goes too (a pass must not leave a process running).
+    kill_group(pgid);
+    let _ = child.wait();
+    if let Ok(mut l) = live().lock() {
+        l.groups.retain(|&g| g != pgid);
+    }
+    // Readers end when every writer has closed the pipe; a process that escaped the group could
+    // hold it open, so wait only briefly.
+    let deadline = Instant::now() + Duration::from_millis(500);
+    for _ in 0..2 {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if rx.recv_timeout(left).is_err() {
+            break;
+        }
+    }
+    let take = |c: &Arc<Mutex<Captured>>| c.lock().map(|c| c.clone()).unwrap_or_default();
+    Ok(Outcome {
+        exit,
+        stdout: take(&out),
+        stderr: take(&err),
+        duration,
+    })
+}
+
+fn spawn_reader(
+    mut stream: impl Read + Send + 'static,
+    sink: Arc<Mutex<Captured>>,
+    cap: usize,
+    done: mpsc::Sender<()>,
+) {
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 16 * 1024];
+        loop {
+            match stream.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    if let Ok(mut c) = sink.lock() {
+                        let room = cap.saturating_sub(c.bytes.len());
+                        let keep = room.min(n);
+                        c.bytes.extend_from_slice(&buf[..keep]);
+                        c.dropped += (n - keep) as u64;
+                    }
+                }
+            }
+        }
+        let _ = done.send(());
+    });
+}
+
+/// The environment every check starts from: nothing but what Python needs.
+pub fn base_env(home: &Path) -> Vec<(String, OsString)> {
+    let mut env = vec![
+        (
+            "PATH".to_string(),
+            std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()),
+        ),
+        ("HOME".to_string(), home.as_os_str().to_owned()),
+        ("TMPDIR".to_string(), home.join("tmp").into_os_string()),
+        ("PYTHONDONTWRITEBYTECODE".to_string(), "1".into()),
+        ("PYTHONUNBUFFERED".to_string(), "1".into()),
+        ("PYTHONIOENCODING".to_string(), "utf-8".into()),
+        ("PYTHONUTF8".to_string(), "1".into()),
+    ];
+    let lang = std::env::var_os("LANG")
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| "C.UTF-8".into());
+    env.push(("LANG".to_string(), lang));
+    // HOME points into the sandbox, which would hide packages installed with `pip install --user`.
+    let user_base = std::env::var_os("PYTHONUSERBASE").or_else(|| {
+        std::env::var_os("HOME").map(|h| Path::new(&h).join(".local").into_os_string())
+    });
+    if let Some(base) = user_base {
+        env.push(("PYTHONUSERBASE".to_string(), base));
+    }
+    env
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sh(script: &str, timeout_ms: u64) -> Outcome {
+        let dir = tempfile::tempdir().unwrap();
+        run(&Job {
+            program: "/bin/sh".into(),
+            args: vec!["-c".into(), script.into()],
+            cwd: dir.path().to_path_buf(),
+            env: base_env(dir.path()),
+            stdin: None,
+            limits: Limits {
+                timeout: Duration::from_millis(timeout_ms),
+                output_cap: 1000,
+                ..Limits::default()
+            },
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn captures_exit_code_and_output() {
+        let o = sh("echo hi; echo oops >&2; exit 3", 5000);
+        assert_eq!(o.exit, Exit::Code(3));
+        assert_eq!(o.stdout.text(), "hi\n");
+        assert_eq!(o.stderr.text(), "oops\n");
+    }
+
+    #[test]
+    fn timeout_kills_the_group() {
+        let start = Instant::now();
+        let o = sh("sleep 30 & sleep 30", 300);
+        assert_eq!(o.exit, Exit::TimedOut);
+        assert!(start.elapsed() < Duration::from_secs(3));
+    }
+
+    #[test]
+    fn output_is_capped_and_counted() {
+        let o = sh("head -c 5000 /dev/zero", 5000);
+        assert_eq!(o.stdout.bytes.len(), 1000);
+        assert_eq!(o.stdout.dropped, 4000);
+    }
+
+    #[test]
+    fn environment_is_clean() {
+        // SAFETY: tests in this module do not read this variable concurrently.
+        unsafe { std::env::set_var("PYROAD_SECRET_TEST", "x") };
+        let o = sh("echo \"[$PYROAD_SECRET_TEST]\"", 5000);
+        assert_eq!(o.stdout.text(), "[]\n");
+    }
+}
