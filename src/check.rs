@@ -126,6 +126,8 @@ struct Report {
     collected: usize,
     syntax_error: Option<SyntaxProblem>,
     collect_errors: Vec<CollectError>,
+    #[serde(default)]
+    internal_error: String,
     tests: Vec<TestResult>,
 }
 
@@ -176,6 +178,11 @@ pub enum Problem {
     Skipped {
         /// Why, and how to fix it.
         reason: String,
+    },
+    /// The code printed more than the output limit.
+    OutputFlood {
+        /// The limit in MiB.
+        limit_mb: u64,
     },
     /// pytest collected no tests.
     NoTests,
@@ -263,8 +270,35 @@ pub fn check(
     if ex.info.mode.has_output() && result.verdict == Verdict::Pass {
         run_output(ex, &stage, settings, &limits, &mut result)?;
     }
+    hide_stage(&mut result, &stage.work);
     result.duration = started.elapsed();
     Ok(result)
+}
+
+/// Replaces the throw-away staging path in messages, so paths read as the learner's own files.
+fn hide_stage(result: &mut CheckResult, work: &Path) {
+    let prefix = format!("{}/", work.display());
+    let fix = |s: &mut String| {
+        if s.contains(&prefix) {
+            *s = s.replace(&prefix, "");
+        }
+    };
+    fix(&mut result.raw);
+    for t in &mut result.tests {
+        fix(&mut t.message);
+        fix(&mut t.stdout);
+        fix(&mut t.stderr);
+    }
+    match &mut result.problem {
+        Some(Problem::Import {
+            summary, detail, ..
+        }) => {
+            fix(summary);
+            fix(detail);
+        }
+        Some(Problem::Crash { stderr }) => fix(stderr),
+        _ => {}
+    }
 }
 
 fn skip_reason(ex: &Exercise, settings: &Settings) -> Result<Option<String>> {
@@ -445,9 +479,19 @@ fn run_pytest(
         .filter(|s| !s.is_empty());
     if outcome.exit == Exit::TimedOut {
         result.verdict = Verdict::Timeout;
-        result.problem = Some(Problem::Timeout {
-            limit: limits.timeout,
-            test: running,
+        result.problem =
+            Some(Problem::Timeout {
+                limit: limits.timeout,
+                test: Some(running.unwrap_or_else(|| {
+                    "the import of your file (code outside any function)".into()
+                })),
+            });
+        return Ok(());
+    }
+    if outcome.exit == Exit::OutputLimit {
+        result.verdict = Verdict::Error;
+        result.problem = Some(Problem::OutputFlood {
+            limit_mb: limits.output_kill >> 20,
         });
         return Ok(());
     }
@@ -478,6 +522,7 @@ fn run_pytest(
                 Exit::Code(c) => format!("exited with status {c}"),
                 Exit::Signal(s) => format!("was killed by signal {s}"),
                 Exit::TimedOut => "timed out".into(),
+                Exit::OutputLimit => "printed too much".into(),
             };
             let when = running
                 .map(|t| format!(" during `{t}`"))
@@ -493,6 +538,27 @@ fn run_pytest(
     if let Some(syntax) = report.syntax_error {
         result.verdict = Verdict::Error;
         result.problem = Some(Problem::Syntax(syntax));
+        return Ok(());
+    }
+    if !report.internal_error.is_empty() {
+        result.verdict = Verdict::Error;
+        result.problem = Some(if report.internal_error.contains("SystemExit") {
+            Problem::EndedEarly {
+                how: "called sys.exit() while the tests were loading your file".into(),
+            }
+        } else {
+            import_problem(&report.internal_error, &stage.learner_names)
+        });
+        return Ok(());
+    }
+    let flooded = |text: &str| text.contains("File too large");
+    if report.collect_errors.iter().any(|e| flooded(&e.text))
+        || result.tests.iter().any(|t| flooded(&t.message))
+    {
+        result.verdict = Verdict::Error;
+        result.problem = Some(Problem::OutputFlood {
+            limit_mb: limits.file_size >> 20,
+        });
         return Ok(());
     }
     if let Some(err) = report.collect_errors.first() {
@@ -607,7 +673,12 @@ fn run_output(
     let stderr = outcome.stderr.text();
     let actual = outcome.stdout.text();
     let expected = ex.info.expected_output.clone().unwrap_or_default();
-    if outcome.exit == Exit::TimedOut || outcome.exit == Exit::Signal(libc::SIGXCPU) {
+    if outcome.exit == Exit::OutputLimit {
+        result.verdict = Verdict::Fail;
+        result.problem = Some(Problem::OutputFlood {
+            limit_mb: limits.output_kill >> 20,
+        });
+    } else if outcome.exit == Exit::TimedOut || outcome.exit == Exit::Signal(libc::SIGXCPU) {
         result.verdict = Verdict::Timeout;
         result.problem = Some(Problem::Timeout {
             limit: limits.timeout,
@@ -641,6 +712,7 @@ fn run_output(
             Exit::Code(c) => Some(format!("exited with status {c}")),
             Exit::Signal(s) => Some(format!("was killed by signal {s}")),
             Exit::TimedOut => Some("timed out".into()),
+            Exit::OutputLimit => Some("printed too much and was stopped".into()),
         },
     });
     if !stderr.is_empty() && result.raw.is_empty() {

@@ -86,7 +86,7 @@ pub fn check(result: &CheckResult, ex: &Exercise, place: &Place, verbose: bool) 
                 failing.len() - DETAILED_FAILURES
             );
             for t in &failing[DETAILED_FAILURES..] {
-                let _ = writeln!(out, "    {} {}", style::red("✗"), t.name);
+                let _ = writeln!(out, "    {} {}", style::red("✗"), readable(&t.name));
             }
         }
     }
@@ -200,6 +200,13 @@ fn problem_text(out: &mut String, problem: &Problem, place: &Place) {
         }
         Problem::Skipped { reason } => {
             let _ = writeln!(out, "  Not checked: {reason}");
+        }
+        Problem::OutputFlood { limit_mb } => {
+            let _ = writeln!(
+                out,
+                "  Your code printed more than {limit_mb} MiB and was stopped.\n  Look for a \
+                 print() inside a loop that never ends."
+            );
         }
         Problem::NoTests => {
             let _ = writeln!(

@@ -24,6 +24,8 @@ pub struct Limits {
     pub output_cap: usize,
     /// RLIMIT_FSIZE in bytes: the largest file the code may write.
     pub file_size: u64,
+    /// Total bytes of output after which the run is stopped as a flood.
+    pub output_kill: u64,
 }
 
 impl Default for Limits {
@@ -33,6 +35,7 @@ impl Default for Limits {
             memory: 1 << 30,
             output_cap: 64 * 1024,
             file_size: 64 << 20,
+            output_kill: 16 << 20,
         }
     }
 }
@@ -79,6 +82,8 @@ pub enum Exit {
     Signal(i32),
     /// Killed by pyroad at the wall-clock limit.
     TimedOut,
+    /// Killed by pyroad for printing more than `output_kill` bytes.
+    OutputLimit,
 }
 
 /// The result of one run.
@@ -90,8 +95,6 @@ pub struct Outcome {
     pub stdout: Captured,
     /// Its stderr.
     pub stderr: Captured,
-    /// Wall-clock time.
-    pub duration: Duration,
 }
 
 /// Process groups and staging dirs alive now, so Ctrl-C can clean them up.
@@ -196,31 +199,54 @@ pub fn run(job: &Job) -> Result<Outcome> {
             let _ = stdin.write_all(&data);
         });
     }
+    let flood = Arc::new(std::sync::atomic::AtomicU64::new(0));
     let (tx, rx) = mpsc::channel();
     let out = Arc::new(Mutex::new(Captured::default()));
     let err = Arc::new(Mutex::new(Captured::default()));
     if let Some(stream) = child.stdout.take() {
-        spawn_reader(stream, out.clone(), job.limits.output_cap, tx.clone());
+        spawn_reader(
+            stream,
+            out.clone(),
+            job.limits.output_cap,
+            flood.clone(),
+            tx.clone(),
+        );
     }
     if let Some(stream) = child.stderr.take() {
-        spawn_reader(stream, err.clone(), job.limits.output_cap, tx.clone());
+        spawn_reader(
+            stream,
+            err.clone(),
+            job.limits.output_cap,
+            flood.clone(),
+            tx.clone(),
+        );
     }
     drop(tx);
-    let waited = child.wait_timeout(job.limits.timeout);
-    let exit = match waited {
-        Ok(Some(status)) => match (status.code(), status.signal()) {
-            (Some(code), _) => Exit::Code(code),
-            (None, Some(sig)) => Exit::Signal(sig),
-            _ => Exit::Code(-1),
-        },
-        Ok(None) => Exit::TimedOut,
-        Err(e) => {
-            kill_group(pgid);
-            let _ = child.wait();
-            return Err(e).context("waiting for the check failed");
+    // Wait in short slices so a flood of output is stopped long before the timeout.
+    let deadline = start + job.limits.timeout;
+    let exit = loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match child.wait_timeout(left.min(Duration::from_millis(50))) {
+            Ok(Some(status)) => {
+                break match (status.code(), status.signal()) {
+                    (Some(code), _) => Exit::Code(code),
+                    (None, Some(sig)) => Exit::Signal(sig),
+                    _ => Exit::Code(-1),
+                };
+            }
+            Ok(None) if left.is_zero() => break Exit::TimedOut,
+            Ok(None) => {
+                if flood.load(std::sync::atomic::Ordering::Relaxed) > job.limits.output_kill {
+                    break Exit::OutputLimit;
+                }
+            }
+            Err(e) => {
+                kill_group(pgid);
+                let _ = child.wait();
+                return Err(e).context("waiting for the check failed");
+            }
         }
     };
-    let duration = start.elapsed();
     // Whatever it left behind in its group goes too (a pass must not leave a process running).
     kill_group(pgid);
     let _ = child.wait();
@@ -241,7 +267,6 @@ pub fn run(job: &Job) -> Result<Outcome> {
         exit,
         stdout: take(&out),
         stderr: take(&err),
-        duration,
     })
 }
 
@@ -249,6 +274,7 @@ fn spawn_reader(
     mut stream: impl Read + Send + 'static,
     sink: Arc<Mutex<Captured>>,
     cap: usize,
+    total: Arc<std::sync::atomic::AtomicU64>,
     done: mpsc::Sender<()>,
 ) {
     std::thread::spawn(move || {
@@ -257,6 +283,7 @@ fn spawn_reader(
             match stream.read(&mut buf) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => {
+                    total.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
                     if let Ok(mut c) = sink.lock() {
                         let room = cap.saturating_sub(c.bytes.len());
                         let keep = room.min(n);
@@ -340,6 +367,14 @@ mod tests {
         let o = sh("head -c 5000 /dev/zero", 5000);
         assert_eq!(o.stdout.bytes.len(), 1000);
         assert_eq!(o.stdout.dropped, 4000);
+    }
+
+    #[test]
+    fn a_flood_of_output_is_stopped_early() {
+        let start = Instant::now();
+        let o = sh("yes", 20_000);
+        assert_eq!(o.exit, Exit::OutputLimit);
+        assert!(start.elapsed() < Duration::from_secs(5));
     }
 
     #[test]

@@ -105,11 +105,6 @@ impl Workspace {
         self.root.join("exercises").join(&ex.rel_dir)
     }
 
-    /// The file the learner edits.
-    pub fn learner_file(&self, ex: &Exercise) -> PathBuf {
-        self.exercise_dir(ex).join(ex.stub_name())
-    }
-
     /// Where the reference solution is revealed.
     pub fn solution_dir(&self, ex: &Exercise) -> PathBuf {
         self.root.join("solutions").join(&ex.rel_dir)

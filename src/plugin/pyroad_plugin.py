@@ -40,6 +40,7 @@ class Recorder:
         self.syntax_error = None
         self.tests = {}
         self.order = []
+        self.internal_error = ""
 
     def pytest_sessionstart(self, session):
         # A syntax error is reported by Python itself with line and column: compile the learner's
@@ -66,6 +67,10 @@ class Recorder:
             self.collect_errors.append(
                 {"nodeid": report.nodeid, "text": _clip(str(report.longrepr))}
             )
+
+    def pytest_internalerror(self, excrepr, excinfo):
+        # A learner's sys.exit() at import time surfaces here, not as a collection error.
+        self.internal_error = _clip(str(excrepr)[-MAX_TEXT:])
 
     def pytest_collection_finish(self, session):
         self.collected = len(session.items)
@@ -106,7 +111,7 @@ class Recorder:
         excinfo = call.excinfo
         if excinfo is None:
             return
-        if excinfo.errisinstance(BaseException) and excinfo.typename == "Skipped":
+        if excinfo.typename == "Skipped":
             if entry["outcome"] == "passed":
                 entry["outcome"] = "skipped"
                 entry["message"] = str(excinfo.value)
@@ -149,6 +154,7 @@ class Recorder:
             "collected": self.collected,
             "syntax_error": self.syntax_error,
             "collect_errors": self.collect_errors,
+            "internal_error": self.internal_error,
             "tests": [self.tests[n] for n in self.order],
         }
         tmp = REPORT + ".tmp"

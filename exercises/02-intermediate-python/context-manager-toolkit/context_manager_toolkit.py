@@ -8,7 +8,10 @@ A `with` block guarantees that clean-up runs however the block ends. Write:
 
        with Ignoring(KeyError) as ignored:
            {}["missing"]
-       ignored.exception  # -> KeyError('missing'); None if nothing was raised
+       ignored.exception  # -> KeyError('missing')
+
+   Every `with` block starts afresh: after a block that raised nothing,
+   `.exception` is None, even if an earlier block with the same object did.
 
    `Ignoring(42)` raises TypeError("Ignoring needs an exception class, got 42").
 

@@ -1,4 +1,5 @@
 import io
+import pathlib
 from types import SimpleNamespace
 
 import pytest
@@ -132,6 +133,9 @@ def watch_open(monkeypatch):
 
         monkeypatch.setattr(context_manager_toolkit, "open", watching_open, raising=False)
         monkeypatch.setattr(io, "open", watching_open)  # Path.open() goes through io.open
+        accessor = getattr(pathlib, "_NormalAccessor", None)  # ...or through this, on Python 3.10
+        if accessor is not None:
+            monkeypatch.setattr(accessor, "open", staticmethod(watching_open))
         return handles
 
     return start

@@ -14,13 +14,15 @@ PER_THREAD = 50
 # ---------------------------------------------------------------- making races visible
 # Since Python 3.10 the interpreter switches threads only at a few points, so an unlocked
 # `self.value += 1` almost never loses an update on a laptop, yet it does in production. To make
-# the race show up every time, `race_maker` traces the threads it starts: just before each
-# attribute read and each store in code from YOUR module, it calls time.sleep(0), which hands
-# the processor to another thread at exactly the moment a missing lock hurts.
+# races show up every time, the threads started by `run_in_racing_threads` are traced: just
+# before each attribute read and each store in code from YOUR module, a thread pauses. One
+# thread pauses a little longer than the others, so the others overtake it at exactly the
+# moment a missing lock hurts. With a correct lock, the pauses only make the test slower.
 
 _LEARNER_FILE = os.path.abspath(lock_counter_thread_pool.__file__)
 _RISKY = {"LOAD_ATTR", "STORE_ATTR", "STORE_SUBSCR", "STORE_GLOBAL", "STORE_DEREF", "STORE_NAME"}
 _risky_offsets: dict = {}
+_pace = threading.local()  # _pace.pause: seconds this thread waits at each risky moment
 
 
 def _offsets(code) -> frozenset:
@@ -31,15 +33,16 @@ def _offsets(code) -> frozenset:
     return _risky_offsets[code]
 
 
-def _switch_threads_at_risky_moments(frame, event, arg):
+def _pause_at_risky_moments(frame, event, arg):
     if os.path.abspath(frame.f_code.co_filename) != _LEARNER_FILE:
         return None
     frame.f_trace_opcodes = True
     offsets = _offsets(frame.f_code)
+    pause = getattr(_pace, "pause", 0)
 
     def local(frame, event, arg):
         if event == "opcode" and frame.f_lasti in offsets:
-            time.sleep(0.00001)
+            time.sleep(pause)  # even sleep(0) lets another thread run
         return local
 
     return local
@@ -51,10 +54,11 @@ def run_in_racing_threads(work, threads=THREADS):
     start = threading.Barrier(threads)
 
     def runner(index):
+        _pace.pause = 0.0002 if index == 0 else 0
         start.wait()
         results[index] = work()
 
-    threading.settrace(_switch_threads_at_risky_moments)
+    threading.settrace(_pause_at_risky_moments)
     try:
         workers = [threading.Thread(target=runner, args=(i,)) for i in range(threads)]
         for worker in workers:

@@ -10,10 +10,10 @@ text (case-insensitive), with two rules that make it useful:
   that comes IMMEDIATELY after it ("very good" = 1.5). If any other word comes
   between them, the boost is lost.
 
-    >>> score("The food was not very good, but the staff were great!")
-    0.5
     # clause 1: good = 1.0, boosted by "very" -> 1.5, negated -> -1.5
     # clause 2: great = 2.0                                  -> +2.0
+    >>> score("The food was not very good, but the staff were great!")
+    0.5
 
 label(text, margin=0.5) turns the score into "positive" (score > margin),
 "negative" (score < -margin) or "neutral". A negative margin raises

@@ -1,0 +1,52 @@
+//! The curriculum, proven: every solution passes and every stub fails (`pyroad dev check`).
+
+mod common;
+
+use common::{Sandbox, python};
+
+#[test]
+fn every_exercise_is_sound() {
+    let s = Sandbox::new();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let py = python();
+    let run = s.pyroad(&[
+        "dev",
+        "check",
+        &format!("{root}/exercises"),
+        "--python",
+        py.to_str().unwrap(),
+    ]);
+    let run = run.code(0);
+    assert!(
+        run.stdout
+            .contains("every solution passes, every stub fails")
+    );
+    assert!(run.stdout.contains("ok   1-variables"));
+}
+
+#[test]
+fn dev_check_reports_a_stub_that_passes_and_a_solution_that_fails() {
+    let s = Sandbox::new();
+    s.write(
+        "c/01-fundamentals/topic.toml",
+        "title = \"Programming Fundamentals\"\nnumber = 1\nroadmap = [\"Variables and Data Types\"]\n",
+    )
+    .write(
+        "c/01-fundamentals/demo/info.toml",
+        "title = \"Demo\"\nroadmap = [\"Variables and Data Types\"]\norder = 1\ndifficulty = 1\n\
+         mode = \"pytest\"\nhints = [\"only one\"]\n",
+    )
+    .write("c/01-fundamentals/demo/demo.py", "def f():\n    return 1\n")
+    .write("c/01-fundamentals/demo/solution.py", "def f():\n    return 2\n")
+    .write(
+        "c/01-fundamentals/demo/test_demo.py",
+        "from demo import f\n\ndef test_f():\n    assert f() == 1\n",
+    );
+    let py = python();
+    s.pyroad(&["dev", "check", "c", "--python", py.to_str().unwrap()])
+        .code(1)
+        .stdout_has("1 hint(s)")
+        .stdout_has("1-demo: the reference solution does not pass")
+        .stdout_has("1-demo: the stub passes as shipped")
+        .stdout_has("Bullets with no exercise yet");
+}
