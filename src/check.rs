@@ -690,12 +690,10 @@ fn run_output(
             limit_mb: settings.memory >> 20,
             test: None,
         });
-    } else if outcome.exit != Exit::Code(0) && stderr.contains("Traceback") {
-        result.verdict = Verdict::Error;
-        result.problem = Some(Problem::Crash {
-            stderr: stderr.clone(),
-        });
-    } else if stderr.contains("SyntaxError") || stderr.contains("IndentationError") {
+    } else if (outcome.exit != Exit::Code(0) && stderr.contains("Traceback"))
+        || stderr.contains("SyntaxError")
+        || stderr.contains("IndentationError")
+    {
         result.verdict = Verdict::Error;
         result.problem = Some(Problem::Crash {
             stderr: stderr.clone(),

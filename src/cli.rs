@@ -86,6 +86,24 @@ pub enum Command {
         /// Exercise id.
         id: String,
     },
+    /// Check every exercise in parallel and report (exit 0 only when all pass).
+    Verify {
+        /// Only this topic number.
+        #[arg(long, value_name = "N")]
+        topic: Option<u32>,
+        /// Parallel checks (default: number of cores).
+        #[arg(long, short, value_name = "N")]
+        jobs: Option<usize>,
+        /// Report format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
+        /// Write the report to FILE.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Count skipped exercises as failures.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Check the interpreter, pytest, the sandbox and the extras.
     Doctor,
     /// Print a shell completion script.
@@ -96,6 +114,17 @@ pub enum Command {
     /// Tools for curriculum authors.
     #[command(subcommand)]
     Dev(Dev),
+}
+
+/// How `verify` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// A per-topic summary for people.
+    Human,
+    /// One JSON document (schema 1, see the README).
+    Json,
+    /// JUnit XML for GitHub Actions, GitLab and Jenkins.
+    Junit,
 }
 
 /// `pyroad dev ...`.

@@ -10,6 +10,7 @@ mod interpreter;
 mod pool;
 mod progress;
 mod render;
+mod report;
 mod roadmap;
 mod sandbox;
 mod style;
@@ -32,6 +33,22 @@ fn main() -> ExitCode {
         Command::List { topic } => commands::list::run(g, *topic),
         Command::Reset { id } => commands::reset::run(g, id),
         Command::Solution { id } => commands::solution::run(g, id),
+        Command::Verify {
+            topic,
+            jobs,
+            format,
+            output,
+            strict,
+        } => commands::verify::run(
+            g,
+            &commands::verify::Options {
+                topic: *topic,
+                jobs: *jobs,
+                format: *format,
+                output: output.as_deref(),
+                strict: *strict,
+            },
+        ),
         Command::Doctor => commands::doctor::run(g),
         Command::Completions { shell } => {
             clap_complete::generate(

@@ -315,14 +315,12 @@ fn output_text(out: &mut String, o: &OutputCheck) {
     }
     let _ = writeln!(
         out,
-        "  Your program's output differs ({} expected, {} yours; {} marks a trailing space):",
+        "  Your program's output differs ({} expected, {} yours; · marks a trailing space):",
         style::red("-"),
         style::green("+"),
-        "·"
     );
     let diff = similar::TextDiff::from_lines(&o.expected, &o.actual);
-    let mut shown = 0;
-    for change in diff.iter_all_changes() {
+    for (shown, change) in diff.iter_all_changes().enumerate() {
         if shown > 40 {
             let _ = writeln!(out, "    {}", style::dim("..."));
             break;
@@ -344,7 +342,6 @@ fn output_text(out: &mut String, o: &OutputCheck) {
             similar::ChangeTag::Equal => style::dim(&format!("  {visible}")),
         };
         let _ = writeln!(out, "    {line}{eol}");
-        shown += 1;
     }
     if o.actual.is_empty() {
         let _ = writeln!(out, "    {}", style::dim("(your program printed nothing)"));

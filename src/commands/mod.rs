@@ -9,6 +9,7 @@ pub mod progress;
 pub mod reset;
 pub mod run;
 pub mod solution;
+pub mod verify;
 
 use crate::catalog::{Catalog, Exercise};
 use crate::check::Settings;

@@ -123,17 +123,22 @@ def _expand(marks) -> list[tuple[str, dict]]:
 def _collect() -> list[tuple[str, object, dict]]:
     """Every test case in your module, as (name, callable, kwargs)."""
     items = []
+    seen = set()
 
     def add(name, func, marks):
         if any(mark.name in _SKIP_MARKS for mark in marks):
             return
         for case_id, kwargs in _expand(marks):
-            items.append((f"{name}[{case_id}]" if case_id else name, func, kwargs))
+            full_name = f"{name}[{case_id}]" if case_id else name
+            if full_name in seen:  # two cases with the same id: keep them apart
+                full_name = f"{full_name}#{len(items)}"
+            seen.add(full_name)
+            items.append((full_name, func, kwargs))
 
     for name, obj in vars(learner).items():
         if name.startswith("test") and inspect.isfunction(obj):
             add(name, obj, _marks(obj))
-        elif name.startswith("Test") and inspect.isclass(obj):
+        elif name.startswith("Test") and inspect.isclass(obj) and "__init__" not in vars(obj):
             for method_name, method in vars(obj).items():
                 if method_name.startswith("test") and inspect.isfunction(method):
                     bound = getattr(obj(), method_name)

@@ -1,0 +1,190 @@
+//! `pyroad verify`: check every exercise of a workspace in parallel and grade it, for a
+//! teacher or the learner's own CI. Human, JSON (schema 1) and JUnit XML reports.
+
+use super::Ctx;
+use super::run::record;
+use crate::check::{self, CheckResult, Source, Verdict};
+use crate::cli::{Global, ReportFormat};
+use crate::pool;
+use crate::progress::write_atomic;
+use crate::render;
+use crate::report;
+use crate::style;
+use anyhow::{Context, Result, bail};
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// The options of `verify`.
+pub struct Options<'a> {
+    /// Only this topic.
+    pub topic: Option<u32>,
+    /// Parallel checks.
+    pub jobs: Option<usize>,
+    /// Report format.
+    pub format: ReportFormat,
+    /// Write the report here instead of stdout.
+    pub output: Option<&'a Path>,
+    /// Treat `skipped` as a failure.
+    pub strict: bool,
+}
+
+/// Runs `verify`.
+pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
+    let ctx = Ctx::open(global)?;
+    if let Some(n) = opts.topic {
+        if crate::roadmap::topic(n).is_none() {
+            bail!("there is no topic {n}: the roadmap has topics 1 to 16");
+        }
+        if ctx.catalog.topic(n).is_none_or(|t| t.exercises.is_empty()) {
+            bail!("topic {n} has no exercises yet; `pyroad progress` shows which topics do");
+        }
+    }
+    let settings = ctx.settings(global)?;
+    let exercises: Vec<_> = ctx
+        .catalog
+        .exercises
+        .iter()
+        .filter(|e| opts.topic.is_none_or(|n| e.topic == n))
+        .collect();
+    let jobs = opts.jobs.unwrap_or_else(pool::default_jobs).max(1);
+    let human = opts.format == ReportFormat::Human;
+    let interactive = human && std::io::stderr().is_terminal();
+    let bar = if interactive {
+        let bar = indicatif::ProgressBar::new(exercises.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let results: Vec<Result<CheckResult>> = pool::run(
+        &exercises,
+        jobs,
+        |ex| {
+            let dir = ctx.ws.exercise_dir(ex);
+            check::check(&ctx.catalog, ex, &Source::Workspace(dir), &settings)
+        },
+        |i, r| {
+            let line = match r {
+                Ok(r) => format!(
+                    "{:<7} {} ({:.2} s)",
+                    r.verdict.as_str(),
+                    exercises[i].id,
+                    r.duration.as_secs_f64()
+                ),
+                Err(e) => format!("error   {}: {e:#}", exercises[i].id),
+            };
+            match &bar {
+                Some(bar) => {
+                    bar.set_message(exercises[i].id.clone());
+                    bar.inc(1);
+                }
+                None if human => println!("{line}"),
+                None => eprintln!("{line}"),
+            }
+        },
+    );
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let mut done = Vec::new();
+    for (ex, r) in exercises.iter().zip(results) {
+        let r = r.with_context(|| format!("checking {}", ex.id))?;
+        record(&ctx.ws, &r)?;
+        done.push((*ex, r));
+    }
+    let failed = done.iter().any(|(_, r)| match r.verdict {
+        Verdict::Pass => false,
+        Verdict::Skipped => opts.strict,
+        _ => true,
+    });
+    let text = match opts.format {
+        ReportFormat::Human => human_summary(&ctx, &done),
+        ReportFormat::Json => report::json(&ctx.catalog, &done, &settings.interpreter.version),
+        ReportFormat::Junit => report::junit(&ctx.catalog, &done),
+    };
+    match opts.output {
+        Some(path) => {
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            write_atomic(dir, path, text.as_bytes())?;
+            let pass = done
+                .iter()
+                .filter(|(_, r)| r.verdict == Verdict::Pass)
+                .count();
+            println!(
+                "{pass}/{} exercises pass; report written to {}",
+                done.len(),
+                path.display()
+            );
+        }
+        None => print!("{text}"),
+    }
+    Ok(super::exit(!failed))
+}
+
+fn human_summary(ctx: &Ctx, done: &[(&crate::catalog::Exercise, CheckResult)]) -> String {
+    let mut out = String::new();
+    for topic in &ctx.catalog.topics {
+        let rows: Vec<_> = done
+            .iter()
+            .filter(|(e, _)| e.topic == topic.number)
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let pass = rows
+            .iter()
+            .filter(|(_, r)| r.verdict == Verdict::Pass)
+            .count();
+        out.push_str(&format!(
+            "{:>2}. {:<38} {pass:>2}/{:<2}\n",
+            topic.number,
+            topic.title,
+            rows.len()
+        ));
+        for (ex, r) in rows {
+            if r.verdict != Verdict::Pass {
+                let why = report::problem_line(r)
+                    .or_else(|| {
+                        r.tests
+                            .iter()
+                            .find(|t| t.outcome != "passed")
+                            .map(|t| render::readable(&t.name))
+                    })
+                    .or_else(|| {
+                        r.output
+                            .as_ref()
+                            .filter(|o| o.expected != o.actual)
+                            .map(|_| "output differs from expected_output".to_string())
+                    })
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "      {} {:<28} {}\n",
+                    render::verdict_label(r.verdict),
+                    ex.id,
+                    style::dim(why.lines().next().unwrap_or_default())
+                ));
+            }
+        }
+    }
+    let pass = done
+        .iter()
+        .filter(|(_, r)| r.verdict == Verdict::Pass)
+        .count();
+    out.push_str(&format!(
+        "\n{} {pass}/{} exercises pass\n",
+        if pass == done.len() {
+            style::green("✓")
+        } else {
+            style::red("✗")
+        },
+        done.len()
+    ));
+    out
+}

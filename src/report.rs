@@ -1,0 +1,240 @@
+//! Machine-readable renderings of many check results: JSON (schema 1) and JUnit XML.
+
+use crate::catalog::{Catalog, Exercise};
+use crate::check::{CheckResult, Problem, Verdict};
+use serde_json::json;
+use std::fmt::Write;
+
+/// The JSON report's schema version.
+pub const SCHEMA: u32 = 1;
+
+/// A one-line reason for a result that has no failing test to point at.
+pub fn problem_line(r: &CheckResult) -> Option<String> {
+    Some(match r.problem.as_ref()? {
+        Problem::Syntax(s) => format!("{}:{}: {}: {}", s.file, s.line, s.kind, s.message),
+        Problem::Import { summary, .. } => summary.clone(),
+        Problem::EndedEarly { how } => format!("the test run ended early: the process {how}"),
+        Problem::Timeout { limit, test } => format!(
+            "took longer than {:.1} s{}",
+            limit.as_secs_f64(),
+            test.as_ref()
+                .map(|t| format!(" in {t}"))
+                .unwrap_or_default()
+        ),
+        Problem::Memory { limit_mb, .. } => format!("used more than {limit_mb} MiB"),
+        Problem::OutputFlood { limit_mb } => format!("printed more than {limit_mb} MiB"),
+        Problem::Crash { stderr } => stderr.lines().last().unwrap_or("crashed").to_string(),
+        Problem::Skipped { reason } => reason.clone(),
+        Problem::NoTests => "no tests were collected".into(),
+        Problem::NoPytest => "pytest is not installed for the interpreter".into(),
+    })
+}
+
+/// The JSON report of a verify run.
+pub fn json(catalog: &Catalog, results: &[(&Exercise, CheckResult)], python: &str) -> String {
+    let count = |v: Verdict| results.iter().filter(|(_, r)| r.verdict == v).count();
+    let value = json!({
+        "schema": SCHEMA,
+        "pyroad": env!("CARGO_PKG_VERSION"),
+        "python": python,
+        "summary": {
+            "total": results.len(),
+            "pass": count(Verdict::Pass),
+            "fail": count(Verdict::Fail),
+            "error": count(Verdict::Error),
+            "timeout": count(Verdict::Timeout),
+            "memory": count(Verdict::Memory),
+            "skipped": count(Verdict::Skipped),
+        },
+        "exercises": results.iter().map(|(ex, r)| json!({
+            "id": ex.id,
+            "topic": ex.topic,
+            "topic_title": catalog.topic(ex.topic).map(|t| t.title.as_str()),
+            "title": ex.info.title,
+            "verdict": r.verdict.as_str(),
+            "duration_ms": r.duration.as_millis() as u64,
+            "problem": problem_line(r),
+            "output_matches": r.output.as_ref().map(|o| o.expected == o.actual),
+            "tests": r.tests.iter().map(|t| json!({
+                "name": t.name,
+                "outcome": t.outcome,
+                "message": if t.message.is_empty() { None } else { Some(&t.message) },
+                "duration_ms": (t.duration * 1000.0).round() as u64,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// JUnit XML: one testsuite per topic, one testcase per test of each exercise.
+pub fn junit(catalog: &Catalog, results: &[(&Exercise, CheckResult)]) -> String {
+    let mut suites = String::new();
+    let (mut all_tests, mut all_fail, mut all_err, mut all_skip) = (0, 0, 0, 0);
+    let mut all_time = 0.0;
+    for topic in &catalog.topics {
+        let in_topic: Vec<&(&Exercise, CheckResult)> = results
+            .iter()
+            .filter(|(ex, _)| ex.topic == topic.number)
+            .collect();
+        if in_topic.is_empty() {
+            continue;
+        }
+        let mut cases = String::new();
+        let (mut tests, mut failures, mut errors, mut skipped) = (0, 0, 0, 0);
+        let mut time = 0.0;
+        for (ex, r) in in_topic {
+            time += r.duration.as_secs_f64();
+            let whole = |cases: &mut String, kind: &str, msg: &str| {
+                let _ = write!(
+                    cases,
+                    "    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3}\">",
+                    xml(&ex.id),
+                    xml(&ex.id),
+                    r.duration.as_secs_f64()
+                );
+                if !kind.is_empty() {
+                    let _ = write!(
+                        cases,
+                        "<{kind} message=\"{}\">{}</{kind}>",
+                        xml(msg.lines().next().unwrap_or_default()),
+                        xml(msg)
+                    );
+                }
+                cases.push_str("</testcase>\n");
+            };
+            match (r.verdict, r.tests.is_empty()) {
+                (Verdict::Skipped, _) => {
+                    tests += 1;
+                    skipped += 1;
+                    whole(&mut cases, "skipped", &problem_line(r).unwrap_or_default());
+                }
+                (Verdict::Error | Verdict::Timeout | Verdict::Memory, _) if r.problem.is_some() => {
+                    tests += 1;
+                    errors += 1;
+                    let msg = format!(
+                        "{}: {}",
+                        r.verdict.as_str(),
+                        problem_line(r).unwrap_or_default()
+                    );
+                    whole(&mut cases, "error", &msg);
+                }
+                (_, true) => {
+                    tests += 1;
+                    if r.verdict == Verdict::Pass {
+                        whole(&mut cases, "", "");
+                    } else {
+                        failures += 1;
+                        let msg = r
+                            .output
+                            .as_ref()
+                            .map(|o| {
+                                format!(
+                                    "output differs\n--- expected\n{}\n--- actual\n{}",
+                                    o.expected, o.actual
+                                )
+                            })
+                            .unwrap_or_else(|| r.verdict.as_str().to_string());
+                        whole(&mut cases, "failure", &msg);
+                    }
+                }
+                (_, false) => {
+                    for t in &r.tests {
+                        tests += 1;
+                        let _ = write!(
+                            cases,
+                            "    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3}\">",
+                            xml(&ex.id),
+                            xml(&t.name),
+                            t.duration
+                        );
+                        let kind = match t.outcome.as_str() {
+                            "failed" => {
+                                failures += 1;
+                                "failure"
+                            }
+                            "error" => {
+                                errors += 1;
+                                "error"
+                            }
+                            "skipped" => {
+                                skipped += 1;
+                                "skipped"
+                            }
+                            _ => "",
+                        };
+                        if !kind.is_empty() {
+                            let mut body = t.message.clone();
+                            if let Some(l) = &t.learner {
+                                body.push_str(&format!("\nat {}:{}: {}", l.file, l.line, l.source));
+                            }
+                            let _ = write!(
+                                cases,
+                                "<{kind} message=\"{}\">{}</{kind}>",
+                                xml(t.message.lines().next().unwrap_or_default()),
+                                xml(&body)
+                            );
+                        }
+                        if !t.stdout.is_empty() {
+                            let _ = write!(cases, "<system-out>{}</system-out>", xml(&t.stdout));
+                        }
+                        cases.push_str("</testcase>\n");
+                    }
+                    if r.verdict == Verdict::Fail && r.tests.iter().all(|t| t.outcome == "passed") {
+                        // Output mode of a `both` exercise failed although every test passed.
+                        tests += 1;
+                        failures += 1;
+                        whole(
+                            &mut cases,
+                            "failure",
+                            "the program's output differs from expected_output",
+                        );
+                    }
+                }
+            }
+        }
+        let _ = writeln!(
+            suites,
+            "  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"{skipped}\" time=\"{time:.3}\">",
+            xml(&format!("{}. {}", topic.number, topic.title))
+        );
+        suites.push_str(&cases);
+        suites.push_str("  </testsuite>\n");
+        all_tests += tests;
+        all_fail += failures;
+        all_err += errors;
+        all_skip += skipped;
+        all_time += time;
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"pyroad\" tests=\"{all_tests}\" failures=\"{all_fail}\" errors=\"{all_err}\" skipped=\"{all_skip}\" time=\"{all_time:.3}\">\n{suites}</testsuites>\n"
+    )
+}
+
+/// Escapes text for XML attributes and content, dropping characters XML 1.0 forbids.
+pub fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn xml_escapes_and_drops_control_characters() {
+        assert_eq!(
+            super::xml("a<b & \"c\"\u{1b}"),
+            "a&lt;b &amp; &quot;c&quot;"
+        );
+    }
+}
