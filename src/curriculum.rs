@@ -103,7 +103,8 @@ impl Curriculum {
                 let entries = std::fs::read_dir(&path)
                     .with_context(|| format!("cannot list {}", path.display()))?;
                 for entry in entries.flatten() {
-                    if entry.file_type().map(|t| t.is_dir()).unwrap_or(false)
+                    // `Path::is_dir` follows symlinks, so a curriculum may link topic folders in.
+                    if entry.path().is_dir()
                         && let Some(name) = entry.file_name().to_str()
                     {
                         names.push(name.to_string());
