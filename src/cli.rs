@@ -106,6 +106,12 @@ pub enum Command {
     },
     /// Check the interpreter, pytest, the sandbox and the extras.
     Doctor,
+    /// Make sure the workspace's virtual environment exists (and has every extra).
+    Setup {
+        /// Install every third-party package the curriculum declares.
+        #[arg(long)]
+        extras: bool,
+    },
     /// Print a shell completion script.
     Completions {
         /// bash, zsh, fish, powershell or elvish.
@@ -138,5 +144,15 @@ pub enum Dev {
         /// Parallel checks (default: number of cores).
         #[arg(long, short)]
         jobs: Option<usize>,
+    },
+    /// Scaffold a new exercise that fails until it is written.
+    New {
+        /// Topic number (3) or folder name (03-advanced-python).
+        topic: String,
+        /// The exercise slug, like `custom-decorators`.
+        slug: String,
+        /// The curriculum folder.
+        #[arg(long, default_value = "exercises")]
+        path: PathBuf,
     },
 }

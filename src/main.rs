@@ -50,6 +50,8 @@ fn main() -> ExitCode {
             },
         ),
         Command::Doctor => commands::doctor::run(g),
+        Command::Setup { extras } => commands::setup::run(g, *extras),
+        Command::Dev(Dev::New { topic, slug, path }) => commands::dev::new(path, topic, slug),
         Command::Completions { shell } => {
             clap_complete::generate(
                 *shell,

@@ -220,3 +220,81 @@ fn coverage(catalog: &Catalog) {
         }
     }
 }
+
+/// Runs `dev new TOPIC SLUG`: scaffolds an exercise that `dev check` finds structurally valid
+/// and that fails until it is written.
+pub fn new(root: &Path, topic: &str, slug: &str) -> Result<ExitCode> {
+    let curriculum = Curriculum::disk(root)?;
+    let (catalog, _) = Catalog::load(curriculum)?;
+    let wanted: Option<u32> = topic.parse().ok();
+    let Some(t) = catalog
+        .topics
+        .iter()
+        .find(|t| Some(t.number) == wanted || t.dir == topic)
+    else {
+        anyhow::bail!(
+            "no topic `{topic}` in {}\n  hint: give its number (1 to 16) or folder name, like 3 or 03-advanced-python",
+            root.display()
+        );
+    };
+    let valid = slug.starts_with(|c: char| c.is_ascii_lowercase())
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid {
+        anyhow::bail!(
+            "`{slug}` is not a valid slug: use lowercase letters, digits and '-', starting with a letter"
+        );
+    }
+    if let Some(other) = catalog.exercises.iter().find(|e| e.slug == slug) {
+        anyhow::bail!("the slug `{slug}` is already used by {}", other.id);
+    }
+    let dir = root.join(&t.dir).join(slug);
+    if dir.exists() {
+        anyhow::bail!("{} already exists", dir.display());
+    }
+    let order = t
+        .exercises
+        .iter()
+        .map(|&i| catalog.exercises[i].info.order)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let bullet = roadmap::topic(t.number)
+        .and_then(|r| r.bullets.first())
+        .copied()
+        .unwrap_or_default();
+    let module = slug.replace('-', "_");
+    std::fs::create_dir_all(&dir)?;
+    let info = format!(
+        "title = \"TODO: one line that says what the learner builds\"\n\
+         roadmap = [\"{bullet}\"]  # the bullet(s) taught, exactly as in the roadmap\n\
+         order = {order}\n\
+         difficulty = 1\n\
+         mode = \"pytest\"\n\
+         hints = [\n  \"TODO: a nudge towards the concept.\",\n  \"TODO: the function or construct to use, nearly the answer.\",\n]\n"
+    );
+    let stub = "\"\"\"TODO: the task in a few lines, with one worked example.\n\n    >>> solve(2)\n    4\n\"\"\"\n\n\n\
+         def solve(value: int) -> int:\n    \"\"\"TODO: describe what solve returns.\"\"\"\n    # TODO: the learner's work goes here\n    raise NotImplementedError\n";
+    let test = format!(
+        "import pytest\n\nfrom {module} import solve\n\n\n\
+         @pytest.mark.parametrize(\"value, expected\", [(2, 4), (0, 0), (-3, -6)], ids=[\"ordinary\", \"zero\", \"negative\"])\n\
+         def test_solve_doubles_the_value(value, expected):\n    assert solve(value) == expected\n\n\n\
+         def test_solve_rejects_text():\n    with pytest.raises(TypeError, match=\"int\"):\n        solve(\"2\")\n"
+    );
+    let solution = "\"\"\"Reference solution: TODO.\"\"\"\n\n\n\
+         def solve(value: int) -> int:\n    # TODO: write the reference solution; `pyroad dev check` fails until it passes\n    raise NotImplementedError\n";
+    std::fs::write(dir.join("info.toml"), info)?;
+    std::fs::write(dir.join(format!("{module}.py")), stub)?;
+    std::fs::write(dir.join(format!("test_{module}.py")), test)?;
+    std::fs::write(dir.join("solution.py"), solution)?;
+    println!(
+        "{} Created {} (id {}-{slug}, order {order}):\n  info.toml, {module}.py, test_{module}.py, solution.py\n\
+         Fill in every TODO, then prove it with `pyroad dev check {}`.",
+        style::green("✓"),
+        dir.display(),
+        t.number,
+        root.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -8,6 +8,7 @@ pub mod list;
 pub mod progress;
 pub mod reset;
 pub mod run;
+pub mod setup;
 pub mod solution;
 pub mod verify;
 

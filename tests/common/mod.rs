@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-/// An interpreter with pytest: `PYROAD_TEST_PYTHON`, a python3 that has pytest, or a venv made
-/// once under `target/` (as a fresh CI machine has no pytest).
+/// An interpreter with pytest and every extra the curriculum `requires`: `PYROAD_TEST_PYTHON`,
+/// a python3 that has them all, or a venv made once under `target/` (a fresh CI machine has no
+/// pytest), into which the missing packages are installed.
 pub fn python() -> PathBuf {
     static PYTHON: OnceLock<PathBuf> = OnceLock::new();
     PYTHON
@@ -16,24 +17,17 @@ pub fn python() -> PathBuf {
             if let Some(p) = std::env::var_os("PYROAD_TEST_PYTHON") {
                 return PathBuf::from(p);
             }
-            let has_pytest = |p: &Path| {
-                Command::new(p)
-                    .args(["-c", "import pytest"])
-                    .output()
-                    .map(|o| o.status.success())
-                    .unwrap_or(false)
-            };
-            if has_pytest(Path::new("python3")) {
+            let wanted = curriculum_requires();
+            if missing(Path::new("python3"), &wanted).is_empty() {
                 return PathBuf::from("python3");
             }
-            let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-venv");
+            let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+            std::fs::create_dir_all(&target).expect("target dir");
+            let venv = target.join("test-venv");
             let py = venv.join("bin/python");
-            let lock = std::fs::File::create(
-                Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-venv.lock"),
-            )
-            .expect("lock file");
+            let lock = std::fs::File::create(target.join("test-venv.lock")).expect("lock file");
             lock.lock().expect("lock");
-            if !has_pytest(&py) {
+            if !py.exists() {
                 let ok = Command::new("python3")
                     .args(["-m", "venv"])
                     .arg(&venv)
@@ -41,16 +35,88 @@ pub fn python() -> PathBuf {
                     .expect("python3 -m venv")
                     .success();
                 assert!(ok, "could not create the test venv");
+            }
+            let absent = missing(&py, &wanted);
+            if !absent.is_empty() {
                 let ok = Command::new(&py)
-                    .args(["-m", "pip", "install", "--quiet", "pytest"])
+                    .args([
+                        "-m",
+                        "pip",
+                        "install",
+                        "--quiet",
+                        "--disable-pip-version-check",
+                    ])
+                    .args(&absent)
                     .status()
                     .expect("pip")
                     .success();
-                assert!(ok, "could not install pytest into the test venv");
+                assert!(ok, "could not install {absent:?} into the test venv");
             }
             py
         })
         .clone()
+}
+
+/// pytest plus every package named in a `requires` of the repo's curriculum.
+fn curriculum_requires() -> Vec<String> {
+    let mut out = vec!["pytest".to_string()];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises");
+    for topic in std::fs::read_dir(root).expect("exercises/").flatten() {
+        for ex in std::fs::read_dir(topic.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let Ok(text) = std::fs::read_to_string(ex.path().join("info.toml")) else {
+                continue;
+            };
+            let Ok(table) = text.parse::<toml::Table>() else {
+                continue;
+            };
+            for pkg in table
+                .get("requires")
+                .and_then(|r| r.as_array())
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str())
+            {
+                if !out.iter().any(|p| p == pkg) {
+                    out.push(pkg.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The packages of `wanted` that `python` cannot import.
+fn missing(python: &Path, wanted: &[String]) -> Vec<String> {
+    let module = |pkg: &str| match pkg {
+        "scikit-learn" => "sklearn".to_string(),
+        "beautifulsoup4" => "bs4".to_string(),
+        "pyjwt" => "jwt".to_string(),
+        other => other.replace('-', "_"),
+    };
+    let script = "import importlib.util, sys\nfor n in sys.argv[1:]:\n    print(n if importlib.util.find_spec(n) is None else '')\n";
+    let modules: Vec<String> = wanted.iter().map(|p| module(p)).collect();
+    let Ok(out) = Command::new(python)
+        .arg("-c")
+        .arg(script)
+        .args(&modules)
+        .output()
+    else {
+        return wanted.to_vec();
+    };
+    if !out.status.success() {
+        return wanted.to_vec();
+    }
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    wanted
+        .iter()
+        .zip(text.lines())
+        .filter(|(_, line)| !line.is_empty())
+        .map(|(p, _)| p.clone())
+        .collect()
 }
 
 /// A temporary folder to run pyroad in.

@@ -1,0 +1,203 @@
+//! `verify` and `dev check` end to end: grading a workspace, reports, planted curriculum faults.
+
+mod common;
+
+use common::{ADD_SOLUTION, ADD_STUB, ADD_TEST, Sandbox, python};
+use std::path::Path;
+use std::process::Command;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn verify_fails_on_fresh_stubs_and_passes_with_every_solution() {
+    let s = Sandbox::workspace();
+    s.pyroad_in("ws", &["verify", "--topic", "1"])
+        .code(1)
+        .stdout_has("1. Programming Fundamentals")
+        .stdout_has("0/12");
+    let curriculum = Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises/01-fundamentals");
+    for ex in std::fs::read_dir(&curriculum).unwrap().flatten() {
+        if !ex.path().is_dir() {
+            continue;
+        }
+        let slug = ex.file_name().to_string_lossy().into_owned();
+        let module = slug.replace('-', "_");
+        std::fs::copy(
+            ex.path().join("solution.py"),
+            s.path()
+                .join("ws/exercises/01-fundamentals")
+                .join(&slug)
+                .join(format!("{module}.py")),
+        )
+        .unwrap();
+        let sol = ex.path().join("solution");
+        if sol.is_dir() {
+            copy_dir(
+                &sol,
+                &s.path().join("ws/exercises/01-fundamentals").join(&slug),
+            );
+        }
+    }
+    s.pyroad_in("ws", &["verify", "--topic", "1", "--jobs", "2"])
+        .code(0)
+        .stdout_has("12/12 exercises pass");
+    let json = s.pyroad_in("ws", &["progress", "--json"]).code(0).stdout;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["topics"][0]["done"], 12, "verify records passes");
+}
+
+#[test]
+fn json_and_junit_reports_describe_every_test() {
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    s.learner("def add(a, b):\n    return a + b if a > 0 else 0\n");
+    let out = s
+        .pyroad_in("ws", &["verify", "--format", "json"])
+        .code(1)
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["summary"]["fail"], 1);
+    let ex = &v["exercises"][0];
+    assert_eq!(ex["id"], "1-demo");
+    assert_eq!(ex["verdict"], "fail");
+    let tests = ex["tests"].as_array().unwrap();
+    assert_eq!(tests.len(), 2);
+    assert_eq!(tests[1]["outcome"], "failed");
+    assert!(
+        tests[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("assert 0 == -5")
+    );
+
+    s.pyroad_in(
+        "ws",
+        &["verify", "--format", "junit", "--output", "report.xml"],
+    )
+    .code(1)
+    .stdout_has("report written to report.xml");
+    let parse = Command::new(python())
+        .arg("-c")
+        .arg(
+            "import sys, xml.etree.ElementTree as E\n\
+             r = E.parse(sys.argv[1]).getroot()\n\
+             cases = r.findall('.//testcase')\n\
+             print(r.get('tests'), len(cases), len(r.findall('.//failure')), r.find('testsuite').get('name'))",
+        )
+        .arg(s.path().join("ws/report.xml"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&parse.stdout).trim(),
+        "2 2 1 1. Programming Fundamentals",
+        "{}",
+        String::from_utf8_lossy(&parse.stderr)
+    );
+}
+
+#[test]
+fn a_missing_extra_is_skipped_with_the_install_command_and_fails_under_strict() {
+    let s = Sandbox::tiny(
+        "mode = \"pytest\"\nrequires = [\"pyroad-surely-missing-package\"]\n",
+        ADD_STUB,
+        ADD_TEST,
+        ADD_SOLUTION,
+    );
+    s.learner(ADD_SOLUTION);
+    s.pyroad_in("ws", &["run", "1-demo"])
+        .code(1)
+        .stdout_has("skipped")
+        .stdout_has("-m pip install pyroad-surely-missing-package");
+    s.pyroad_in("ws", &["verify"]).code(0).stdout_has("skipped");
+    s.pyroad_in("ws", &["verify", "--strict"]).code(1);
+}
+
+#[test]
+fn dev_check_names_every_planted_fault() {
+    let s = Sandbox::new();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises/01-fundamentals");
+    let topic = s.path().join("c/01-fundamentals");
+    copy_dir(&src, &topic);
+    // A missing hint list.
+    let info = topic.join("variables/info.toml");
+    let text = std::fs::read_to_string(&info).unwrap();
+    let start = text.find("hints").unwrap();
+    let end = start + text[start..].find(']').unwrap() + 1;
+    std::fs::write(&info, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    // A stub that already passes.
+    std::fs::copy(
+        topic.join("clock-arithmetic/solution.py"),
+        topic.join("clock-arithmetic/clock_arithmetic.py"),
+    )
+    .unwrap();
+    // A solution that fails.
+    std::fs::write(
+        topic.join("leap-years/solution.py"),
+        "def is_leap_year(year):\n    return year % 4 == 0\n\n\ndef days_in_month(year, month):\n    return 30\n\n\ndef is_valid_date(year, month, day):\n    return True\n",
+    )
+    .unwrap();
+    // An unknown roadmap bullet.
+    let info = topic.join("match-commands/info.toml");
+    let text = std::fs::read_to_string(&info).unwrap();
+    std::fs::write(
+        &info,
+        text.replace("Control Structures (if, else, loops)", "Loops and Stuff"),
+    )
+    .unwrap();
+    // A duplicate id: a second folder for topic 1 with the same slug.
+    copy_dir(
+        &topic.join("page-visit-tracker"),
+        &s.path().join("c/01-again/page-visit-tracker"),
+    );
+    std::fs::copy(
+        topic.join("topic.toml"),
+        s.path().join("c/01-again/topic.toml"),
+    )
+    .unwrap();
+    let py = python();
+    s.pyroad(&["dev", "check", "c", "--python", py.to_str().unwrap()])
+        .code(1)
+        .stdout_has("variables/info.toml: field `hints`: this required field is missing")
+        .stdout_has("1-clock-arithmetic: the stub passes as shipped")
+        .stdout_has("1-leap-years: the reference solution does not pass")
+        .stdout_has("\"Loops and Stuff\" is not a bullet")
+        .stdout_has("duplicate exercise id `1-page-visit-tracker`");
+}
+
+#[test]
+fn dev_new_scaffolds_an_exercise_that_fails_until_written() {
+    let s = Sandbox::new();
+    s.write(
+        "c/03-advanced-python/topic.toml",
+        "title = \"Advanced Python\"\nnumber = 3\nroadmap = [\"Metaclasses\"]\n",
+    );
+    s.pyroad(&["dev", "new", "3", "plugin-meta", "--path", "c"])
+        .code(0)
+        .stdout_has("id 3-plugin-meta");
+    let py = python();
+    let run = s
+        .pyroad(&["dev", "check", "c", "--python", py.to_str().unwrap()])
+        .code(1);
+    assert!(
+        run.stdout
+            .contains("3-plugin-meta: the reference solution does not pass")
+    );
+    assert!(
+        !run.stdout.contains("info.toml:"),
+        "structurally valid:\n{}",
+        run.stdout
+    );
+    s.pyroad(&["dev", "new", "3", "plugin-meta", "--path", "c"])
+        .code(2)
+        .stderr_has("already used");
+}
