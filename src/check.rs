@@ -8,6 +8,8 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 const PLUGIN: &str = include_str!("plugin/pyroad_plugin.py");
@@ -233,7 +235,14 @@ pub struct Settings {
     pub memory: u64,
     /// Multiplies every timeout (slow CI machines, debugging).
     pub timeout_scale: f64,
+    /// When set, the running check stops and `check` returns `Cancelled`.
+    pub cancel: Option<Arc<AtomicBool>>,
 }
+
+/// A check stopped because its result was no longer wanted.
+#[derive(Debug, thiserror::Error)]
+#[error("the check was cancelled")]
+pub struct Cancelled;
 
 /// Checks one exercise.
 pub fn check(
@@ -471,7 +480,11 @@ fn run_pytest(
         env,
         stdin: None,
         limits: limits.clone(),
+        cancel: settings.cancel.clone(),
     })?;
+    if outcome.exit == Exit::Cancelled {
+        return Err(Cancelled.into());
+    }
     result.raw = format!("{}{}", outcome.stdout.text(), outcome.stderr.text());
     let running = std::fs::read_to_string(&current_path)
         .ok()
@@ -523,6 +536,7 @@ fn run_pytest(
                 Exit::Signal(s) => format!("was killed by signal {s}"),
                 Exit::TimedOut => "timed out".into(),
                 Exit::OutputLimit => "printed too much".into(),
+                Exit::Cancelled => "was cancelled".into(),
             };
             let when = running
                 .map(|t| format!(" during `{t}`"))
@@ -669,7 +683,11 @@ fn run_output(
         env: stage.env(),
         stdin: Some(ex.info.stdin.clone().unwrap_or_default().into_bytes()),
         limits: limits.clone(),
+        cancel: settings.cancel.clone(),
     })?;
+    if outcome.exit == Exit::Cancelled {
+        return Err(Cancelled.into());
+    }
     let stderr = outcome.stderr.text();
     let actual = outcome.stdout.text();
     let expected = ex.info.expected_output.clone().unwrap_or_default();
@@ -711,6 +729,7 @@ fn run_output(
             Exit::Signal(s) => Some(format!("was killed by signal {s}")),
             Exit::TimedOut => Some("timed out".into()),
             Exit::OutputLimit => Some("printed too much and was stopped".into()),
+            Exit::Cancelled => Some("was cancelled".into()),
         },
     });
     if !stderr.is_empty() && result.raw.is_empty() {

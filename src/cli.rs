@@ -56,6 +56,15 @@ pub enum Command {
         /// Exercise id, like 1-variables.
         id: Option<String>,
     },
+    /// Re-check the current exercise on every save; move on when it passes.
+    Watch {
+        /// Poll files for changes instead of using file events.
+        #[arg(long)]
+        poll: bool,
+        /// Move to the next exercise as soon as one passes.
+        #[arg(long)]
+        auto_advance: bool,
+    },
     /// Show the next hint for an exercise (default: the first unsolved one).
     Hint {
         /// Exercise id.

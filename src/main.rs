@@ -14,6 +14,8 @@ mod report;
 mod roadmap;
 mod sandbox;
 mod style;
+mod term;
+mod watch;
 mod workspace;
 
 use clap::{CommandFactory, Parser};
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Init { dir } => commands::init::run(g, dir),
         Command::Run { id } => commands::run::run(g, id.as_deref()),
+        Command::Watch { poll, auto_advance } => commands::watch::run(g, *poll, *auto_advance),
         Command::Hint { id, all } => commands::hint::run(g, id.as_deref(), *all),
         Command::Progress { json } => commands::progress::run(g, *json),
         Command::List { topic } => commands::list::run(g, *topic),

@@ -55,6 +55,8 @@ pub struct Job {
     pub stdin: Option<Vec<u8>>,
     /// Limits.
     pub limits: Limits,
+    /// Set to stop the run early (a newer save in `watch`).
+    pub cancel: Option<Arc<std::sync::atomic::AtomicBool>>,
 }
 
 /// Captured output of one stream.
@@ -84,6 +86,8 @@ pub enum Exit {
     TimedOut,
     /// Killed by pyroad for printing more than `output_kill` bytes.
     OutputLimit,
+    /// Stopped because its result was no longer wanted.
+    Cancelled,
 }
 
 /// The result of one run.
@@ -120,6 +124,7 @@ pub fn install_interrupt_handler() {
                 let _ = std::fs::remove_dir_all(dir);
             }
         }
+        crate::term::restore();
         std::process::exit(130);
     });
 }
@@ -239,6 +244,13 @@ pub fn run(job: &Job) -> Result<Outcome> {
                 if flood.load(std::sync::atomic::Ordering::Relaxed) > job.limits.output_kill {
                     break Exit::OutputLimit;
                 }
+                if job
+                    .cancel
+                    .as_ref()
+                    .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
+                {
+                    break Exit::Cancelled;
+                }
             }
             Err(e) => {
                 kill_group(pgid);
@@ -337,6 +349,7 @@ mod tests {
             cwd: dir.path().to_path_buf(),
             env: base_env(dir.path()),
             stdin: None,
+            cancel: None,
             limits: Limits {
                 timeout: Duration::from_millis(timeout_ms),
                 output_cap: 1000,

@@ -48,6 +48,7 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>) -> Result<ExitCo
         interpreter: dev_interpreter(global)?,
         memory: 1 << 30,
         timeout_scale: timeout_scale(),
+        cancel: None,
     };
     let total = catalog.exercises.len();
     println!(

@@ -10,12 +10,13 @@ use std::process::ExitCode;
 /// A short status word for an exercise, coloured.
 pub fn status(state: &State, id: &str) -> String {
     let s = state.get(id);
+    // Pad before colouring: escape codes would count towards the width.
     if s.passed_at.is_some() {
-        style::green("done")
+        style::green(&format!("{:<7}", "done"))
     } else if let Some(v) = s.last_verdict {
         style::red(&format!("{v:<7}"))
     } else {
-        style::dim("todo   ")
+        style::dim(&format!("{:<7}", "todo"))
     }
 }
 
@@ -40,7 +41,7 @@ pub fn run(global: &Global, topic: Option<u32>) -> Result<ExitCode> {
             let ex = &ctx.catalog.exercises[i];
             let stars = "★".repeat(ex.info.difficulty as usize);
             println!(
-                "    {:<7}  {:<28} {:<5} {}",
+                "    {}  {:<28} {:<5} {}",
                 status(&state, &ex.id),
                 ex.id,
                 style::dim(&stars),

@@ -11,6 +11,7 @@ pub mod run;
 pub mod setup;
 pub mod solution;
 pub mod verify;
+pub mod watch;
 
 use crate::catalog::{Catalog, Exercise};
 use crate::check::Settings;
@@ -65,6 +66,7 @@ impl Ctx {
             interpreter,
             memory: self.ws.config.memory_limit_mb.unwrap_or(1024) << 20,
             timeout_scale: timeout_scale(),
+            cancel: None,
         })
     }
 }

@@ -1,7 +1,7 @@
 //! `pyroad run [ID]`: check one exercise and record the result.
 
 use super::{Ctx, exit};
-use crate::catalog::Exercise;
+use crate::catalog::{Catalog, Exercise};
 use crate::check::{self, CheckResult, Source, Verdict};
 use crate::cli::Global;
 use crate::render::{self, Place};
@@ -80,9 +80,14 @@ pub fn record(ws: &Workspace, result: &CheckResult) -> Result<bool> {
 
 /// Writes the reference solution (and its extra files) under `solutions/`; returns the folder.
 pub fn reveal_solution(ctx: &Ctx, ex: &Exercise) -> Result<PathBuf> {
-    let to = ctx.ws.solution_dir(ex);
+    reveal_solution_to(&ctx.ws, &ctx.catalog, ex)
+}
+
+/// `reveal_solution` for callers that hold the workspace and catalog separately.
+pub fn reveal_solution_to(ws: &Workspace, catalog: &Catalog, ex: &Exercise) -> Result<PathBuf> {
+    let to = ws.solution_dir(ex);
     std::fs::create_dir_all(&to).with_context(|| format!("cannot create {}", to.display()))?;
-    let src = &ctx.catalog.source;
+    let src = &catalog.source;
     std::fs::write(
         to.join(ex.stub_name()),
         src.read(&ex.rel_dir.join("solution.py"))?,

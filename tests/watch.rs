@@ -1,0 +1,154 @@
+//! `pyroad watch` in a real pseudo-terminal, and driven from a script without one.
+
+mod common;
+
+use common::{ADD_SOLUTION, ADD_STUB, ADD_TEST, Sandbox};
+use rexpect::session::PtySession;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The tests measure save-to-verdict time: run them one at a time, not against each other.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn spawn_watch(s: &Sandbox, extra: &[&str]) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyroad"));
+    cmd.arg("watch")
+        .args(extra)
+        .current_dir(s.path().join("ws"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-256color")
+        .env_remove("PYROAD_PYTHON");
+    rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn watch in a pty")
+}
+
+/// Saves the way vim and JetBrains do: write a temp file, then rename it over the original.
+fn save_by_rename(s: &Sandbox, text: &str) {
+    let dir = s.path().join("ws/exercises/01-fundamentals/demo");
+    let tmp = dir.join(".demo.py.tmp~");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, dir.join("demo.py")).unwrap();
+}
+
+fn quit_cleanly(mut p: PtySession) {
+    p.send("q").unwrap();
+    p.flush().unwrap();
+    p.exp_eof().unwrap();
+    let status = p.process().wait().unwrap();
+    assert!(
+        matches!(status, rexpect::process::WaitStatus::Exited(_, 0)),
+        "watch exit status: {status:?}"
+    );
+}
+
+#[test]
+fn fails_on_start_passes_within_two_seconds_of_a_rename_save_and_quits_with_q() {
+    let _one_at_a_time = serial();
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    let mut p = spawn_watch(&s, &[]);
+    p.exp_string("watching file events").unwrap();
+    p.exp_string("fail").unwrap();
+    let saved = Instant::now();
+    save_by_rename(&s, ADD_SOLUTION);
+    p.exp_string("Passed!").unwrap();
+    assert!(
+        saved.elapsed() < Duration::from_secs(2),
+        "save to verdict took {:?}",
+        saved.elapsed()
+    );
+    quit_cleanly(p);
+}
+
+#[test]
+fn a_save_during_a_long_check_cancels_it() {
+    let _one_at_a_time = serial();
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    s.learner("def add(a, b):\n    while True:\n        pass\n");
+    let mut p = spawn_watch(&s, &[]);
+    p.exp_string("checking").unwrap();
+    // Let the looping check get well under way before the save.
+    std::thread::sleep(Duration::from_millis(2000));
+    let saved = Instant::now();
+    save_by_rename(&s, ADD_SOLUTION);
+    p.exp_string("Passed!").unwrap();
+    // The looping check would run for its full 10 s limit if it were not cancelled.
+    assert!(
+        saved.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        saved.elapsed()
+    );
+    quit_cleanly(p);
+}
+
+#[test]
+fn polling_mode_behaves_the_same() {
+    let _one_at_a_time = serial();
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    let mut p = spawn_watch(&s, &["--poll"]);
+    p.exp_string("polling every").unwrap();
+    p.exp_string("fail").unwrap();
+    save_by_rename(&s, ADD_SOLUTION);
+    p.exp_string("Passed!").unwrap();
+    quit_cleanly(p);
+}
+
+#[test]
+fn without_a_terminal_it_prints_verdicts_line_by_line() {
+    let _one_at_a_time = serial();
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyroad"))
+        .arg("watch")
+        .current_dir(s.path().join("ws"))
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        use std::io::BufRead;
+        let mut all = String::new();
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            all.push_str(&line);
+            all.push('\n');
+            let _ = tx.send(line);
+        }
+        all
+    });
+    let wait_for = |needle: &str| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(line) = rx.recv_timeout(Duration::from_millis(100))
+                && line.contains(needle)
+            {
+                return;
+            }
+        }
+        panic!("no line with {needle:?}");
+    };
+    wait_for("1-demo  Demo  fail");
+    s.learner(ADD_SOLUTION);
+    wait_for("Passed!");
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "h").unwrap();
+    wait_for("Hint 1 of 2");
+    writeln!(stdin, "q").unwrap();
+    let status = child.wait().unwrap();
+    let text = reader.join().unwrap();
+    assert!(status.success(), "{text}");
+    assert!(text.contains("1-demo  Demo  pass"), "{text}");
+    assert!(text.contains("Hint 1 of 2: first hint"), "{text}");
+    assert!(
+        !text.contains('\x1b'),
+        "no escape codes without a terminal: {text:?}"
+    );
+}
