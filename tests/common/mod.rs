@@ -197,11 +197,17 @@ impl Sandbox {
 
     /// Runs pyroad in `cwd` (relative to the folder) with `args`, without colour.
     pub fn pyroad_in(&self, cwd: &str, args: &[&str]) -> Run {
+        self.pyroad_env(cwd, args, &[])
+    }
+
+    /// Runs pyroad with extra environment variables.
+    pub fn pyroad_env(&self, cwd: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
         let out: Output = Command::new(env!("CARGO_BIN_EXE_pyroad"))
             .args(args)
             .current_dir(self.path().join(cwd))
             .env("NO_COLOR", "1")
             .env_remove("PYROAD_PYTHON")
+            .envs(env.iter().copied())
             .output()
             .expect("run pyroad");
         Run {
