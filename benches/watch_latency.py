@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Save-to-verdict latency of `pyroad watch`: median over N saves, next to direct pytest runs.
+
+usage: python3 benches/watch_latency.py [--saves N] [--id ID] [--no-build]
+
+Runs `pyroad watch` without a terminal (it then prints verdicts line by line), saves the
+exercise's reference solution N times (each save changes a comment so the content differs), and
+times each save until the verdict line appears. Then it times `python -m pytest` run directly on
+the same files with the same interpreter, N times.
+"""
+
+import argparse
+import os
+import queue
+import shutil
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--saves", type=int, default=20)
+    parser.add_argument("--id", default="1-variables")
+    parser.add_argument("--no-build", action="store_true")
+    args = parser.parse_args()
+    if not args.no_build:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    pyroad = ROOT / "target" / "release" / "pyroad"
+    topic, slug = args.id.split("-", 1)
+    [topic_dir] = [d for d in (ROOT / "exercises").iterdir() if d.name.startswith(f"{int(topic):02d}-")]
+    module = slug.replace("-", "_")
+    solution = (topic_dir / slug / "solution.py").read_text()
+    tmp = Path(tempfile.mkdtemp(prefix="pyroad-watch-bench-"))
+    env = dict(os.environ, NO_COLOR="1")
+    try:
+        ws = tmp / "ws"
+        subprocess.run([str(pyroad), "init", str(ws)], check=True, env=env, stdout=subprocess.DEVNULL)
+        target = ws / "exercises" / topic_dir.name / slug / f"{module}.py"
+        python = (ws / ".pyroad" / "interpreter.json").read_text().split('"executable": "')[1].split('"')[0]
+        proc = subprocess.Popen(
+            [str(pyroad), "watch"], cwd=ws, env=env, text=True,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )
+        lines: "queue.Queue[str]" = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(l) for l in proc.stdout], daemon=True).start()
+
+        def wait_verdict() -> str:
+            while True:
+                line = lines.get(timeout=30)
+                if line.startswith(("✓ ", "✗ ")) and f"{args.id}  " in line:
+                    return line
+
+        wait_verdict()
+        latencies = []
+        for i in range(args.saves):
+            tmp_file = target.with_suffix(".tmp")
+            tmp_file.write_text(f"# save {i}\n{solution}")
+            start = time.perf_counter()
+            os.replace(tmp_file, target)
+            wait_verdict()
+            latencies.append(time.perf_counter() - start)
+            while not lines.empty():
+                lines.get()
+            time.sleep(0.2)
+        proc.stdin.write("q\n")
+        proc.stdin.flush()
+        proc.wait(timeout=10)
+
+        direct = tmp / "direct"
+        direct.mkdir()
+        shutil.copy(topic_dir / slug / "solution.py", direct / f"{module}.py")
+        shutil.copy(topic_dir / slug / f"test_{module}.py", direct / f"test_{module}.py")
+        pytest_times = []
+        for _ in range(args.saves):
+            start = time.perf_counter()
+            subprocess.run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=direct,
+                           stdout=subprocess.DEVNULL, check=True)
+            pytest_times.append(time.perf_counter() - start)
+        w, p = statistics.median(latencies), statistics.median(pytest_times)
+        print(f"{args.id}: watch save-to-verdict median {w * 1000:.0f} ms "
+              f"(min {min(latencies) * 1000:.0f}, max {max(latencies) * 1000:.0f}) over {args.saves} saves; "
+              f"direct python -m pytest median {p * 1000:.0f} ms; ratio {w / p:.2f}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,6 @@
+"""Runs when someone types `python -m tally`."""
+
+from .cli import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())
