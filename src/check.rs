@@ -237,6 +237,8 @@ pub struct Settings {
     pub timeout_scale: f64,
     /// When set, the running check stops and `check` returns `Cancelled`.
     pub cancel: Option<Arc<AtomicBool>>,
+    /// Warm workers for pytest runs; `None` runs every check in a fresh interpreter.
+    pub warm: Option<Arc<crate::worker::Pool>>,
 }
 
 /// A check stopped because its result was no longer wanted.
@@ -473,7 +475,7 @@ fn run_pytest(
         OsString::from(ex.test_name()),
     ])
     .collect();
-    let outcome = sandbox::run(&Job {
+    let job = Job {
         program: settings.interpreter.executable.clone(),
         args,
         cwd: stage.work.clone(),
@@ -481,7 +483,20 @@ fn run_pytest(
         stdin: None,
         limits: limits.clone(),
         cancel: settings.cancel.clone(),
-    })?;
+    };
+    let warm = settings
+        .warm
+        .as_ref()
+        .and_then(|pool| pool.run(&job, &stage.learner_names));
+    let outcome = match warm {
+        Some(outcome) => outcome,
+        None => {
+            // No worker could take it (or one died mid-check): run it cold from a clean slate.
+            let _ = std::fs::remove_file(&report_path);
+            let _ = std::fs::remove_file(&current_path);
+            sandbox::run(&job)?
+        }
+    };
     if outcome.exit == Exit::Cancelled {
         return Err(Cancelled.into());
     }

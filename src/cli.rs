@@ -40,6 +40,9 @@ pub struct Global {
     /// Show pytest's own output as well.
     #[arg(long, short, global = true)]
     pub verbose: bool,
+    /// Run every check in a fresh interpreter instead of a warm worker (slower).
+    #[arg(long, global = true)]
+    pub no_warm: bool,
 }
 
 /// pyroad's commands.
@@ -153,6 +156,10 @@ pub enum Dev {
         /// Parallel checks (default: number of cores).
         #[arg(long, short)]
         jobs: Option<usize>,
+        /// Also check every stub and solution in a fresh interpreter and report any verdict or
+        /// test outcome that differs from the warm worker's.
+        #[arg(long)]
+        compare_cold: bool,
     },
     /// Scaffold a new exercise that fails until it is written.
     New {

@@ -16,6 +16,7 @@ mod sandbox;
 mod style;
 mod term;
 mod watch;
+mod worker;
 mod workspace;
 
 use clap::{CommandFactory, Parser};
@@ -64,7 +65,11 @@ fn main() -> ExitCode {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Dev(Dev::Check { path, jobs }) => commands::dev::check(g, path, *jobs),
+        Command::Dev(Dev::Check {
+            path,
+            jobs,
+            compare_cold,
+        }) => commands::dev::check(g, path, *jobs, *compare_cold),
     };
     match result {
         Ok(code) => code,

@@ -143,7 +143,8 @@ pub fn untrack_dir(dir: &Path) {
     }
 }
 
-fn kill_group(pgid: i32) {
+/// Kills a whole process group.
+pub fn kill_group(pgid: i32) {
     // SAFETY: killpg only sends a signal; a stale group id fails with ESRCH.
     unsafe {
         libc::killpg(pgid, libc::SIGKILL);

@@ -39,13 +39,16 @@ pub const KNOWN_EXTRAS: &[&str] = &[
 ];
 
 /// Runs `dev check`.
-pub fn check(global: &Global, path: &Path, jobs: Option<usize>) -> Result<ExitCode> {
+pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -> Result<ExitCode> {
     let curriculum = Curriculum::disk(path)?;
     let (catalog, lint) = Catalog::load(curriculum)?;
     let mut problems: Vec<String> = lint.iter().map(|p| p.to_string()).collect();
     problems.extend(extra_lints(&catalog));
+    let interpreter = dev_interpreter(global)?;
+    let jobs = jobs.unwrap_or_else(pool::default_jobs).max(1);
     let settings = Settings {
-        interpreter: dev_interpreter(global)?,
+        warm: super::warm_pool(global, &interpreter, jobs.min(catalog.exercises.len())),
+        interpreter,
         memory: 1 << 30,
         timeout_scale: timeout_scale(),
         cancel: None,
@@ -55,12 +58,18 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>) -> Result<ExitCo
         "Checking {total} exercises of {} with Python {} ({} jobs)...",
         catalog.source.describe(),
         settings.interpreter.version,
-        jobs.unwrap_or_else(pool::default_jobs)
+        jobs
     );
     let results = pool::run(
         &catalog.exercises,
-        jobs.unwrap_or_else(pool::default_jobs),
-        |ex| soundness(&catalog, ex, &settings),
+        jobs,
+        |ex| {
+            let mut found = soundness(&catalog, ex, &settings)?;
+            if compare && settings.warm.is_some() {
+                found.extend(warm_matches_cold(&catalog, ex, &settings)?);
+            }
+            Ok(found)
+        },
         |i, found: &Result<Vec<String>>| {
             let ex = &catalog.exercises[i];
             match found {
@@ -159,6 +168,36 @@ fn soundness(catalog: &Catalog, ex: &Exercise, settings: &Settings) -> Result<Ve
             other.as_str(),
             summary(&stub)
         )),
+    }
+    Ok(out)
+}
+
+/// Differences between a warm-worker check and a fresh-interpreter check of the same files.
+fn warm_matches_cold(catalog: &Catalog, ex: &Exercise, warm: &Settings) -> Result<Vec<String>> {
+    let cold = Settings {
+        warm: None,
+        ..warm.clone()
+    };
+    let mut out = Vec::new();
+    for (source, name) in [(Source::Stub, "stub"), (Source::Solution, "solution")] {
+        let a = check::check(catalog, ex, &source, warm)?;
+        let b = check::check(catalog, ex, &source, &cold)?;
+        let tests = |r: &CheckResult| -> Vec<(String, String)> {
+            r.tests
+                .iter()
+                .map(|t| (t.name.clone(), t.outcome.clone()))
+                .collect()
+        };
+        if a.verdict != b.verdict || tests(&a) != tests(&b) {
+            out.push(format!(
+                "{}: the {name} is judged differently warm ({}, {} tests) and cold ({}, {} tests)",
+                ex.id,
+                a.verdict.as_str(),
+                a.tests.len(),
+                b.verdict.as_str(),
+                b.tests.len()
+            ));
+        }
     }
     Ok(out)
 }

@@ -67,8 +67,23 @@ impl Ctx {
             memory: self.ws.config.memory_limit_mb.unwrap_or(1024) << 20,
             timeout_scale: timeout_scale(),
             cancel: None,
+            warm: None,
         })
     }
+}
+
+/// A pool of `n` warm workers started now, unless `--no-warm` asks for the cold path.
+pub fn warm_pool(
+    global: &Global,
+    interpreter: &Interpreter,
+    n: usize,
+) -> Option<std::sync::Arc<crate::worker::Pool>> {
+    if global.no_warm {
+        return None;
+    }
+    let pool = crate::worker::Pool::new(interpreter.clone());
+    pool.prestart(n);
+    Some(std::sync::Arc::new(pool))
 }
 
 /// `PYROAD_TIMEOUT_SCALE` multiplies every exercise's timeout (slow machines).

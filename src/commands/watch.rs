@@ -9,7 +9,9 @@ use std::process::ExitCode;
 /// Runs `watch`.
 pub fn run(global: &Global, poll: bool, auto_advance: bool) -> Result<ExitCode> {
     let ctx = Ctx::open(global)?;
-    let settings = ctx.settings(global)?;
+    let mut settings = ctx.settings(global)?;
+    // One warm worker: a save is then judged at the speed of a fork.
+    settings.warm = super::warm_pool(global, &settings.interpreter, 1);
     watch::run(
         ctx.ws,
         ctx.catalog,

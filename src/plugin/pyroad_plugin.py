@@ -9,10 +9,18 @@ import json
 import linecache
 import os
 
-REPORT = os.environ.get("PYROAD_REPORT", "")
-CURRENT = os.environ.get("PYROAD_CURRENT", "")
-LEARNER = set(filter(None, os.environ.get("PYROAD_LEARNER", "").split(os.pathsep)))
 MAX_TEXT = 4000
+# Read when a session starts, not at import: a warm worker imports this module once and forks
+# a child per check, each with its own environment.
+REPORT = CURRENT = ""
+LEARNER = set()
+
+
+def _read_environment():
+    global REPORT, CURRENT, LEARNER
+    REPORT = os.environ.get("PYROAD_REPORT", "")
+    CURRENT = os.environ.get("PYROAD_CURRENT", "")
+    LEARNER = set(filter(None, os.environ.get("PYROAD_LEARNER", "").split(os.pathsep)))
 
 
 def _clip(text):
@@ -164,4 +172,5 @@ class Recorder:
 
 
 def pytest_configure(config):
+    _read_environment()
     config.pluginmanager.register(Recorder(), "pyroad-recorder")
