@@ -239,6 +239,10 @@ pub struct Settings {
     pub cancel: Option<Arc<AtomicBool>>,
     /// Warm workers for pytest runs; `None` runs every check in a fresh interpreter.
     pub warm: Option<Arc<crate::worker::Pool>>,
+    /// Have pytest format its own tracebacks (for `--verbose`); otherwise it skips that work,
+    /// which was a third of the time of a check with many failures: the verdict comes from
+    /// the plugin's report, not pytest's text.
+    pub pytest_tracebacks: bool,
 }
 
 /// A check stopped because its result was no longer wanted.
@@ -463,7 +467,11 @@ fn run_pytest(
         "-p",
         "pyroad_plugin",
         "--no-header",
-        "--tb=short",
+        if settings.pytest_tracebacks {
+            "--tb=short"
+        } else {
+            "--tb=no"
+        },
         "-c",
     ]
     .iter()

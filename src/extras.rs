@@ -16,6 +16,41 @@ pub fn import_name(package: &str) -> String {
     }
 }
 
+/// The modules a warm worker imports ahead of checks for these packages: the ones whose import
+/// dominates a check's time and that have no side effects until used.
+pub fn preload_modules(packages: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for pkg in packages {
+        let extra: &[&str] = match pkg.to_ascii_lowercase().as_str() {
+            "scikit-learn" => &[
+                "sklearn.base",
+                "sklearn.model_selection",
+                "sklearn.pipeline",
+                "sklearn.preprocessing",
+                "sklearn.compose",
+                "sklearn.datasets",
+                "sklearn.metrics",
+            ],
+            "pandas" => &["pandas"],
+            // pyplot picks a backend when imported: leave that to the exercise.
+            "matplotlib" => &["matplotlib", "matplotlib.figure"],
+            "django" => &["django"],
+            _ => &[],
+        };
+        let names: Vec<String> = if extra.is_empty() {
+            vec![import_name(pkg)]
+        } else {
+            extra.iter().map(|s| s.to_string()).collect()
+        };
+        for n in names {
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
 /// The packages of `requires` whose module cannot be found by the interpreter.
 pub fn missing(interp: &Interpreter, requires: &[String]) -> Result<Vec<String>> {
     let script = "import importlib.util, sys\n\

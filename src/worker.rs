@@ -37,8 +37,8 @@ pub struct Worker {
 }
 
 impl Worker {
-    /// Starts a worker and waits until it has warmed up.
-    pub fn start(interp: &Interpreter) -> Result<Worker> {
+    /// Starts a worker, preloading `preload` modules, and waits until it has warmed up.
+    pub fn start(interp: &Interpreter, preload: &[String]) -> Result<Worker> {
         let dir = tempfile::Builder::new()
             .prefix("pyroad-worker-")
             .tempdir()
@@ -52,6 +52,7 @@ impl Worker {
         // Checks forked from one worker share its hash seed; each worker draws its own, as a
         // fresh interpreter would.
         env.push(("PYTHONHASHSEED".into(), "random".into()));
+        env.push(("PYROAD_PRELOAD".into(), preload.join(" ").into()));
         let mut cmd = Command::new(&interp.executable);
         cmd.arg(dir.path().join("pyroad_worker.py"))
             .current_dir(dir.path())
@@ -221,6 +222,7 @@ fn read_capped(path: &Path, cap: usize) -> Captured {
 /// A set of warm workers, started on first use, one per concurrent check.
 pub struct Pool {
     interpreter: Interpreter,
+    preload: Vec<String>,
     idle: Mutex<Vec<Worker>>,
 }
 
@@ -233,10 +235,12 @@ impl std::fmt::Debug for Pool {
 }
 
 impl Pool {
-    /// A pool for this interpreter; workers start when first needed.
-    pub fn new(interpreter: Interpreter) -> Pool {
+    /// A pool for this interpreter whose workers preload these modules (missing ones are
+    /// skipped); workers start when first needed.
+    pub fn new(interpreter: Interpreter, preload: Vec<String>) -> Pool {
         Pool {
             interpreter,
+            preload,
             idle: Mutex::new(Vec::new()),
         }
     }
@@ -245,7 +249,7 @@ impl Pool {
     pub fn prestart(&self, n: usize) {
         let started: Vec<Worker> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..n)
-                .map(|_| s.spawn(|| Worker::start(&self.interpreter)))
+                .map(|_| s.spawn(|| Worker::start(&self.interpreter, &self.preload)))
                 .collect();
             handles
                 .into_iter()
@@ -263,7 +267,7 @@ impl Pool {
         let taken = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         let mut worker = match taken {
             Some(w) => w,
-            None => Worker::start(&self.interpreter).ok()?,
+            None => Worker::start(&self.interpreter, &self.preload).ok()?,
         };
         match worker.run(job, staged) {
             Ok(outcome) => {

@@ -247,7 +247,8 @@ pub fn create(root: &Path, catalog: &Catalog) -> Result<Workspace> {
     )?;
     std::fs::write(
         root.join(".gitignore"),
-        ".pyroad/venv/\n.venv\n__pycache__/\n*.pyc\n",
+        // The venv and the interpreter path belong to this machine; progress travels.
+        ".pyroad/venv/\n.pyroad/interpreter.json\n.pyroad/state.lock\n.venv\n__pycache__/\n*.pyc\n",
     )?;
     Ok(Workspace {
         root: root.to_path_buf(),

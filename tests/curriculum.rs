@@ -1,4 +1,5 @@
-//! The curriculum, proven: every solution passes and every stub fails (`pyroad dev check`).
+//! The curriculum, proven: every solution passes and every stub fails (`pyroad dev check`),
+//! with the same verdicts and test outcomes from a warm worker and a fresh interpreter.
 
 mod common;
 
@@ -19,6 +20,7 @@ fn every_exercise_is_sound() {
             &format!("{root}/exercises"),
             "--python",
             py.to_str().unwrap(),
+            "--compare-cold",
         ],
         &[("PYROAD_TIMEOUT_SCALE", "3")],
     );

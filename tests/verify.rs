@@ -201,3 +201,61 @@ fn dev_new_scaffolds_an_exercise_that_fails_until_written() {
         .code(2)
         .stderr_has("already used");
 }
+
+#[test]
+fn warm_workers_and_fresh_interpreters_give_the_same_verdicts_on_hostile_code() {
+    let cases = [
+        ("import os\nos._exit(0)\n", "error"),
+        ("import sys\nsys.exit(0)\n", "error"),
+        ("def add(a, b):\n    import os\n    os._exit(0)\n", "error"),
+        ("def add(a, b)\n    return a + b\n", "error"),
+        ("def add(a, b):\n    while True:\n        pass\n", "timeout"),
+        (
+            "def add(a, b):\n    x = []\n    while True:\n        x.append(bytearray(10**7))\n",
+            "memory",
+        ),
+        (
+            "def add(a, b):\n    while True:\n        print('x' * 1000)\n",
+            "error",
+        ),
+        ("def add(a, b):\n    return a - b\n", "fail"),
+        (ADD_SOLUTION, "pass"),
+    ];
+    let s = Sandbox::tiny(
+        "mode = \"pytest\"\ntimeout = 2\n",
+        ADD_STUB,
+        ADD_TEST,
+        ADD_SOLUTION,
+    );
+    s.write(
+        "ws/pyroad.toml",
+        &format!("{}memory_limit_mb = 300\n", s.read("ws/pyroad.toml")),
+    );
+    for (code, expected) in cases {
+        s.learner(code);
+        let verdict = |extra: &[&str]| -> (String, Vec<(String, String)>) {
+            let mut args = vec!["verify", "--format", "json"];
+            args.extend_from_slice(extra);
+            let out = s.pyroad_in("ws", &args).stdout;
+            let v: serde_json::Value =
+                serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+            let ex = &v["exercises"][0];
+            let tests = ex["tests"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| {
+                    (
+                        t["name"].as_str().unwrap().to_string(),
+                        t["outcome"].as_str().unwrap().to_string(),
+                    )
+                })
+                .collect();
+            (ex["verdict"].as_str().unwrap().to_string(), tests)
+        };
+        let warm = verdict(&[]);
+        let cold = verdict(&["--no-warm"]);
+        assert_eq!(warm.0, expected, "warm verdict for:\n{code}");
+        assert_eq!(warm, cold, "warm and cold differ for:\n{code}");
+    }
+}

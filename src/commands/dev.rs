@@ -47,11 +47,17 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
     let interpreter = dev_interpreter(global)?;
     let jobs = jobs.unwrap_or_else(pool::default_jobs).max(1);
     let settings = Settings {
-        warm: super::warm_pool(global, &interpreter, jobs.min(catalog.exercises.len())),
+        warm: super::warm_pool(
+            global,
+            &interpreter,
+            &catalog.exercises.iter().collect::<Vec<_>>(),
+            jobs.min(catalog.exercises.len()),
+        ),
         interpreter,
         memory: 1 << 30,
         timeout_scale: timeout_scale(),
         cancel: None,
+        pytest_tracebacks: global.verbose,
     };
     let total = catalog.exercises.len();
     println!(

@@ -68,20 +68,28 @@ impl Ctx {
             timeout_scale: timeout_scale(),
             cancel: None,
             warm: None,
+            pytest_tracebacks: global.verbose,
         })
     }
 }
 
-/// A pool of `n` warm workers started now, unless `--no-warm` asks for the cold path.
+/// A pool of `n` warm workers started now, unless `--no-warm` asks for the cold path. The
+/// workers preload the libraries the given exercises require.
 pub fn warm_pool(
     global: &Global,
     interpreter: &Interpreter,
+    exercises: &[&Exercise],
     n: usize,
 ) -> Option<std::sync::Arc<crate::worker::Pool>> {
     if global.no_warm {
         return None;
     }
-    let pool = crate::worker::Pool::new(interpreter.clone());
+    let packages: Vec<String> = exercises
+        .iter()
+        .flat_map(|e| e.info.requires.iter().cloned())
+        .collect();
+    let preload = crate::extras::preload_modules(&packages);
+    let pool = crate::worker::Pool::new(interpreter.clone(), preload);
     pool.prestart(n);
     Some(std::sync::Arc::new(pool))
 }

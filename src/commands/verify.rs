@@ -48,7 +48,12 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         .filter(|e| opts.topic.is_none_or(|n| e.topic == n))
         .collect();
     let jobs = opts.jobs.unwrap_or_else(pool::default_jobs).max(1);
-    settings.warm = super::warm_pool(global, &settings.interpreter, jobs.min(exercises.len()));
+    settings.warm = super::warm_pool(
+        global,
+        &settings.interpreter,
+        &exercises,
+        jobs.min(exercises.len()),
+    );
     let human = opts.format == ReportFormat::Human;
     let interactive = human && std::io::stderr().is_terminal();
     let bar = if interactive {

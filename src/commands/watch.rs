@@ -11,7 +11,8 @@ pub fn run(global: &Global, poll: bool, auto_advance: bool) -> Result<ExitCode> 
     let ctx = Ctx::open(global)?;
     let mut settings = ctx.settings(global)?;
     // One warm worker: a save is then judged at the speed of a fork.
-    settings.warm = super::warm_pool(global, &settings.interpreter, 1);
+    let all: Vec<_> = ctx.catalog.exercises.iter().collect();
+    settings.warm = super::warm_pool(global, &settings.interpreter, &all, 1);
     watch::run(
         ctx.ws,
         ctx.catalog,

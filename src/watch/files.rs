@@ -127,18 +127,23 @@ fn event_watcher(
     Ok(watcher)
 }
 
+/// A file and its modification stamp, as polling last saw it.
+type Sample = (PathBuf, Option<(SystemTime, u64)>);
+
 fn start_polling(targets: Targets, changed: Sender<()>) {
     std::thread::spawn(move || {
-        let mut last: Vec<(PathBuf, Option<(SystemTime, u64)>)> = Vec::new();
+        let sample = || -> Option<Vec<Sample>> {
+            let t = targets.lock().ok()?;
+            Some(t.iter().map(|p| (p.clone(), stamp(p))).collect())
+        };
+        let Some(mut last) = sample() else { return };
         loop {
             std::thread::sleep(POLL_INTERVAL);
-            let now: Vec<(PathBuf, Option<(SystemTime, u64)>)> = match targets.lock() {
-                Ok(t) => t.iter().map(|p| (p.clone(), stamp(p))).collect(),
-                Err(_) => return,
-            };
-            let same_files =
-                now.len() == last.len() && now.iter().zip(&last).all(|(a, b)| a.0 == b.0);
-            if same_files && now != last && changed.send(()).is_err() {
+            let Some(now) = sample() else { return };
+            // Any difference counts, also a new set of files (another exercise selected): the
+            // watch loop re-checks only when the content differs from what it last checked,
+            // so a spurious signal costs nothing and a save is never missed.
+            if now != last && changed.send(()).is_err() {
                 return;
             }
             last = now;
