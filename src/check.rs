@@ -181,6 +181,11 @@ pub enum Problem {
         /// Why, and how to fix it.
         reason: String,
     },
+    /// The code started more processes than allowed (a fork bomb).
+    TooManyProcesses {
+        /// The limit.
+        limit: usize,
+    },
     /// The code printed more than the output limit.
     OutputFlood {
         /// The limit in MiB.
@@ -531,6 +536,13 @@ fn run_pytest(
         });
         return Ok(());
     }
+    if outcome.exit == Exit::ProcessLimit {
+        result.verdict = Verdict::Error;
+        result.problem = Some(Problem::TooManyProcesses {
+            limit: limits.max_processes,
+        });
+        return Ok(());
+    }
     let report = std::fs::read_to_string(&report_path)
         .ok()
         .and_then(|t| serde_json::from_str::<Report>(&t).ok())
@@ -559,6 +571,7 @@ fn run_pytest(
                 Exit::Signal(s) => format!("was killed by signal {s}"),
                 Exit::TimedOut => "timed out".into(),
                 Exit::OutputLimit => "printed too much".into(),
+                Exit::ProcessLimit => "started too many processes".into(),
                 Exit::Cancelled => "was cancelled".into(),
             };
             let when = running
@@ -714,7 +727,12 @@ fn run_output(
     let stderr = outcome.stderr.text();
     let actual = outcome.stdout.text();
     let expected = ex.info.expected_output.clone().unwrap_or_default();
-    if outcome.exit == Exit::OutputLimit {
+    if outcome.exit == Exit::ProcessLimit {
+        result.verdict = Verdict::Error;
+        result.problem = Some(Problem::TooManyProcesses {
+            limit: limits.max_processes,
+        });
+    } else if outcome.exit == Exit::OutputLimit {
         result.verdict = Verdict::Fail;
         result.problem = Some(Problem::OutputFlood {
             limit_mb: limits.output_kill >> 20,
@@ -752,6 +770,7 @@ fn run_output(
             Exit::Signal(s) => Some(format!("was killed by signal {s}")),
             Exit::TimedOut => Some("timed out".into()),
             Exit::OutputLimit => Some("printed too much and was stopped".into()),
+            Exit::ProcessLimit => Some("started too many processes and was stopped".into()),
             Exit::Cancelled => Some("was cancelled".into()),
         },
     });

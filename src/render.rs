@@ -201,6 +201,13 @@ fn problem_text(out: &mut String, problem: &Problem, place: &Place) {
         Problem::Skipped { reason } => {
             let _ = writeln!(out, "  Not checked: {reason}");
         }
+        Problem::TooManyProcesses { limit } => {
+            let _ = writeln!(
+                out,
+                "  Your code started more than {limit} processes at once and was stopped.\n  \
+                 Look for os.fork() or subprocess calls inside a loop (a fork bomb)."
+            );
+        }
         Problem::OutputFlood { limit_mb } => {
             let _ = writeln!(
                 out,

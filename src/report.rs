@@ -23,6 +23,7 @@ pub fn problem_line(r: &CheckResult) -> Option<String> {
         ),
         Problem::Memory { limit_mb, .. } => format!("used more than {limit_mb} MiB"),
         Problem::OutputFlood { limit_mb } => format!("printed more than {limit_mb} MiB"),
+        Problem::TooManyProcesses { limit } => format!("started more than {limit} processes"),
         Problem::Crash { stderr } => stderr.lines().last().unwrap_or("crashed").to_string(),
         Problem::Skipped { reason } => reason.clone(),
         Problem::NoTests => "no tests were collected".into(),

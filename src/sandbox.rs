@@ -26,6 +26,8 @@ pub struct Limits {
     pub file_size: u64,
     /// Total bytes of output after which the run is stopped as a flood.
     pub output_kill: u64,
+    /// Processes the check may have alive at once before it is stopped as a fork bomb.
+    pub max_processes: usize,
 }
 
 impl Default for Limits {
@@ -36,6 +38,7 @@ impl Default for Limits {
             output_cap: 64 * 1024,
             file_size: 64 << 20,
             output_kill: 16 << 20,
+            max_processes: 64,
         }
     }
 }
@@ -86,6 +89,8 @@ pub enum Exit {
     TimedOut,
     /// Killed by pyroad for printing more than `output_kill` bytes.
     OutputLimit,
+    /// Killed by pyroad for starting more than `max_processes` processes (a fork bomb).
+    ProcessLimit,
     /// Stopped because its result was no longer wanted.
     Cancelled,
 }
@@ -99,6 +104,96 @@ pub struct Outcome {
     pub stdout: Captured,
     /// Its stderr.
     pub stderr: Captured,
+}
+
+/// A pids cgroup holding one check: the kernel refuses its processes' forks beyond a limit,
+/// which contains a fork bomb where RLIMIT_NPROC cannot (root is exempt from it). Made only
+/// where pyroad may create cgroups (root, or a delegated cgroup); `None` elsewhere.
+#[derive(Debug)]
+pub struct PidsCgroup {
+    dir: PathBuf,
+}
+
+impl PidsCgroup {
+    /// Creates a cgroup that allows at most `max` processes, under pyroad's own cgroup.
+    pub fn create(max: usize) -> Option<PidsCgroup> {
+        static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let own = std::fs::read_to_string("/proc/self/cgroup").ok()?;
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("pyroad-{}-{n}", std::process::id());
+        let mut candidates = Vec::new();
+        for line in own.lines() {
+            let mut parts = line.splitn(3, ':');
+            let (_, controllers, path) = (parts.next()?, parts.next()?, parts.next()?);
+            let path = path.trim_start_matches('/');
+            if controllers.split(',').any(|c| c == "pids") {
+                candidates.push(Path::new("/sys/fs/cgroup/pids").join(path));
+            } else if controllers.is_empty() {
+                candidates.push(Path::new("/sys/fs/cgroup").join(path));
+                candidates.push(Path::new("/sys/fs/cgroup/unified").join(path));
+            }
+        }
+        for parent in candidates {
+            let dir = parent.join(&name);
+            if std::fs::create_dir(&dir).is_err() {
+                continue;
+            }
+            if std::fs::write(dir.join("pids.max"), max.to_string()).is_ok() {
+                return Some(PidsCgroup { dir });
+            }
+            let _ = std::fs::remove_dir(&dir);
+        }
+        None
+    }
+
+    /// The file a process writes "0" to in order to join.
+    pub fn procs_file(&self) -> PathBuf {
+        self.dir.join("cgroup.procs")
+    }
+
+    fn pids(&self) -> Vec<i32> {
+        std::fs::read_to_string(self.procs_file())
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| l.trim().parse().ok())
+            .collect()
+    }
+
+    /// Whether the kernel refused a fork because of the limit.
+    pub fn hit_limit(&self) -> bool {
+        std::fs::read_to_string(self.dir.join("pids.events"))
+            .map(|e| e.split_whitespace().nth(1).is_some_and(|n| n != "0"))
+            .unwrap_or(false)
+    }
+
+    /// Kills every process in the cgroup, including ones that left the process group.
+    pub fn kill_all(&self) {
+        for _ in 0..100 {
+            let pids = self.pids();
+            if pids.is_empty() {
+                return;
+            }
+            for pid in pids {
+                // SAFETY: kill only sends a signal.
+                unsafe {
+                    libc::kill(pid, libc::SIGKILL);
+                }
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+}
+
+impl Drop for PidsCgroup {
+    fn drop(&mut self) {
+        self.kill_all();
+        for _ in 0..50 {
+            if std::fs::remove_dir(&self.dir).is_ok() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
 }
 
 /// Process groups and staging dirs alive now, so Ctrl-C can clean them up.
@@ -143,6 +238,82 @@ pub fn untrack_dir(dir: &Path) {
     }
 }
 
+/// Without a cgroup, RLIMIT_NPROC bounds the user's processes: set it to what they run now plus
+/// the check's allowance. It does nothing for root, hence `None` there.
+pub fn nproc_limit(allowance: usize) -> Option<u64> {
+    (!is_root()).then(|| user_process_count() + allowance as u64)
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// How many processes this user has now (RLIMIT_NPROC counts all of them, not just ours).
+fn user_process_count() -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions.
+    let uid = unsafe { libc::geteuid() };
+    std::fs::read_dir("/proc")
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| {
+                    e.file_name()
+                        .to_str()
+                        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+                })
+                .filter(|e| e.metadata().is_ok_and(|m| m.uid() == uid))
+                .count() as u64
+        })
+        .unwrap_or(0)
+}
+
+/// How many live processes are in a process group (zombies excluded), read from /proc.
+/// Polled while a check runs, so a fork bomb is stopped within tens of milliseconds, long
+/// before it can exhaust the machine (root is exempt from RLIMIT_NPROC, so a limit alone
+/// would not do).
+pub fn group_size(pgid: i32) -> usize {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    let mut n = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !name.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // Fields after the command (which may contain spaces) start after the last ')':
+        // state ppid pgrp ...
+        let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) else {
+            continue;
+        };
+        let mut fields = rest.split_whitespace();
+        let state = fields.next().unwrap_or("");
+        let pgrp = fields.nth(1).and_then(|f| f.parse::<i32>().ok());
+        if pgrp == Some(pgid) && state != "Z" && state != "X" {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Kills a process group and keeps at it until it is empty: a process that was forking while
+/// the first signal went out is caught by the next.
+pub fn kill_group_fully(pgid: i32) {
+    for _ in 0..50 {
+        kill_group(pgid);
+        if group_size(pgid) == 0 {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// Kills a whole process group.
 pub fn kill_group(pgid: i32) {
     // SAFETY: killpg only sends a signal; a stale group id fails with ESRCH.
@@ -179,9 +350,28 @@ pub fn run(job: &Job) -> Result<Outcome> {
         .process_group(0);
     let limits = job.limits.clone();
     let cpu = limits.timeout.as_secs() + 5;
+    let cgroup = PidsCgroup::create(limits.max_processes);
+    let join_cgroup = cgroup
+        .as_ref()
+        .and_then(|c| std::ffi::CString::new(c.procs_file().as_os_str().as_encoded_bytes()).ok());
+    let nproc = if cgroup.is_none() {
+        nproc_limit(limits.max_processes)
+    } else {
+        None
+    };
     // SAFETY: the closure only calls async-signal-safe functions (setrlimit, prctl).
     unsafe {
         cmd.pre_exec(move || {
+            if let Some(path) = &join_cgroup {
+                let fd = libc::open(path.as_ptr(), libc::O_WRONLY);
+                if fd >= 0 {
+                    libc::write(fd, b"0".as_ptr().cast(), 1);
+                    libc::close(fd);
+                }
+            }
+            if let Some(n) = nproc {
+                set_limit(libc::RLIMIT_NPROC, n);
+            }
             set_limit(libc::RLIMIT_DATA, limits.memory);
             set_limit(libc::RLIMIT_FSIZE, limits.file_size);
             set_limit(libc::RLIMIT_CORE, 0);
@@ -245,6 +435,11 @@ pub fn run(job: &Job) -> Result<Outcome> {
                 if flood.load(std::sync::atomic::Ordering::Relaxed) > job.limits.output_kill {
                     break Exit::OutputLimit;
                 }
+                if cgroup.as_ref().is_some_and(PidsCgroup::hit_limit)
+                    || (cgroup.is_none() && group_size(pgid) > job.limits.max_processes)
+                {
+                    break Exit::ProcessLimit;
+                }
                 if job
                     .cancel
                     .as_ref()
@@ -261,7 +456,11 @@ pub fn run(job: &Job) -> Result<Outcome> {
         }
     };
     // Whatever it left behind in its group goes too (a pass must not leave a process running).
-    kill_group(pgid);
+    kill_group_fully(pgid);
+    if let Some(c) = &cgroup {
+        // Also what left the group with setsid() or a double fork.
+        c.kill_all();
+    }
     let _ = child.wait();
     if let Ok(mut l) = live().lock() {
         l.groups.retain(|&g| g != pgid);
@@ -388,6 +587,17 @@ mod tests {
         let start = Instant::now();
         let o = sh("yes", 20_000);
         assert_eq!(o.exit, Exit::OutputLimit);
+        assert!(start.elapsed() < Duration::from_secs(5));
+    }
+
+    #[test]
+    fn a_fork_bomb_is_stopped_and_leaves_nothing() {
+        let start = Instant::now();
+        let o = sh(
+            "python3 -c 'import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass'",
+            20_000,
+        );
+        assert_eq!(o.exit, Exit::ProcessLimit);
         assert!(start.elapsed() < Duration::from_secs(5));
     }
 

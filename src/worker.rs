@@ -126,7 +126,14 @@ impl Worker {
                 })
             })
             .collect();
+        let cgroup = sandbox::PidsCgroup::create(job.limits.max_processes);
+        let nproc = if cgroup.is_none() {
+            sandbox::nproc_limit(job.limits.max_processes)
+        } else {
+            None
+        };
         let request = serde_json::json!({
+            "cgroup": cgroup.as_ref().map(|c| c.procs_file()),
             "cwd": job.cwd,
             "args": args,
             "env": env,
@@ -137,6 +144,7 @@ impl Worker {
                 "data": job.limits.memory,
                 "fsize": job.limits.file_size,
                 "cpu": job.limits.timeout.as_secs() + 5,
+                "nproc": nproc,
             },
         });
         writeln!(self.stdin, "{request}").context("cannot talk to the worker")?;
@@ -169,18 +177,23 @@ impl Worker {
                 Some(Exit::TimedOut)
             } else if flooded {
                 Some(Exit::OutputLimit)
+            } else if cgroup.as_ref().is_some_and(sandbox::PidsCgroup::hit_limit)
+                || (cgroup.is_none() && sandbox::group_size(pid) > job.limits.max_processes)
+            {
+                Some(Exit::ProcessLimit)
             } else if cancelled {
                 Some(Exit::Cancelled)
             } else {
                 None
             };
             if let Some(reason) = reason {
-                sandbox::kill_group(pid);
+                sandbox::kill_group_fully(pid);
                 killed = Some(reason);
             }
         };
-        // Whatever the check left in its group goes too.
-        sandbox::kill_group(pid);
+        // Whatever the check left in its group goes too, and what escaped the group.
+        sandbox::kill_group_fully(pid);
+        drop(cgroup);
         let exit = match (killed, status.exit, status.signal) {
             (Some(reason), _, _) => reason,
             (None, Some(code), _) => Exit::Code(code),

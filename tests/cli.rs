@@ -144,6 +144,30 @@ fn memory_bomb_gives_memory_verdict() {
 }
 
 #[test]
+fn a_fork_bomb_is_stopped_with_a_clear_error_and_leaves_nothing() {
+    let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    s.learner(
+        "import os, time\n\ndef add(a, b):\n    while True:\n        try:\n            os.fork()\n        except OSError:\n            time.sleep(0.001)  # pyroad-bomb-marker\n",
+    );
+    let start = Instant::now();
+    s.pyroad_in("ws", &["run", "1-demo"])
+        .code(1)
+        .stdout_has("error")
+        .stdout_has("processes");
+    assert!(start.elapsed() < Duration::from_secs(8));
+    std::thread::sleep(Duration::from_millis(200));
+    let ps = std::process::Command::new("ps")
+        .args(["-eo", "args"])
+        .output()
+        .unwrap();
+    let left = String::from_utf8_lossy(&ps.stdout)
+        .lines()
+        .filter(|l| l.contains("pytest") && l.contains("test_demo.py"))
+        .count();
+    assert_eq!(left, 0, "processes left behind");
+}
+
+#[test]
 fn output_flood_is_stopped() {
     let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
     s.learner("def add(a, b):\n    while True:\n        print('x' * 1000)\n");

@@ -218,6 +218,10 @@ fn warm_workers_and_fresh_interpreters_give_the_same_verdicts_on_hostile_code() 
             "def add(a, b):\n    while True:\n        print('x' * 1000)\n",
             "error",
         ),
+        (
+            "import os\ndef add(a, b):\n    while True:\n        try:\n            os.fork()\n        except OSError:\n            pass\n",
+            "error",
+        ),
         ("def add(a, b):\n    return a - b\n", "fail"),
         (ADD_SOLUTION, "pass"),
     ];

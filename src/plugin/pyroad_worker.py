@@ -72,12 +72,24 @@ def warm_up():
 
 
 def child(request):
+    # Join the check's pids cgroup first, so every process it starts is counted.
+    if request.get("cgroup"):
+        try:
+            with open(request["cgroup"], "w") as procs:
+                procs.write("0")
+        except OSError:
+            pass
     os.setpgid(0, 0)
     try:
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, 9)
     except Exception:
         pass
     limits = request["limits"]
+    if limits.get("nproc"):
+        try:
+            resource.setrlimit(resource.RLIMIT_NPROC, (limits["nproc"], limits["nproc"]))
+        except (ValueError, OSError):
+            pass
     for name, value in (("RLIMIT_DATA", limits["data"] + PRELOAD_BYTES), ("RLIMIT_FSIZE", limits["fsize"]),
                         ("RLIMIT_CPU", limits["cpu"]), ("RLIMIT_CORE", 0)):
         try:
