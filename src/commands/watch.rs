@@ -11,8 +11,22 @@ pub fn run(global: &Global, poll: bool, auto_advance: bool) -> Result<ExitCode> 
     let ctx = Ctx::open(global)?;
     let mut settings = ctx.settings(global)?;
     // One warm worker: a save is then judged at the speed of a fork.
-    let all: Vec<_> = ctx.catalog.exercises.iter().collect();
-    settings.warm = super::warm_pool(global, &settings.interpreter, &all, 1);
+    // Preload only what the topic the learner is in requires: preloading every library of the
+    // curriculum would delay the first verdict by seconds.
+    let state = ctx.ws.progress().load()?;
+    let topic = ctx
+        .catalog
+        .exercises
+        .iter()
+        .find(|e| !state.is_done(&e.id))
+        .map(|e| e.topic);
+    let nearby: Vec<_> = ctx
+        .catalog
+        .exercises
+        .iter()
+        .filter(|e| Some(e.topic) == topic)
+        .collect();
+    settings.warm = super::warm_pool(global, &settings.interpreter, &nearby, 1);
     watch::run(
         ctx.ws,
         ctx.catalog,
