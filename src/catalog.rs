@@ -349,18 +349,33 @@ fn load_exercise(
     }
     let text = source.read_text(&info_path)?;
     let file = source.display_path(&info_path);
-    if let Some(missing) = missing_fields(&text) {
-        for field in missing {
-            problems.push(Problem {
-                file: file.clone(),
-                line: None,
-                field: Some(field.to_string()),
-                message: "this required field is missing".into(),
-            });
+    // Parse once into a table (the common, valid case costs one parse); only a file with a
+    // problem is parsed again, for the line and column that serde reports.
+    let info = match toml::from_str::<toml::Table>(&text) {
+        Ok(table) => {
+            let missing: Vec<&str> = ["title", "roadmap", "order", "difficulty", "mode", "hints"]
+                .into_iter()
+                .filter(|f| !table.contains_key(*f))
+                .collect();
+            if !missing.is_empty() {
+                for field in missing {
+                    problems.push(Problem {
+                        file: file.clone(),
+                        line: None,
+                        field: Some(field.to_string()),
+                        message: "this required field is missing".into(),
+                    });
+                }
+                return Ok(None);
+            }
+            match toml::Value::Table(table).try_into::<Info>() {
+                Ok(info) => Some(info),
+                Err(_) => parse_toml::<Info>(&text, &file, problems),
+            }
         }
-        return Ok(None);
-    }
-    let Some(info) = parse_toml::<Info>(&text, &file, problems) else {
+        Err(_) => parse_toml::<Info>(&text, &file, problems),
+    };
+    let Some(info) = info else {
         return Ok(None);
     };
     let ex = Exercise {
@@ -540,16 +555,6 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
             None
         }
     }
-}
-
-/// Required fields absent from an info.toml, found before serde so that all are named at once.
-fn missing_fields(text: &str) -> Option<Vec<&'static str>> {
-    let table: toml::Table = toml::from_str(text).ok()?;
-    let missing: Vec<&str> = ["title", "roadmap", "order", "difficulty", "mode", "hints"]
-        .into_iter()
-        .filter(|f| !table.contains_key(*f))
-        .collect();
-    (!missing.is_empty()).then_some(missing)
 }
 
 fn unknown_field(message: &str) -> Option<String> {

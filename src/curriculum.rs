@@ -2,9 +2,47 @@
 
 use anyhow::{Context, Result, bail};
 use include_dir::{Dir, include_dir};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/exercises");
+
+/// The built-in tree's files and folders by path. `Dir::get_file` compares paths component by
+/// component against every entry, which made loading the catalog cost ~25 ms per command.
+struct Index {
+    files: HashMap<&'static Path, &'static [u8]>,
+    dirs: HashMap<&'static Path, &'static Dir<'static>>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut idx = Index {
+            files: HashMap::new(),
+            dirs: HashMap::new(),
+        };
+        fn walk(dir: &'static Dir<'static>, idx: &mut Index) {
+            idx.dirs.insert(dir.path(), dir);
+            for f in dir.files() {
+                idx.files.insert(f.path(), f.contents());
+            }
+            for d in dir.dirs() {
+                walk(d, idx);
+            }
+        }
+        walk(&BUILT_IN, &mut idx);
+        idx
+    })
+}
+
+fn built_in_dir(rel: &Path) -> Option<&'static Dir<'static>> {
+    if rel.as_os_str().is_empty() {
+        Some(&BUILT_IN)
+    } else {
+        index().dirs.get(rel).copied()
+    }
+}
 
 /// A read-only tree of curriculum files addressed by paths relative to its root.
 #[derive(Debug, Clone)]
@@ -50,9 +88,10 @@ impl Curriculum {
     /// Reads a file's bytes.
     pub fn read(&self, rel: &Path) -> Result<Vec<u8>> {
         match self {
-            Curriculum::BuiltIn => BUILT_IN
-                .get_file(rel)
-                .map(|f| f.contents().to_vec())
+            Curriculum::BuiltIn => index()
+                .files
+                .get(rel)
+                .map(|bytes| bytes.to_vec())
                 .with_context(|| format!("{} is missing", self.display_path(rel))),
             Curriculum::Disk(root) => std::fs::read(root.join(rel))
                 .with_context(|| format!("cannot read {}", self.display_path(rel))),
@@ -69,7 +108,7 @@ impl Curriculum {
     /// Whether the path names a file.
     pub fn is_file(&self, rel: &Path) -> bool {
         match self {
-            Curriculum::BuiltIn => BUILT_IN.get_file(rel).is_some(),
+            Curriculum::BuiltIn => index().files.contains_key(rel),
             Curriculum::Disk(root) => root.join(rel).is_file(),
         }
     }
@@ -77,7 +116,7 @@ impl Curriculum {
     /// Whether the path names a folder.
     pub fn is_dir(&self, rel: &Path) -> bool {
         match self {
-            Curriculum::BuiltIn => rel.as_os_str().is_empty() || BUILT_IN.get_dir(rel).is_some(),
+            Curriculum::BuiltIn => built_in_dir(rel).is_some(),
             Curriculum::Disk(root) => root.join(rel).is_dir(),
         }
     }
@@ -87,12 +126,7 @@ impl Curriculum {
         let mut names = Vec::new();
         match self {
             Curriculum::BuiltIn => {
-                let dir = if rel.as_os_str().is_empty() {
-                    Some(&BUILT_IN)
-                } else {
-                    BUILT_IN.get_dir(rel)
-                };
-                for d in dir.into_iter().flat_map(|d| d.dirs()) {
+                for d in built_in_dir(rel).into_iter().flat_map(|d| d.dirs()) {
                     if let Some(name) = d.path().file_name().and_then(|n| n.to_str()) {
                         names.push(name.to_string());
                     }
@@ -121,9 +155,9 @@ impl Curriculum {
         let mut out = Vec::new();
         match self {
             Curriculum::BuiltIn => {
-                if BUILT_IN.get_file(rel).is_some() {
+                if index().files.contains_key(rel) {
                     out.push(rel.to_path_buf());
-                } else if let Some(dir) = BUILT_IN.get_dir(rel) {
+                } else if let Some(dir) = built_in_dir(rel) {
                     collect_built_in(dir, &mut out);
                 }
             }

@@ -24,6 +24,7 @@ use cli::{Cli, Command, Dev};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    sandbox::default_sigpipe();
     let cli = Cli::parse();
     style::init(cli.global.color);
     sandbox::install_interrupt_handler();

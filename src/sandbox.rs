@@ -224,6 +224,15 @@ pub fn install_interrupt_handler() {
     });
 }
 
+/// Makes a closed stdout end pyroad quietly, as it does `head` or `grep -q`: Rust ignores
+/// SIGPIPE, which turns `pyroad list | head -1` into a panic on the next print.
+pub fn default_sigpipe() {
+    // SAFETY: restoring the default disposition of a signal at start-up, before any thread.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 /// Registers a staging dir for removal on Ctrl-C.
 pub fn track_dir(dir: &Path) {
     if let Ok(mut l) = live().lock() {

@@ -340,6 +340,24 @@ fn progress_shows_all_sixteen_topics() {
 }
 
 #[test]
+fn a_closed_pipe_ends_pyroad_quietly() {
+    let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' run 1-demo | head -c 1; '{}' progress | head -c 1",
+            env!("CARGO_BIN_EXE_pyroad"),
+            env!("CARGO_BIN_EXE_pyroad")
+        ))
+        .current_dir(s.path().join("ws"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
 fn completions_for_every_shell() {
     let s = Sandbox::new();
     for shell in ["bash", "zsh", "fish", "powershell"] {
