@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 /// Quiet time after the last file event before a check starts: editors fire several events
 /// per save (truncate, write, chmod, rename), which must give one check.
-const DEBOUNCE: Duration = Duration::from_millis(120);
+const DEBOUNCE: Duration = Duration::from_millis(40);
 
 /// Options of `watch`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -304,7 +304,12 @@ impl App {
         let mut pending: Option<Instant> = None;
         self.draw()?;
         loop {
-            let event = match rx.recv_timeout(Duration::from_millis(40)) {
+            // Wake exactly when a pending save's quiet time is over, else tick for the
+            // "checking..." timer.
+            let wait = pending
+                .map(|at| DEBOUNCE.saturating_sub(at.elapsed()))
+                .unwrap_or(Duration::from_millis(100));
+            let event = match rx.recv_timeout(wait) {
                 Ok(e) => Some(e),
                 Err(mpsc::RecvTimeoutError::Timeout) => None,
                 Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
