@@ -331,6 +331,59 @@ pub fn kill_group(pgid: i32) {
     }
 }
 
+/// Moves the calling process into new user and network namespaces, where the only interface is
+/// loopback (brought up, so a test's local server works) and nothing outside is reachable.
+/// Only syscalls, so it is safe in `pre_exec`. Returns false where unprivileged user namespaces
+/// are not allowed; the check then runs with the machine's network.
+///
+/// # Safety
+/// Call only in a single-threaded process (a child between fork and exec).
+pub unsafe fn isolate_network() -> bool {
+    const SIOCGIFFLAGS: u64 = 0x8913;
+    const SIOCSIFFLAGS: u64 = 0x8914;
+    // SAFETY: plain syscalls on memory we own; the caller guarantees a single thread.
+    unsafe {
+        if libc::unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWNET) != 0 {
+            return false;
+        }
+        let fd = libc::socket(libc::AF_INET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0);
+        if fd >= 0 {
+            let mut req: libc::ifreq = std::mem::zeroed();
+            req.ifr_name[0] = b'l' as libc::c_char;
+            req.ifr_name[1] = b'o' as libc::c_char;
+            if libc::ioctl(fd, SIOCGIFFLAGS as _, &mut req) == 0 {
+                req.ifr_ifru.ifru_flags |= libc::IFF_UP as libc::c_short;
+                libc::ioctl(fd, SIOCSIFFLAGS as _, &req);
+            }
+            libc::close(fd);
+        }
+    }
+    true
+}
+
+/// Whether checks get their own network namespace on this machine (for `doctor`).
+pub fn network_isolated() -> bool {
+    let dir = std::env::temp_dir();
+    let out = run(&Job {
+        program: "/bin/cat".into(),
+        args: vec!["/proc/net/dev".into()],
+        cwd: dir.clone(),
+        env: base_env(&dir),
+        stdin: None,
+        limits: Limits::default(),
+        cancel: None,
+    });
+    out.is_ok_and(|o| {
+        let text = o.stdout.text();
+        let interfaces: Vec<&str> = text
+            .lines()
+            .skip(2)
+            .filter_map(|l| l.split(':').next().map(str::trim))
+            .collect();
+        interfaces == ["lo"]
+    })
+}
+
 fn set_limit(resource: libc::__rlimit_resource_t, value: u64) {
     let lim = libc::rlimit {
         rlim_cur: value,
@@ -381,6 +434,7 @@ pub fn run(job: &Job) -> Result<Outcome> {
             if let Some(n) = nproc {
                 set_limit(libc::RLIMIT_NPROC, n);
             }
+            isolate_network();
             set_limit(libc::RLIMIT_DATA, limits.memory);
             set_limit(libc::RLIMIT_FSIZE, limits.file_size);
             set_limit(libc::RLIMIT_CORE, 0);

@@ -263,3 +263,21 @@ fn warm_workers_and_fresh_interpreters_give_the_same_verdicts_on_hostile_code() 
         assert_eq!(warm, cold, "warm and cold differ for:\n{code}");
     }
 }
+
+#[test]
+fn checks_see_only_loopback_on_both_paths() {
+    let test = "import socket\n\nfrom demo import add\n\n\n\
+                def test_only_loopback_exists():\n    assert [name for _, name in socket.if_nameindex()] == ['lo']\n\n\n\
+                def test_a_local_server_still_works():\n    server = socket.create_server(('127.0.0.1', 0))\n    \
+                client = socket.create_connection(server.getsockname(), timeout=1)\n    conn, _ = server.accept()\n    \
+                client.sendall(b'hi')\n    assert conn.recv(2) == b'hi'\n    assert add(1, 1) == 2\n";
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, test, ADD_SOLUTION);
+    s.learner(ADD_SOLUTION);
+    let doctor = s.pyroad_in("ws", &["doctor"]).stdout;
+    if !doctor.contains("own network namespace") {
+        eprintln!("skipped: this machine does not allow user namespaces:\n{doctor}");
+        return;
+    }
+    s.pyroad_in("ws", &["verify"]).code(0);
+    s.pyroad_in("ws", &["verify", "--no-warm"]).code(0);
+}

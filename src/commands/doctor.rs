@@ -70,6 +70,18 @@ pub fn run(global: &Global) -> Result<ExitCode> {
          file size, CPU and core dumps; wall-clock timeout",
         style::green("✓")
     );
+    if crate::sandbox::network_isolated() {
+        println!(
+            "{} network      each check has its own network namespace (loopback only)",
+            style::green("✓")
+        );
+    } else {
+        println!(
+            "{} network      not isolated: this machine does not allow unprivileged user \
+             namespaces, so checks can reach the network",
+            style::yellow("!")
+        );
+    }
     let requires: BTreeSet<String> = catalog
         .exercises
         .iter()

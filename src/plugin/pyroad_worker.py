@@ -9,10 +9,13 @@ on a timeout. The worker itself never imports learner code and stays single-thre
 """
 
 import ctypes
+import fcntl
 import gc
 import json
 import os
 import resource
+import socket
+import struct
 import sys
 import tempfile
 
@@ -21,6 +24,10 @@ import pytest
 import pyroad_plugin  # noqa: F401  (imported once, here, so a check does not pay for it)
 
 PR_SET_PDEATHSIG = 1
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWNET = 0x40000000
+SIOCGIFFLAGS = 0x8913
+SIOCSIFFLAGS = 0x8914
 # Memory the preloaded libraries added to this process; a forked check's memory limit is raised
 # by as much, so the learner's code gets the same headroom as in a fresh interpreter.
 PRELOAD_BYTES = 0
@@ -71,6 +78,19 @@ def warm_up():
     gc.freeze()
 
 
+def isolate_network():
+    """New user and network namespaces with only loopback, up: what the cold path does."""
+    if ctypes.CDLL(None, use_errno=True).unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0:
+        return
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            request = struct.pack("16sH14x", b"lo", 0)
+            flags = struct.unpack("16sH14x", fcntl.ioctl(sock, SIOCGIFFLAGS, request))[1]
+            fcntl.ioctl(sock, SIOCSIFFLAGS, struct.pack("16sH14x", b"lo", flags | 1))
+    except OSError:
+        pass
+
+
 def child(request):
     # Join the check's pids cgroup first, so every process it starts is counted.
     if request.get("cgroup"):
@@ -84,6 +104,7 @@ def child(request):
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, 9)
     except Exception:
         pass
+    isolate_network()
     limits = request["limits"]
     if limits.get("nproc"):
         try:
