@@ -295,6 +295,27 @@ pub fn check(
     Ok(result)
 }
 
+/// 64 unpredictable bits, from the OS, without a crate for it.
+fn random_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut bytes = [0u8; 8];
+    if std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut bytes))
+        .is_ok()
+    {
+        return u64::from_ne_bytes(bytes);
+    }
+    // RandomState is seeded from the OS as well.
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .elapsed()
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
+    h.finish()
+}
+
 /// Replaces the throw-away staging path in messages, so paths read as the learner's own files.
 fn hide_stage(result: &mut CheckResult, work: &Path) {
     let prefix = format!("{}/", work.display());
@@ -441,7 +462,9 @@ fn run_pytest(
     result: &mut CheckResult,
 ) -> Result<()> {
     let root = stage.root.path();
-    let report_path = root.join("report.json");
+    // A name the learner's code cannot guess: with the variable removed from the environment
+    // by the plugin, a fake report would have to be found first.
+    let report_path = root.join(format!("report-{:016x}.json", random_u64()));
     let current_path = root.join("current");
     let mut env = stage.env();
     env.extend([

@@ -366,3 +366,18 @@ fn completions_for_every_shell() {
             .stdout_has("pyroad");
     }
 }
+
+#[test]
+fn code_that_writes_a_fake_report_does_not_pass() {
+    let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    s.learner(
+        "import json, os, glob\n\
+         target = os.environ.get('PYROAD_REPORT') or os.path.join(os.path.dirname(os.getcwd()), 'report.json')\n\
+         with open(target, 'w') as f:\n    json.dump({'finished': True, 'exitstatus': 0, 'collected': 2, 'syntax_error': None, \
+         'collect_errors': [], 'tests': [{'nodeid': 'a', 'name': 'a', 'outcome': 'passed'}, {'nodeid': 'b', 'name': 'b', 'outcome': 'passed'}]}, f)\n\
+         os._exit(0)\n",
+    );
+    s.pyroad_in("ws", &["run", "1-demo"])
+        .code(1)
+        .stdout_has("error");
+}

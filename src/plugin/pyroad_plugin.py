@@ -18,7 +18,9 @@ LEARNER = set()
 
 def _read_environment():
     global REPORT, CURRENT, LEARNER
-    REPORT = os.environ.get("PYROAD_REPORT", "")
+    # Taken out of the environment before any learner code is imported, so that code cannot
+    # look up where the report goes (its name is random) and write a fake one.
+    REPORT = os.environ.pop("PYROAD_REPORT", "")
     CURRENT = os.environ.get("PYROAD_CURRENT", "")
     LEARNER = set(filter(None, os.environ.get("PYROAD_LEARNER", "").split(os.pathsep)))
 
