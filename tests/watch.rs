@@ -16,9 +16,14 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 }
 
 fn spawn_watch(s: &Sandbox, extra: &[&str]) -> PtySession {
+    spawn_watch_env(s, extra, &[])
+}
+
+fn spawn_watch_env(s: &Sandbox, extra: &[&str], env: &[(&str, &str)]) -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyroad"));
     cmd.arg("watch")
         .args(extra)
+        .envs(env.iter().copied())
         .current_dir(s.path().join("ws"))
         .env("NO_COLOR", "1")
         .env("TERM", "xterm-256color")
@@ -81,6 +86,47 @@ fn a_save_during_a_long_check_cancels_it() {
         "took {:?}",
         saved.elapsed()
     );
+    quit_cleanly(p);
+}
+
+#[test]
+fn e_opens_the_editor_and_the_saved_file_is_checked() {
+    let _one_at_a_time = serial();
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    // An "editor" that writes the solution into the file it is given, as a learner would.
+    s.write("solution-copy.py", ADD_SOLUTION);
+    let editor = s.path().join("fake-editor.sh");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\ncp '{}' \"$1\"\n",
+            s.path().join("solution-copy.py").display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut p = spawn_watch_env(&s, &[], &[("VISUAL", editor.to_str().unwrap())]);
+    p.exp_string("fail").unwrap();
+    p.send("e").unwrap();
+    p.flush().unwrap();
+    p.exp_string("Passed!").unwrap();
+    quit_cleanly(p);
+}
+
+#[test]
+fn l_lists_exercises_and_escape_goes_back() {
+    let _one_at_a_time = serial();
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    let mut p = spawn_watch(&s, &[]);
+    p.exp_string("fail").unwrap();
+    p.send("l").unwrap();
+    p.flush().unwrap();
+    p.exp_string("Pick an exercise").unwrap();
+    p.exp_string("1-demo").unwrap();
+    p.send("\x1b").unwrap();
+    p.flush().unwrap();
+    p.exp_string("h hint").unwrap();
     quit_cleanly(p);
 }
 
