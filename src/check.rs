@@ -358,7 +358,7 @@ fn skip_reason(ex: &Exercise, settings: &Settings) -> Result<Option<String>> {
     if ex.info.requires.is_empty() {
         return Ok(None);
     }
-    let missing = crate::extras::missing(&settings.interpreter, &ex.info.requires)?;
+    let missing = crate::extras::missing_cached(&settings.interpreter, &ex.info.requires)?;
     if missing.is_empty() {
         return Ok(None);
     }

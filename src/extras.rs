@@ -2,7 +2,10 @@
 
 use crate::interpreter::Interpreter;
 use anyhow::{Context, Result};
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::{Mutex, OnceLock};
 
 /// The module a distribution is imported as, where the two names differ.
 pub fn import_name(package: &str) -> String {
@@ -73,6 +76,43 @@ pub fn missing(interp: &Interpreter, requires: &[String]) -> Result<Vec<String>>
         .zip(&modules)
         .filter(|(_, m)| absent.contains(m))
         .map(|(r, _)| r.clone())
+        .collect())
+}
+
+/// `missing`, remembered for the life of this process: a check of an exercise with `requires`
+/// would otherwise start an interpreter just to probe imports, on every check of `verify`,
+/// `dev check` and `watch`. (`setup` calls `missing` itself, as it changes the answer.)
+pub fn missing_cached(interp: &Interpreter, requires: &[String]) -> Result<Vec<String>> {
+    type Known = HashMap<(PathBuf, String), bool>;
+    static KNOWN: OnceLock<Mutex<Known>> = OnceLock::new();
+    let known = KNOWN.get_or_init(Mutex::default);
+    let key = |pkg: &String| (interp.executable.clone(), pkg.clone());
+    let unknown: Vec<String> = {
+        let k = known
+            .lock()
+            .map_err(|_| anyhow::anyhow!("extras cache poisoned"))?;
+        requires
+            .iter()
+            .filter(|p| !k.contains_key(&key(p)))
+            .cloned()
+            .collect()
+    };
+    if !unknown.is_empty() {
+        let absent = missing(interp, &unknown)?;
+        let mut k = known
+            .lock()
+            .map_err(|_| anyhow::anyhow!("extras cache poisoned"))?;
+        for pkg in &unknown {
+            k.insert(key(pkg), absent.contains(pkg));
+        }
+    }
+    let k = known
+        .lock()
+        .map_err(|_| anyhow::anyhow!("extras cache poisoned"))?;
+    Ok(requires
+        .iter()
+        .filter(|p| k.get(&key(p)).copied().unwrap_or(true))
+        .cloned()
         .collect())
 }
 
