@@ -519,6 +519,7 @@ fn run_pytest(
         stdin: None,
         limits: limits.clone(),
         cancel: settings.cancel.clone(),
+        sandbox_dir: Some(root.to_path_buf()),
     };
     let warm = settings
         .warm
@@ -743,6 +744,7 @@ fn run_output(
         stdin: Some(ex.info.stdin.clone().unwrap_or_default().into_bytes()),
         limits: limits.clone(),
         cancel: settings.cancel.clone(),
+        sandbox_dir: Some(stage.root.path().to_path_buf()),
     })?;
     if outcome.exit == Exit::Cancelled {
         return Err(Cancelled.into());

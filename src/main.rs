@@ -4,6 +4,7 @@ mod catalog;
 mod check;
 mod cli;
 mod commands;
+mod confine;
 mod curriculum;
 mod extras;
 mod interpreter;

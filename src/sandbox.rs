@@ -2,6 +2,7 @@
 //! wall-clock timeout that kills the whole group, and output read concurrently and capped.
 //! This is the only module that talks to the OS about processes.
 
+use crate::confine::{self, FsPolicy, Landlock};
 use anyhow::{Context, Result};
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -28,6 +29,8 @@ pub struct Limits {
     pub output_kill: u64,
     /// Processes the check may have alive at once before it is stopped as a fork bomb.
     pub max_processes: usize,
+    /// RLIMIT_NOFILE: open file descriptors.
+    pub open_files: u64,
 }
 
 impl Default for Limits {
@@ -39,6 +42,7 @@ impl Default for Limits {
             file_size: 64 << 20,
             output_kill: 16 << 20,
             max_processes: 64,
+            open_files: 1024,
         }
     }
 }
@@ -60,6 +64,18 @@ pub struct Job {
     pub limits: Limits,
     /// Set to stop the run early (a newer save in `watch`).
     pub cancel: Option<Arc<std::sync::atomic::AtomicBool>>,
+    /// The run's own folder: with Landlock, the only place it may write (see `confine`).
+    /// `None` runs it without a file-system policy (pyroad's own probes).
+    pub sandbox_dir: Option<PathBuf>,
+}
+
+impl Job {
+    /// The file-system policy this job runs under, if any.
+    pub fn fs_policy(&self) -> Option<FsPolicy> {
+        self.sandbox_dir
+            .as_ref()
+            .map(|dir| FsPolicy::for_check(&self.program, dir))
+    }
 }
 
 /// Captured output of one stream.
@@ -331,56 +347,161 @@ pub fn kill_group(pgid: i32) {
     }
 }
 
-/// Moves the calling process into new user and network namespaces, where the only interface is
-/// loopback (brought up, so a test's local server works) and nothing outside is reachable.
-/// Only syscalls, so it is safe in `pre_exec`. Returns false where unprivileged user namespaces
-/// are not allowed; the check then runs with the machine's network.
-///
-/// # Safety
-/// Call only in a single-threaded process (a child between fork and exec).
-pub unsafe fn isolate_network() -> bool {
-    const SIOCGIFFLAGS: u64 = 0x8913;
-    const SIOCSIFFLAGS: u64 = 0x8914;
-    // SAFETY: plain syscalls on memory we own; the caller guarantees a single thread.
-    unsafe {
-        if libc::unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWNET) != 0 {
-            return false;
-        }
-        let fd = libc::socket(libc::AF_INET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0);
-        if fd >= 0 {
-            let mut req: libc::ifreq = std::mem::zeroed();
-            req.ifr_name[0] = b'l' as libc::c_char;
-            req.ifr_name[1] = b'o' as libc::c_char;
-            if libc::ioctl(fd, SIOCGIFFLAGS as _, &mut req) == 0 {
-                req.ifr_ifru.ifru_flags |= libc::IFF_UP as libc::c_short;
-                libc::ioctl(fd, SIOCSIFFLAGS as _, &req);
-            }
-            libc::close(fd);
-        }
-    }
-    true
+/// Each protection a check gets on this machine, found by running a probe in the sandbox
+/// exactly as a check runs (for `doctor`).
+pub fn protections() -> Vec<confine::Protection> {
+    use confine::Protection;
+    let probe = probe_sandbox();
+    let mut out = Vec::new();
+    let why_no_userns = confine::why_no_user_namespaces();
+    out.push(match &probe {
+        Some(p) if p.own_pid_namespace => Protection {
+            name: "processes",
+            active: true,
+            detail: "each check runs in its own PID namespace: when it ends, every process it \
+                     started ends too (setsid and double-fork included)"
+                .into(),
+        },
+        _ => Protection {
+            name: "processes",
+            active: false,
+            detail: format!(
+                "no PID namespace ({why_no_userns}); checks are ended by process group{}",
+                if PidsCgroup::create(1).is_some() {
+                    " and by their cgroup"
+                } else {
+                    ", so a process that calls setsid() can outlive its check"
+                }
+            ),
+        },
+    });
+    out.push(match &probe {
+        Some(p) if p.interfaces == ["lo"] => Protection {
+            name: "network",
+            active: true,
+            detail: "each check has its own network namespace with only loopback".into(),
+        },
+        _ => Protection {
+            name: "network",
+            active: false,
+            detail: format!("no network namespace ({why_no_userns}); checks can reach the network"),
+        },
+    });
+    let abi = confine::landlock_abi();
+    out.push(match &probe {
+        Some(p) if p.write_blocked && p.read_blocked => Protection {
+            name: "files",
+            active: true,
+            detail: format!(
+                "Landlock (ABI {abi}): a check writes only in its own folder and reads only the \
+                 system and its interpreter; your workspace and the rest of the disk are out of reach"
+            ),
+        },
+        _ if abi == 0 => Protection {
+            name: "files",
+            active: false,
+            detail: "this kernel has no Landlock (Linux 5.13+ with landlock in the `lsm=` boot \
+                     list); checks can read and write wherever you can"
+                .into(),
+        },
+        _ => Protection {
+            name: "files",
+            active: false,
+            detail: format!("Landlock ABI {abi} is present but did not confine the probe"),
+        },
+    });
+    out.push(Protection {
+        name: "signals",
+        active: abi >= 6 && probe.is_some(),
+        detail: if abi >= 6 {
+            "a check cannot signal processes outside it (Landlock scopes)".into()
+        } else {
+            format!("Landlock ABI {abi} < 6 cannot scope signals; a PID namespace hides other processes where present")
+        },
+    });
+    let cgroup = PidsCgroup::create(1).is_some();
+    out.push(Protection {
+        name: "fork bombs",
+        active: true,
+        detail: if cgroup {
+            format!(
+                "a pids cgroup allows each check {} processes",
+                Limits::default().max_processes
+            )
+        } else if !is_root() {
+            "RLIMIT_NPROC caps your processes during a check".into()
+        } else {
+            "no cgroup could be made: pyroad counts a check's processes and stops it".into()
+        },
+    });
+    let l = Limits::default();
+    out.push(Protection {
+        name: "limits",
+        active: true,
+        detail: format!(
+            "memory {} MiB (RLIMIT_DATA), files {} MiB, {} open files, CPU time, no core dumps, \
+             {} MiB of output, a wall-clock timeout",
+            l.memory >> 20,
+            l.file_size >> 20,
+            l.open_files,
+            l.output_kill >> 20
+        ),
+    });
+    out
 }
 
-/// Whether checks get their own network namespace on this machine (for `doctor`).
-pub fn network_isolated() -> bool {
-    let dir = std::env::temp_dir();
+/// What the doctor's probe saw from inside the sandbox.
+struct ProbeResult {
+    interfaces: Vec<String>,
+    own_pid_namespace: bool,
+    write_blocked: bool,
+    read_blocked: bool,
+}
+
+fn probe_sandbox() -> Option<ProbeResult> {
+    let inside = tempfile::Builder::new()
+        .prefix("pyroad-probe-")
+        .tempdir()
+        .ok()?;
+    let outside = tempfile::Builder::new()
+        .prefix("pyroad-probe-")
+        .tempdir()
+        .ok()?;
+    let secret = outside.path().join("secret");
+    let target = outside.path().join("written");
+    std::fs::write(&secret, "secret").ok()?;
+    let script = "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sed 's/^/if:/'\n\
+                  echo \"pid:$$\"\n\
+                  cat \"$1\" 2>/dev/null | sed 's/^/read:/'\n\
+                  echo x 2>/dev/null > \"$2\"\n";
     let out = run(&Job {
-        program: "/bin/cat".into(),
-        args: vec!["/proc/net/dev".into()],
-        cwd: dir.clone(),
-        env: base_env(&dir),
+        program: "/bin/sh".into(),
+        args: vec![
+            "-c".into(),
+            script.into(),
+            "probe".into(),
+            secret.clone().into_os_string(),
+            target.clone().into_os_string(),
+        ],
+        cwd: inside.path().to_path_buf(),
+        env: base_env(inside.path()),
         stdin: None,
         limits: Limits::default(),
         cancel: None,
-    });
-    out.is_ok_and(|o| {
-        let text = o.stdout.text();
-        let interfaces: Vec<&str> = text
+        sandbox_dir: Some(inside.path().to_path_buf()),
+    })
+    .ok()?;
+    let text = out.stdout.text();
+    Some(ProbeResult {
+        interfaces: text
             .lines()
-            .skip(2)
-            .filter_map(|l| l.split(':').next().map(str::trim))
-            .collect();
-        interfaces == ["lo"]
+            .filter_map(|l| l.strip_prefix("if:"))
+            .map(str::to_string)
+            .collect(),
+        // The shell is the namespace's second process, after pyroad's init.
+        own_pid_namespace: text.lines().any(|l| l == "pid:2"),
+        read_blocked: !text.contains("read:secret"),
+        write_blocked: !target.exists(),
     })
 }
 
@@ -421,7 +542,9 @@ pub fn run(job: &Job) -> Result<Outcome> {
     } else {
         None
     };
-    // SAFETY: the closure only calls async-signal-safe functions (setrlimit, prctl).
+    let landlock = job.fs_policy().and_then(|p| Landlock::build(&p));
+    // SAFETY: the closure only makes async-signal-safe syscalls (setrlimit, prctl, unshare,
+    // fork, waitpid, landlock); everything that allocates was done above.
     unsafe {
         cmd.pre_exec(move || {
             if let Some(path) = &join_cgroup {
@@ -434,13 +557,20 @@ pub fn run(job: &Job) -> Result<Outcome> {
             if let Some(n) = nproc {
                 set_limit(libc::RLIMIT_NPROC, n);
             }
-            isolate_network();
+            let namespaces = confine::enter_namespaces();
             set_limit(libc::RLIMIT_DATA, limits.memory);
             set_limit(libc::RLIMIT_FSIZE, limits.file_size);
+            set_limit(libc::RLIMIT_NOFILE, limits.open_files);
             set_limit(libc::RLIMIT_CORE, 0);
             set_limit(libc::RLIMIT_CPU, cpu);
             // If pyroad itself is killed, its check must not live on.
             libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            if let Some(landlock) = &landlock {
+                landlock.restrict_self();
+            }
+            if namespaces.pid {
+                confine::fork_namespace_init();
+            }
             Ok(())
         });
     }
@@ -613,6 +743,7 @@ mod tests {
             env: base_env(dir.path()),
             stdin: None,
             cancel: None,
+            sandbox_dir: Some(dir.path().to_path_buf()),
             limits: Limits {
                 timeout: Duration::from_millis(timeout_ms),
                 output_cap: 1000,

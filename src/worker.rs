@@ -140,10 +140,12 @@ impl Worker {
             "stdout": stdout_path,
             "stderr": stderr_path,
             "staged": modules,
+            "landlock": job.fs_policy(),
             "limits": {
                 "data": job.limits.memory,
                 "fsize": job.limits.file_size,
                 "cpu": job.limits.timeout.as_secs() + 5,
+                "nofile": job.limits.open_files,
                 "nproc": nproc,
             },
         });

@@ -65,22 +65,13 @@ pub fn run(global: &Global) -> Result<ExitCode> {
             );
         }
     }
-    println!(
-        "{} sandbox      own process group, clean environment, limits on memory (RLIMIT_DATA), \
-         file size, CPU and core dumps; wall-clock timeout",
-        style::green("✓")
-    );
-    if crate::sandbox::network_isolated() {
-        println!(
-            "{} network      each check has its own network namespace (loopback only)",
+    for p in crate::sandbox::protections() {
+        let mark = if p.active {
             style::green("✓")
-        );
-    } else {
-        println!(
-            "{} network      not isolated: this machine does not allow unprivileged user \
-             namespaces, so checks can reach the network",
+        } else {
             style::yellow("!")
-        );
+        };
+        println!("{mark} {:<12} {}", p.name, p.detail);
     }
     let requires: BTreeSet<String> = catalog
         .exercises

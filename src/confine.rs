@@ -1,0 +1,400 @@
+//! Confining a check with what the kernel offers, without root: user, network and PID
+//! namespaces, Landlock for the file system and signals, and a tiny init that ends every process
+//! the check started. `sandbox` applies it on the cold path; `plugin/pyroad_worker.py` mirrors it
+//! on the warm path from the same `FsPolicy`. Everything degrades: where a feature is missing,
+//! the check runs with the rest, and `protections()` says what is in force and why.
+
+use landlock::{
+    ABI, Access, AccessFs, Ruleset, RulesetAttr, RulesetCreatedAttr, Scope, path_beneath_rules,
+};
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::path::{Path, PathBuf};
+
+/// Directories every Python needs to read: its standard library and shared libraries, certificates,
+/// locales and time zones, devices and the kernel's views of the process.
+const SYSTEM_READ: &[&str] = &[
+    "/usr",
+    "/lib",
+    "/lib32",
+    "/lib64",
+    "/bin",
+    "/sbin",
+    "/etc",
+    "/opt",
+    "/nix/store",
+    "/proc",
+    "/sys",
+    "/dev",
+];
+
+/// Device files a check may write to.
+const DEVICES_WRITE: &[&str] = &["/dev/null", "/dev/zero", "/dev/full", "/dev/tty"];
+
+/// What a check may touch on the file system.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct FsPolicy {
+    /// Trees it may read and execute from.
+    pub read: Vec<PathBuf>,
+    /// Trees it may read, write, create and delete in: only the check's own sandbox dir (and
+    /// /dev/shm, where multiprocessing keeps its semaphores).
+    pub write: Vec<PathBuf>,
+    /// Single device files it may write to.
+    pub devices: Vec<PathBuf>,
+}
+
+impl FsPolicy {
+    /// The policy for a check run by `interpreter` inside `sandbox_dir`: the system trees, the
+    /// interpreter's own installation (a venv may live inside the learner's workspace, so only
+    /// the venv itself is readable, never the folder around it), and the sandbox dir.
+    pub fn for_check(interpreter: &Path, sandbox_dir: &Path) -> FsPolicy {
+        let mut read: Vec<PathBuf> = SYSTEM_READ.iter().map(PathBuf::from).collect();
+        read.extend(interpreter_trees(interpreter));
+        if let Some(site) = user_site() {
+            read.push(site);
+        }
+        FsPolicy {
+            read,
+            write: vec![sandbox_dir.to_path_buf(), PathBuf::from("/dev/shm")],
+            devices: DEVICES_WRITE.iter().map(PathBuf::from).collect(),
+        }
+    }
+}
+
+/// The folders holding an interpreter: a venv's root (found by its pyvenv.cfg) and the
+/// installation the real binary belongs to (`prefix/bin/python3` → `prefix`).
+fn interpreter_trees(interpreter: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut add = |exe: &Path| {
+        // `/bin/sh` would make the whole disk readable.
+        if let Some(prefix) = exe.parent().and_then(Path::parent)
+            && prefix.parent().is_some()
+        {
+            out.push(prefix.to_path_buf());
+        }
+    };
+    add(interpreter);
+    if let Ok(real) = std::fs::canonicalize(interpreter) {
+        add(&real);
+    }
+    // pyvenv.cfg's `home` names the base interpreter's bin dir.
+    if let Some(root) = interpreter.parent().and_then(Path::parent)
+        && let Ok(cfg) = std::fs::read_to_string(root.join("pyvenv.cfg"))
+    {
+        for line in cfg.lines() {
+            if let Some((key, value)) = line.split_once('=')
+                && key.trim() == "home"
+                && let Some(base) = Path::new(value.trim()).parent()
+                && base.parent().is_some()
+            {
+                out.push(base.to_path_buf());
+            }
+        }
+    }
+    out
+}
+
+/// `pip install --user` packages: readable, as in a fresh interpreter (the rest of $HOME is not).
+fn user_site() -> Option<PathBuf> {
+    let base = std::env::var_os("PYTHONUSERBASE")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local")))?;
+    Some(base.join("lib"))
+}
+
+/// The Landlock ABI of the running kernel, 0 where Landlock is absent or disabled.
+pub fn landlock_abi() -> i64 {
+    const LANDLOCK_CREATE_RULESET_VERSION: libc::c_uint = 1;
+    // SAFETY: asking for the ABI version reads no memory (attr is NULL, size 0).
+    let abi = unsafe {
+        libc::syscall(
+            libc::SYS_landlock_create_ruleset,
+            std::ptr::null::<u8>(),
+            0usize,
+            LANDLOCK_CREATE_RULESET_VERSION,
+        )
+    };
+    abi.max(0)
+}
+
+/// A Landlock ruleset built before the fork (it allocates and opens files), to be enforced in
+/// the child with `restrict_self`, which is a plain syscall.
+pub struct Landlock {
+    fd: OwnedFd,
+}
+
+impl Landlock {
+    /// Builds the ruleset for `policy`: writes only under `write`, reads only under `read`, no
+    /// signals to processes outside and no abstract Unix sockets outside. `None` where the
+    /// kernel has no Landlock.
+    pub fn build(policy: &FsPolicy) -> Option<Landlock> {
+        if landlock_abi() == 0 {
+            return None;
+        }
+        let abi = ABI::V6;
+        let ruleset = Ruleset::default()
+            .handle_access(AccessFs::from_all(abi))
+            .ok()?
+            .scope(Scope::from_all(abi))
+            .ok()?
+            .create()
+            .ok()?
+            .add_rules(path_beneath_rules(&policy.read, AccessFs::from_read(abi)))
+            .ok()?
+            .add_rules(path_beneath_rules(&policy.write, AccessFs::from_all(abi)))
+            .ok()?
+            .add_rules(path_beneath_rules(
+                &policy.devices,
+                AccessFs::from_read(abi) | AccessFs::WriteFile | AccessFs::Truncate,
+            ))
+            .ok()?;
+        let fd: Option<OwnedFd> = ruleset.into();
+        fd.map(|fd| Landlock { fd })
+    }
+
+    /// Enforces the ruleset on the calling process and everything it starts.
+    ///
+    /// # Safety
+    /// Plain syscalls; meant for a child between fork and exec.
+    pub unsafe fn restrict_self(&self) -> bool {
+        // SAFETY: prctl and landlock_restrict_self take no pointers.
+        unsafe {
+            libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+            libc::syscall(
+                libc::SYS_landlock_restrict_self,
+                self.fd.as_raw_fd(),
+                0 as libc::c_uint,
+            ) == 0
+        }
+    }
+}
+
+/// Which namespaces a child got.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Namespaces {
+    /// Its own network (loopback only).
+    pub net: bool,
+    /// Its own PID namespace (applies to its children).
+    pub pid: bool,
+}
+
+/// Moves the calling process into new user, network and PID namespaces, as many as the kernel
+/// allows: all three where unprivileged user namespaces exist, network and PID alone for root
+/// where they do not. Brings loopback up, so a test's local server works.
+///
+/// # Safety
+/// Call only in a single-threaded process (a child between fork and exec): unshare of a user
+/// namespace fails otherwise, and only async-signal-safe calls are made.
+pub unsafe fn enter_namespaces() -> Namespaces {
+    // SAFETY: plain syscalls; the caller guarantees a single thread.
+    unsafe {
+        let user = libc::CLONE_NEWUSER;
+        let (net, pid) = (libc::CLONE_NEWNET, libc::CLONE_NEWPID);
+        let got = if libc::unshare(user | net | pid) == 0 {
+            Namespaces {
+                net: true,
+                pid: true,
+            }
+        } else if libc::unshare(user | net) == 0 {
+            Namespaces {
+                net: true,
+                pid: false,
+            }
+        } else {
+            Namespaces {
+                net: libc::unshare(net) == 0,
+                pid: libc::unshare(pid) == 0,
+            }
+        };
+        if got.net {
+            loopback_up();
+        }
+        got
+    }
+}
+
+/// Brings up `lo` in a fresh network namespace.
+unsafe fn loopback_up() {
+    const SIOCGIFFLAGS: u64 = 0x8913;
+    const SIOCSIFFLAGS: u64 = 0x8914;
+    // SAFETY: ioctls on a socket we own with a zeroed request we own.
+    unsafe {
+        let fd = libc::socket(libc::AF_INET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0);
+        if fd < 0 {
+            return;
+        }
+        let mut req: libc::ifreq = std::mem::zeroed();
+        req.ifr_name[0] = b'l' as libc::c_char;
+        req.ifr_name[1] = b'o' as libc::c_char;
+        if libc::ioctl(fd, SIOCGIFFLAGS as _, &mut req) == 0 {
+            req.ifr_ifru.ifru_flags |= libc::IFF_UP as libc::c_short;
+            libc::ioctl(fd, SIOCSIFFLAGS as _, &req);
+        }
+        libc::close(fd);
+    }
+}
+
+/// After `enter_namespaces` gave a PID namespace: forks its init, which forks the process that
+/// goes on to exec the check; returns only in that last one. The caller stays outside as a relay
+/// that exits as the check did. The init reaps orphans and, when the check's main process ends,
+/// exits, and the kernel then kills everything left in the namespace: setsid and double-fork
+/// escapes included. Every level dies with its parent (PR_SET_PDEATHSIG).
+///
+/// # Safety
+/// Only in a single-threaded child between fork and exec.
+pub unsafe fn fork_namespace_init() {
+    // SAFETY: a raw fork, waitpid, prctl, close_range and _exit are async-signal-safe.
+    unsafe {
+        // pyroad's SIGCHLD handler (wait-timeout's self-pipe) would run here, on closed fds.
+        libc::signal(libc::SIGCHLD, libc::SIG_DFL);
+        let init = raw_fork();
+        if init < 0 {
+            // No init: the check runs as the namespace's first process; still contained.
+            return;
+        }
+        if init > 0 {
+            close_inherited();
+            relay(init);
+        }
+        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+        let main = raw_fork();
+        if main < 0 {
+            libc::_exit(127);
+        }
+        if main > 0 {
+            close_inherited();
+            reap_until(main);
+        }
+        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+    }
+}
+
+/// fork(2) without the C library's wrapper, which takes locks that another thread of pyroad may
+/// have held at the moment the check's process was forked: in that child they stay held forever.
+unsafe fn raw_fork() -> libc::pid_t {
+    // SAFETY: clone with only SIGCHLD is fork; the child runs on a copy of this stack.
+    unsafe {
+        libc::syscall(
+            libc::SYS_clone,
+            libc::SIGCHLD as libc::c_ulong,
+            0usize,
+            0usize,
+            0usize,
+            0usize,
+        ) as libc::pid_t
+    }
+}
+
+/// Closes every descriptor above stderr: among them the pipe on which the standard library learns
+/// whether exec succeeded, which must close when the check's process execs, not when we exit.
+unsafe fn close_inherited() {
+    // SAFETY: close_range only closes descriptors.
+    unsafe {
+        if libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, 0u32) != 0 {
+            for fd in 3..4096 {
+                libc::close(fd);
+            }
+        }
+    }
+}
+
+/// Waits for `child` and exits as it did.
+unsafe fn relay(child: libc::pid_t) -> ! {
+    // SAFETY: waitpid on our own child, then exit.
+    unsafe {
+        let mut status = 0;
+        loop {
+            let r = libc::waitpid(child, &mut status, 0);
+            if r == child {
+                exit_as(status, true);
+            }
+            if r < 0 && *libc::__errno_location() != libc::EINTR {
+                libc::_exit(127);
+            }
+        }
+    }
+}
+
+/// The namespace's init: reaps every orphan until `main` ends, then exits as it did.
+unsafe fn reap_until(main: libc::pid_t) -> ! {
+    // SAFETY: waitpid on any child, then exit.
+    unsafe {
+        let mut status = 0;
+        loop {
+            let r = libc::waitpid(-1, &mut status, 0);
+            if r == main {
+                exit_as(status, false);
+            }
+            if r < 0 && *libc::__errno_location() == libc::ECHILD {
+                libc::_exit(127);
+            }
+        }
+    }
+}
+
+/// Exits with the status of a child. A namespace's init cannot kill itself with a signal (the
+/// kernel drops signals to init without a handler), so it reports one as 128 + signal, and the
+/// relay outside, which can, turns it back into the signal.
+unsafe fn exit_as(status: libc::c_int, can_raise: bool) -> ! {
+    // SAFETY: resetting a disposition and raising a signal, then exiting.
+    unsafe {
+        let sig = if libc::WIFSIGNALED(status) {
+            libc::WTERMSIG(status)
+        } else if can_raise
+            && libc::WIFEXITED(status)
+            && (129..=192).contains(&libc::WEXITSTATUS(status))
+        {
+            libc::WEXITSTATUS(status) - 128
+        } else {
+            0
+        };
+        if sig != 0 {
+            if can_raise {
+                libc::signal(sig, libc::SIG_DFL);
+                let mut set: libc::sigset_t = std::mem::zeroed();
+                libc::sigemptyset(&mut set);
+                libc::sigaddset(&mut set, sig);
+                libc::sigprocmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+                libc::kill(libc::getpid(), sig);
+            }
+            libc::_exit(128 + sig);
+        }
+        libc::_exit(if libc::WIFEXITED(status) {
+            libc::WEXITSTATUS(status)
+        } else {
+            127
+        })
+    }
+}
+
+/// One protection and whether it is in force here.
+#[derive(Debug, Clone)]
+pub struct Protection {
+    /// Short name.
+    pub name: &'static str,
+    /// In force on this machine.
+    pub active: bool,
+    /// What it does, or why it is unavailable.
+    pub detail: String,
+}
+
+/// Why this machine gives no user namespaces, as best the kernel's settings tell.
+pub fn why_no_user_namespaces() -> String {
+    let read = |p: &str| {
+        std::fs::read_to_string(p)
+            .map(|s| s.trim().to_string())
+            .ok()
+    };
+    if read("/proc/sys/kernel/apparmor_restrict_unprivileged_userns").as_deref() == Some("1") {
+        "AppArmor restricts unprivileged user namespaces: \
+         kernel.apparmor_restrict_unprivileged_userns=1"
+            .into()
+    } else if read("/proc/sys/kernel/unprivileged_userns_clone").as_deref() == Some("0") {
+        "unprivileged user namespaces are off: kernel.unprivileged_userns_clone=0".into()
+    } else if read("/proc/sys/user/max_user_namespaces").as_deref() == Some("0") {
+        "user namespaces are off: user.max_user_namespaces=0".into()
+    } else if cfg!(not(target_os = "linux")) {
+        "only Linux has namespaces".into()
+    } else {
+        "the kernel refused to create them".into()
+    }
+}
