@@ -168,9 +168,35 @@ impl Landlock {
     }
 }
 
+/// Whether this machine lets pyroad give a check its own user, network and PID namespaces,
+/// found once per process by trying it in a throwaway child.
+pub fn namespaces_work() -> bool {
+    static WORK: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *WORK.get_or_init(|| {
+        // SAFETY: the child makes two syscalls and exits; the parent waits for it.
+        unsafe {
+            let pid = raw_fork();
+            if pid == 0 {
+                let flags = libc::CLONE_NEWUSER | libc::CLONE_NEWNET | libc::CLONE_NEWPID;
+                libc::_exit(if libc::unshare(flags) == 0 { 0 } else { 1 });
+            }
+            if pid < 0 {
+                return false;
+            }
+            let mut status = 0;
+            while libc::waitpid(pid, &mut status, 0) < 0 && *libc::__errno_location() == libc::EINTR
+            {
+            }
+            libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0
+        }
+    })
+}
+
 /// Which namespaces a child got.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Namespaces {
+    /// Its own user namespace: RLIMIT_NPROC then counts only the check's processes.
+    pub user: bool,
     /// Its own network (loopback only).
     pub net: bool,
     /// Its own PID namespace (applies to its children).
@@ -191,16 +217,19 @@ pub unsafe fn enter_namespaces() -> Namespaces {
         let (net, pid) = (libc::CLONE_NEWNET, libc::CLONE_NEWPID);
         let got = if libc::unshare(user | net | pid) == 0 {
             Namespaces {
+                user: true,
                 net: true,
                 pid: true,
             }
         } else if libc::unshare(user | net) == 0 {
             Namespaces {
+                user: true,
                 net: true,
                 pid: false,
             }
         } else {
             Namespaces {
+                user: false,
                 net: libc::unshare(net) == 0,
                 pid: libc::unshare(pid) == 0,
             }

@@ -14,6 +14,14 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 use wait_timeout::ChildExt;
 
+/// Whether checks are confined (namespaces, Landlock, cgroup, resource limits). Only
+/// `PYROAD_BENCH_NO_SANDBOX=1` turns it off, for `benches/sandbox_overhead.py` to measure what
+/// confinement costs; the wall-clock timeout and output caps stay either way.
+pub fn confined() -> bool {
+    static CONFINED: OnceLock<bool> = OnceLock::new();
+    *CONFINED.get_or_init(|| std::env::var_os("PYROAD_BENCH_NO_SANDBOX").is_none_or(|v| v != "1"))
+}
+
 /// Limits applied to one run.
 #[derive(Debug, Clone)]
 pub struct Limits {
@@ -72,6 +80,9 @@ pub struct Job {
 impl Job {
     /// The file-system policy this job runs under, if any.
     pub fn fs_policy(&self) -> Option<FsPolicy> {
+        if !confined() {
+            return None;
+        }
         self.sandbox_dir
             .as_ref()
             .map(|dir| FsPolicy::for_check(&self.program, dir))
@@ -263,6 +274,63 @@ pub fn untrack_dir(dir: &Path) {
     }
 }
 
+/// How a check's number of processes is capped, best first.
+#[derive(Debug)]
+pub enum ProcessCap {
+    /// RLIMIT_NPROC set inside the check's own user namespace, where the kernel counts only that
+    /// namespace's processes: an exact per-check cap that costs nothing (not for root).
+    Namespace(u64),
+    /// A pids cgroup (root or a delegated cgroup). Joining one costs about 10 ms on cgroup v1.
+    Cgroup(PidsCgroup),
+    /// RLIMIT_NPROC on the user's whole process count (non-root without namespaces).
+    UserLimit(u64),
+    /// Nothing the kernel enforces: pyroad counts the group's processes and stops it.
+    Polling,
+}
+
+impl ProcessCap {
+    /// The best cap this machine offers for `max` processes.
+    pub fn for_check(max: usize) -> ProcessCap {
+        if !confined() {
+            return ProcessCap::Polling;
+        }
+        // Root stays exempt from RLIMIT_NPROC even inside a user namespace (the kernel exempts
+        // the real user, not the namespace's), so root needs the cgroup.
+        if !is_root() && confine::namespaces_work() {
+            return ProcessCap::Namespace(max as u64);
+        }
+        if let Some(c) = PidsCgroup::create(max) {
+            return ProcessCap::Cgroup(c);
+        }
+        nproc_limit(max).map_or(ProcessCap::Polling, ProcessCap::UserLimit)
+    }
+
+    /// The RLIMIT_NPROC to set, if any (after entering namespaces).
+    pub fn nproc(&self) -> Option<u64> {
+        match self {
+            ProcessCap::Namespace(n) | ProcessCap::UserLimit(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The cgroup, if that is the cap.
+    pub fn cgroup(&self) -> Option<&PidsCgroup> {
+        match self {
+            ProcessCap::Cgroup(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Whether the check reached the cap: the kernel's count for a cgroup, else the processes
+    /// in its group (an RLIMIT makes forks fail at the cap, so reaching it is the sign).
+    pub fn reached(&self, pgid: i32, max: usize) -> bool {
+        match self {
+            ProcessCap::Cgroup(c) => c.hit_limit(),
+            _ => group_size(pgid) >= max,
+        }
+    }
+}
+
 /// Without a cgroup, RLIMIT_NPROC bounds the user's processes: set it to what they run now plus
 /// the check's allowance. It does nothing for root, hence `None` there.
 pub fn nproc_limit(allowance: usize) -> Option<u64> {
@@ -419,19 +487,19 @@ pub fn protections() -> Vec<confine::Protection> {
             format!("Landlock ABI {abi} < 6 cannot scope signals; a PID namespace hides other processes where present")
         },
     });
-    let cgroup = PidsCgroup::create(1).is_some();
+    let max = Limits::default().max_processes;
     out.push(Protection {
         name: "fork bombs",
         active: true,
-        detail: if cgroup {
-            format!(
-                "a pids cgroup allows each check {} processes",
-                Limits::default().max_processes
-            )
-        } else if !is_root() {
-            "RLIMIT_NPROC caps your processes during a check".into()
-        } else {
-            "no cgroup could be made: pyroad counts a check's processes and stops it".into()
+        detail: match ProcessCap::for_check(max) {
+            ProcessCap::Namespace(_) => {
+                format!("RLIMIT_NPROC in the check's user namespace allows it {max} processes")
+            }
+            ProcessCap::Cgroup(_) => format!("a pids cgroup allows each check {max} processes"),
+            ProcessCap::UserLimit(_) => "RLIMIT_NPROC caps your processes during a check".into(),
+            ProcessCap::Polling => {
+                "no cgroup could be made: pyroad counts a check's processes and stops it".into()
+            }
         },
     });
     let l = Limits::default();
@@ -533,20 +601,20 @@ pub fn run(job: &Job) -> Result<Outcome> {
         .process_group(0);
     let limits = job.limits.clone();
     let cpu = limits.timeout.as_secs() + 5;
-    let cgroup = PidsCgroup::create(limits.max_processes);
-    let join_cgroup = cgroup
-        .as_ref()
+    let confine = confined();
+    let cap = ProcessCap::for_check(limits.max_processes);
+    let join_cgroup = cap
+        .cgroup()
         .and_then(|c| std::ffi::CString::new(c.procs_file().as_os_str().as_encoded_bytes()).ok());
-    let nproc = if cgroup.is_none() {
-        nproc_limit(limits.max_processes)
-    } else {
-        None
-    };
+    let nproc = cap.nproc();
     let landlock = job.fs_policy().and_then(|p| Landlock::build(&p));
     // SAFETY: the closure only makes async-signal-safe syscalls (setrlimit, prctl, unshare,
     // fork, waitpid, landlock); everything that allocates was done above.
     unsafe {
         cmd.pre_exec(move || {
+            if !confine {
+                return Ok(());
+            }
             if let Some(path) = &join_cgroup {
                 let fd = libc::open(path.as_ptr(), libc::O_WRONLY);
                 if fd >= 0 {
@@ -554,10 +622,10 @@ pub fn run(job: &Job) -> Result<Outcome> {
                     libc::close(fd);
                 }
             }
+            let namespaces = confine::enter_namespaces();
             if let Some(n) = nproc {
                 set_limit(libc::RLIMIT_NPROC, n);
             }
-            let namespaces = confine::enter_namespaces();
             set_limit(libc::RLIMIT_DATA, limits.memory);
             set_limit(libc::RLIMIT_FSIZE, limits.file_size);
             set_limit(libc::RLIMIT_NOFILE, limits.open_files);
@@ -628,9 +696,7 @@ pub fn run(job: &Job) -> Result<Outcome> {
                 if flood.load(std::sync::atomic::Ordering::Relaxed) > job.limits.output_kill {
                     break Exit::OutputLimit;
                 }
-                if cgroup.as_ref().is_some_and(PidsCgroup::hit_limit)
-                    || (cgroup.is_none() && group_size(pgid) > job.limits.max_processes)
-                {
+                if cap.reached(pgid, job.limits.max_processes) {
                     break Exit::ProcessLimit;
                 }
                 if job
@@ -650,7 +716,7 @@ pub fn run(job: &Job) -> Result<Outcome> {
     };
     // Whatever it left behind in its group goes too (a pass must not leave a process running).
     kill_group_fully(pgid);
-    if let Some(c) = &cgroup {
+    if let Some(c) = cap.cgroup() {
         // Also what left the group with setsid() or a double fork.
         c.kill_all();
     }
@@ -736,14 +802,18 @@ mod tests {
 
     fn sh(script: &str, timeout_ms: u64) -> Outcome {
         let dir = tempfile::tempdir().unwrap();
+        sh_in(dir.path(), script, timeout_ms)
+    }
+
+    fn sh_in(dir: &Path, script: &str, timeout_ms: u64) -> Outcome {
         run(&Job {
             program: "/bin/sh".into(),
             args: vec!["-c".into(), script.into()],
-            cwd: dir.path().to_path_buf(),
-            env: base_env(dir.path()),
+            cwd: dir.to_path_buf(),
+            env: base_env(dir),
             stdin: None,
             cancel: None,
-            sandbox_dir: Some(dir.path().to_path_buf()),
+            sandbox_dir: Some(dir.to_path_buf()),
             limits: Limits {
                 timeout: Duration::from_millis(timeout_ms),
                 output_cap: 1000,
@@ -793,6 +863,63 @@ mod tests {
         );
         assert_eq!(o.exit, Exit::ProcessLimit);
         assert!(start.elapsed() < Duration::from_secs(5));
+    }
+
+    /// Pids of live processes whose command line contains `marker`.
+    fn alive_with(marker: &str) -> Vec<String> {
+        std::fs::read_dir("/proc")
+            .unwrap()
+            .flatten()
+            .filter(|e| {
+                std::fs::read(e.path().join("cmdline"))
+                    .is_ok_and(|c| String::from_utf8_lossy(&c).contains(marker))
+                    && std::fs::read_to_string(e.path().join("stat"))
+                        .is_ok_and(|s| !s.contains(") Z "))
+            })
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn setsid_and_double_fork_escapes_end_with_the_check() {
+        let o = sh(
+            "setsid sleep 31.4159 & (sleep 31.4161 &); sleep 0.2; exit 0",
+            5000,
+        );
+        assert_eq!(o.exit, Exit::Code(0));
+        assert_eq!(alive_with("31.4159"), Vec::<String>::new());
+        assert_eq!(alive_with("31.4161"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_signal_that_kills_the_check_is_reported_as_such() {
+        let o = sh("kill -SEGV $$", 5000);
+        assert_eq!(o.exit, Exit::Signal(libc::SIGSEGV));
+    }
+
+    #[test]
+    fn with_landlock_only_the_sandbox_dir_is_writable_and_outside_files_unreadable() {
+        if confine::landlock_abi() == 0 {
+            eprintln!("skipped: this kernel has no Landlock");
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("secret");
+        std::fs::write(&secret, "s3cret").unwrap();
+        let target = outside.path().join("written");
+        let o = sh_in(
+            dir.path(),
+            &format!(
+                "echo mine > inside; cat {s}; echo x > {t}; rm -f {s}; cat inside",
+                s = secret.display(),
+                t = target.display()
+            ),
+            5000,
+        );
+        assert_eq!(o.stdout.text(), "mine\n");
+        assert!(!target.exists());
+        assert_eq!(std::fs::read_to_string(&secret).unwrap(), "s3cret");
     }
 
     #[test]

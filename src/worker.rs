@@ -126,14 +126,10 @@ impl Worker {
                 })
             })
             .collect();
-        let cgroup = sandbox::PidsCgroup::create(job.limits.max_processes);
-        let nproc = if cgroup.is_none() {
-            sandbox::nproc_limit(job.limits.max_processes)
-        } else {
-            None
-        };
+        let cap = sandbox::ProcessCap::for_check(job.limits.max_processes);
         let request = serde_json::json!({
-            "cgroup": cgroup.as_ref().map(|c| c.procs_file()),
+            "confine": sandbox::confined(),
+            "cgroup": cap.cgroup().map(|c| c.procs_file()),
             "cwd": job.cwd,
             "args": args,
             "env": env,
@@ -146,7 +142,7 @@ impl Worker {
                 "fsize": job.limits.file_size,
                 "cpu": job.limits.timeout.as_secs() + 5,
                 "nofile": job.limits.open_files,
-                "nproc": nproc,
+                "nproc": cap.nproc(),
             },
         });
         writeln!(self.stdin, "{request}").context("cannot talk to the worker")?;
@@ -179,9 +175,7 @@ impl Worker {
                 Some(Exit::TimedOut)
             } else if flooded {
                 Some(Exit::OutputLimit)
-            } else if cgroup.as_ref().is_some_and(sandbox::PidsCgroup::hit_limit)
-                || (cgroup.is_none() && sandbox::group_size(pid) > job.limits.max_processes)
-            {
+            } else if cap.reached(pid, job.limits.max_processes) {
                 Some(Exit::ProcessLimit)
             } else if cancelled {
                 Some(Exit::Cancelled)
@@ -195,7 +189,7 @@ impl Worker {
         };
         // Whatever the check left in its group goes too, and what escaped the group.
         sandbox::kill_group_fully(pid);
-        drop(cgroup);
+        drop(cap);
         let exit = match (killed, status.exit, status.signal) {
             (Some(reason), _, _) => reason,
             (None, Some(code), _) => Exit::Code(code),

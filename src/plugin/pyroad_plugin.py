@@ -167,10 +167,31 @@ class Recorder:
             "internal_error": self.internal_error,
             "tests": [self.tests[n] for n in self.order],
         }
+        _end_other_processes()
         tmp = REPORT + ".tmp"
         with open(tmp, "w", encoding="utf-8") as handle:
             json.dump(data, handle)
         os.replace(tmp, REPORT)
+
+
+def _end_other_processes():
+    """In pyroad's own PID namespace, kills every other process of the check before the report
+    is written, so nothing the learner started can replace the report after it is written.
+
+    Only there: this process is then pid 2 under pyroad's init (pid 1) in a namespace nested
+    below the one /proc shows, and kill(-1) reaches only the namespace. Anywhere else it would
+    reach every process of the user, so it is never done.
+    """
+    try:
+        with open("/proc/self/status") as status:
+            nspid = next((line.split()[1:] for line in status if line.startswith("NSpid:")), [])
+    except OSError:
+        return
+    if len(nspid) >= 2 and nspid[-1] == "2" and os.getpid() == 2 and os.getppid() == 1:
+        try:
+            os.kill(-1, 9)
+        except OSError:
+            pass
 
 
 def pytest_configure(config):

@@ -224,6 +224,12 @@ def child(request):
             pass
     os.setpgid(0, 0)
     LIBC.prctl(PR_SET_PDEATHSIG, 9)
+    if request.get("confine", True):
+        confine(request)
+    redirect_and_run(request)
+
+
+def confine(request):
     own_pid_namespace = enter_namespaces()
     limits = request["limits"]
     if limits.get("nproc"):
@@ -241,6 +247,9 @@ def child(request):
     landlock(request.get("landlock"))
     if own_pid_namespace:
         fork_namespace_init()
+
+
+def redirect_and_run(request):
     stdin = os.open(os.devnull, os.O_RDONLY)
     out = os.open(request["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     err = os.open(request["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -368,7 +377,11 @@ def main():
         request = json.loads(line)
         pid = os.fork()
         if pid == 0:
-            child(request)
+            try:
+                child(request)
+            finally:
+                # Never back into this loop as a second worker, whatever went wrong.
+                os._exit(3)
         try:
             os.setpgid(pid, pid)
         except OSError:
