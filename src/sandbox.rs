@@ -165,7 +165,13 @@ impl PidsCgroup {
             if std::fs::create_dir(&dir).is_err() {
                 continue;
             }
-            if std::fs::write(dir.join("pids.max"), max.to_string()).is_ok() {
+            // Only the kernel makes pids.max: in a folder that is not a cgroup (a writable tmpfs
+            // at /sys/fs/cgroup) the file would be created and limit nothing.
+            let limited = std::fs::OpenOptions::new()
+                .write(true)
+                .open(dir.join("pids.max"))
+                .and_then(|mut f| f.write_all(max.to_string().as_bytes()));
+            if limited.is_ok() {
                 return Some(PidsCgroup { dir });
             }
             let _ = std::fs::remove_dir(&dir);

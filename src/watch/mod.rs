@@ -23,8 +23,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Quiet time after the last file event before a check starts: editors fire several events
-/// per save (truncate, write, chmod, rename), which must give one check.
-const DEBOUNCE: Duration = Duration::from_millis(40);
+/// per save (truncate, write, chmod, rename), within a millisecond of each other, which must
+/// give one check. Short, because it is paid on every save: a save that comes later anyway
+/// cancels the check it started, and the content hash skips a save that changed nothing.
+const DEBOUNCE: Duration = Duration::from_millis(8);
 
 /// Options of `watch`.
 #[derive(Debug, Clone, Copy, Default)]
