@@ -14,6 +14,20 @@ use std::time::Duration;
 
 const PLUGIN: &str = include_str!("plugin/pyroad_plugin.py");
 
+/// Built-in pytest plugins every check blocks (`-p no:NAME`): the cache would write into the
+/// sandbox, and the others serve nothing a check uses (pyroad writes its own report) while each
+/// costs registration and a fixture scan on every session. Warm workers prebuild their plugin
+/// manager without them.
+pub const BLOCKED_PLUGINS: &[&str] = &[
+    "cacheprovider",
+    "doctest",
+    "junitxml",
+    "pastebin",
+    "stepwise",
+    "setuponly",
+    "setupplan",
+];
+
 /// Which version of the learner's files to check.
 #[derive(Debug, Clone)]
 pub enum Source {
@@ -487,44 +501,35 @@ fn run_pytest(
         // Plugins installed in the learner's environment must not change how tests run.
         ("PYTEST_DISABLE_PLUGIN_AUTOLOAD".to_string(), "1".into()),
     ]);
-    let args: Vec<OsString> = [
-        "-m",
-        "pytest",
-        "-p",
-        "no:cacheprovider",
-        // Built-in plugins no check uses (pyroad writes its own report): each costs plugin
-        // registration and a fixture scan on every session.
-        "-p",
-        "no:doctest",
-        "-p",
-        "no:junitxml",
-        "-p",
-        "no:pastebin",
-        "-p",
-        "no:stepwise",
-        "-p",
-        "no:setuponly",
-        "-p",
-        "no:setupplan",
-        "-p",
-        "pyroad_plugin",
-        "--no-header",
-        if settings.pytest_tracebacks {
-            "--tb=short"
-        } else {
-            "--tb=no"
-        },
-        "-c",
-    ]
-    .iter()
-    .map(OsString::from)
-    .chain([
-        root.join("pytest.ini").into_os_string(),
-        OsString::from("--rootdir"),
-        stage.work.clone().into_os_string(),
-        OsString::from(ex.test_name()),
-    ])
-    .collect();
+    let blocked = BLOCKED_PLUGINS
+        .iter()
+        .flat_map(|name| [OsString::from("-p"), OsString::from(format!("no:{name}"))]);
+    let args: Vec<OsString> = ["-m", "pytest"]
+        .iter()
+        .map(OsString::from)
+        .chain(blocked)
+        .chain(
+            [
+                "-p",
+                "pyroad_plugin",
+                "--no-header",
+                if settings.pytest_tracebacks {
+                    "--tb=short"
+                } else {
+                    "--tb=no"
+                },
+                "-c",
+            ]
+            .iter()
+            .map(OsString::from),
+        )
+        .chain([
+            root.join("pytest.ini").into_os_string(),
+            OsString::from("--rootdir"),
+            stage.work.clone().into_os_string(),
+            OsString::from(ex.test_name()),
+        ])
+        .collect();
     let job = Job {
         program: settings.interpreter.executable.clone(),
         args,
@@ -538,7 +543,7 @@ fn run_pytest(
     let warm = settings
         .warm
         .as_ref()
-        .and_then(|pool| pool.run(&job, &stage.learner_names));
+        .and_then(|pool| pool.run(&job, &stage.learner_names, !ex.info.requires.is_empty()));
     let outcome = match warm {
         Some(outcome) => outcome,
         None => {

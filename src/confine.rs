@@ -262,36 +262,33 @@ unsafe fn loopback_up() {
     }
 }
 
-/// After `enter_namespaces` gave a PID namespace: forks its init, which forks the process that
-/// goes on to exec the check; returns only in that last one. The caller stays outside as a relay
-/// that exits as the check did. The init reaps orphans and, when the check's main process ends,
-/// exits, and the kernel then kills everything left in the namespace: setsid and double-fork
-/// escapes included. Every level dies with its parent (PR_SET_PDEATHSIG).
+/// After `enter_namespaces` gave a PID namespace: forks the process that goes on to exec the
+/// check, the namespace's first process (its init, pid 1), and returns only in it. The caller
+/// stays outside as a relay that exits as the check did. When the check's process ends, the
+/// kernel kills everything left in its namespace: setsid and double-fork escapes included. Both
+/// die with their parent (PR_SET_PDEATHSIG).
+///
+/// The check itself is pid 1 rather than the child of a separate init because on the warm path
+/// every fork copies a large Python process: one fork fewer is most of what confinement costs
+/// there, and both paths must behave alike. As pid 1 it ignores signals it has no handler for
+/// when they come from inside the check, and does not reap orphans; neither matters for a
+/// check, which ends with it.
 ///
 /// # Safety
 /// Only in a single-threaded child between fork and exec.
-pub unsafe fn fork_namespace_init() {
+pub unsafe fn fork_into_pid_namespace() {
     // SAFETY: a raw fork, waitpid, prctl, close_range and _exit are async-signal-safe.
     unsafe {
         // pyroad's SIGCHLD handler (wait-timeout's self-pipe) would run here, on closed fds.
         libc::signal(libc::SIGCHLD, libc::SIG_DFL);
-        let init = raw_fork();
-        if init < 0 {
-            // No init: the check runs as the namespace's first process; still contained.
+        let child = raw_fork();
+        if child < 0 {
+            // No fork: the check runs in the parent namespace, with the process group kill.
             return;
         }
-        if init > 0 {
+        if child > 0 {
             close_inherited();
-            relay(init);
-        }
-        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
-        let main = raw_fork();
-        if main < 0 {
-            libc::_exit(127);
-        }
-        if main > 0 {
-            close_inherited();
-            reap_until(main);
+            relay(child);
         }
         libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
     }
@@ -334,7 +331,7 @@ unsafe fn relay(child: libc::pid_t) -> ! {
         loop {
             let r = libc::waitpid(child, &mut status, 0);
             if r == child {
-                exit_as(status, true);
+                exit_as(status);
             }
             if r < 0 && *libc::__errno_location() != libc::EINTR {
                 libc::_exit(127);
@@ -343,48 +340,18 @@ unsafe fn relay(child: libc::pid_t) -> ! {
     }
 }
 
-/// The namespace's init: reaps every orphan until `main` ends, then exits as it did.
-unsafe fn reap_until(main: libc::pid_t) -> ! {
-    // SAFETY: waitpid on any child, then exit.
+/// Exits with the status of a child: its exit code, or the signal that killed it.
+unsafe fn exit_as(status: libc::c_int) -> ! {
+    // SAFETY: resetting a disposition and signalling ourselves, then exiting.
     unsafe {
-        let mut status = 0;
-        loop {
-            let r = libc::waitpid(-1, &mut status, 0);
-            if r == main {
-                exit_as(status, false);
-            }
-            if r < 0 && *libc::__errno_location() == libc::ECHILD {
-                libc::_exit(127);
-            }
-        }
-    }
-}
-
-/// Exits with the status of a child. A namespace's init cannot kill itself with a signal (the
-/// kernel drops signals to init without a handler), so it reports one as 128 + signal, and the
-/// relay outside, which can, turns it back into the signal.
-unsafe fn exit_as(status: libc::c_int, can_raise: bool) -> ! {
-    // SAFETY: resetting a disposition and raising a signal, then exiting.
-    unsafe {
-        let sig = if libc::WIFSIGNALED(status) {
-            libc::WTERMSIG(status)
-        } else if can_raise
-            && libc::WIFEXITED(status)
-            && (129..=192).contains(&libc::WEXITSTATUS(status))
-        {
-            libc::WEXITSTATUS(status) - 128
-        } else {
-            0
-        };
-        if sig != 0 {
-            if can_raise {
-                libc::signal(sig, libc::SIG_DFL);
-                let mut set: libc::sigset_t = std::mem::zeroed();
-                libc::sigemptyset(&mut set);
-                libc::sigaddset(&mut set, sig);
-                libc::sigprocmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
-                libc::kill(libc::getpid(), sig);
-            }
+        if libc::WIFSIGNALED(status) {
+            let sig = libc::WTERMSIG(status);
+            libc::signal(sig, libc::SIG_DFL);
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut set);
+            libc::sigaddset(&mut set, sig);
+            libc::sigprocmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+            libc::kill(libc::getpid(), sig);
             libc::_exit(128 + sig);
         }
         libc::_exit(if libc::WIFEXITED(status) {

@@ -53,6 +53,10 @@ impl Worker {
         // fresh interpreter would.
         env.push(("PYTHONHASHSEED".into(), "random".into()));
         env.push(("PYROAD_PRELOAD".into(), preload.join(" ").into()));
+        env.push((
+            "PYROAD_PYTEST_BLOCKED".into(),
+            crate::check::BLOCKED_PLUGINS.join(" ").into(),
+        ));
         let mut cmd = Command::new(&interp.executable);
         cmd.arg(dir.path().join("pyroad_worker.py"))
             .current_dir(dir.path())
@@ -136,6 +140,8 @@ impl Worker {
             "stdout": stdout_path,
             "stderr": stderr_path,
             "staged": modules,
+            // The test file (pytest's last argument), for the worker to rewrite once.
+            "rewrite": job.args.last().map(|test| vec![job.cwd.join(test)]).unwrap_or_default(),
             "landlock": job.fs_policy(),
             "limits": {
                 "data": job.limits.memory,
@@ -228,11 +234,16 @@ fn read_capped(path: &Path, cap: usize) -> Captured {
     }
 }
 
-/// A set of warm workers, started on first use, one per concurrent check.
+/// A set of warm workers, started on first use, one per concurrent check. Two kinds: light ones
+/// that have imported only pytest, and heavy ones that also preloaded the curriculum's large
+/// libraries. Forking copies the whole process, and a heavy worker is about six times larger
+/// (a fork costs ~25 ms instead of ~4 ms here), so an exercise that requires no extra package
+/// runs on a light worker.
 pub struct Pool {
     interpreter: Interpreter,
     preload: Vec<String>,
-    idle: Mutex<Vec<Worker>>,
+    light: Mutex<Vec<Worker>>,
+    heavy: Mutex<Vec<Worker>>,
 }
 
 impl std::fmt::Debug for Pool {
@@ -244,43 +255,56 @@ impl std::fmt::Debug for Pool {
 }
 
 impl Pool {
-    /// A pool for this interpreter whose workers preload these modules (missing ones are
+    /// A pool for this interpreter whose heavy workers preload these modules (missing ones are
     /// skipped); workers start when first needed.
     pub fn new(interpreter: Interpreter, preload: Vec<String>) -> Pool {
         Pool {
             interpreter,
             preload,
-            idle: Mutex::new(Vec::new()),
+            light: Mutex::new(Vec::new()),
+            heavy: Mutex::new(Vec::new()),
         }
     }
 
-    /// Starts `n` workers now, in parallel, so the first checks do not wait for them.
-    pub fn prestart(&self, n: usize) {
+    fn idle(&self, heavy: bool) -> &Mutex<Vec<Worker>> {
+        if heavy && !self.preload.is_empty() {
+            &self.heavy
+        } else {
+            &self.light
+        }
+    }
+
+    fn start(&self, heavy: bool) -> Result<Worker> {
+        let preload: &[String] = if heavy { &self.preload } else { &[] };
+        Worker::start(&self.interpreter, preload)
+    }
+
+    /// Starts `n` workers of a kind now, in parallel, so the first checks do not wait for them.
+    pub fn prestart(&self, n: usize, heavy: bool) {
         let started: Vec<Worker> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..n)
-                .map(|_| s.spawn(|| Worker::start(&self.interpreter, &self.preload)))
-                .collect();
+            let handles: Vec<_> = (0..n).map(|_| s.spawn(|| self.start(heavy))).collect();
             handles
                 .into_iter()
                 .filter_map(|h| h.join().ok().and_then(Result::ok))
                 .collect()
         });
-        if let Ok(mut idle) = self.idle.lock() {
+        if let Ok(mut idle) = self.idle(heavy).lock() {
             idle.extend(started);
         }
     }
 
-    /// Runs a pytest job on a warm worker; `None` when no worker could run it (the caller
-    /// then runs it cold). A worker that failed is dropped, and a fresh one replaces it later.
-    pub fn run(&self, job: &Job, staged: &[String]) -> Option<Outcome> {
-        let taken = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+    /// Runs a pytest job on a warm worker, a heavy one if the exercise needs the preloaded
+    /// libraries; `None` when no worker could run it (the caller then runs it cold). A worker
+    /// that failed is dropped, and a fresh one replaces it later.
+    pub fn run(&self, job: &Job, staged: &[String], heavy: bool) -> Option<Outcome> {
+        let taken = self.idle(heavy).lock().ok().and_then(|mut idle| idle.pop());
         let mut worker = match taken {
             Some(w) => w,
-            None => Worker::start(&self.interpreter, &self.preload).ok()?,
+            None => self.start(heavy).ok()?,
         };
         match worker.run(job, staged) {
             Ok(outcome) => {
-                if let Ok(mut idle) = self.idle.lock() {
+                if let Ok(mut idle) = self.idle(heavy).lock() {
                     idle.push(worker);
                 }
                 Some(outcome)

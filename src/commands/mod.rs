@@ -73,7 +73,7 @@ impl Ctx {
     }
 }
 
-/// A pool of `n` warm workers started now, unless `--no-warm` asks for the cold path. The
+/// A pool of `n` warm workers started now, unless `--no-warm` asks for the cold path. Its heavy
 /// workers preload the libraries the given exercises require.
 pub fn warm_pool(
     global: &Global,
@@ -89,8 +89,14 @@ pub fn warm_pool(
         .flat_map(|e| e.info.requires.iter().cloned())
         .collect();
     let preload = crate::extras::preload_modules(&packages);
+    // Light workers serve most exercises; heavy ones start when an exercise needs them. The
+    // ones started now are of the kind the first exercise needs (`watch` puts its current one
+    // first).
+    let heavy = exercises
+        .first()
+        .is_some_and(|e| !e.info.requires.is_empty());
     let pool = crate::worker::Pool::new(interpreter.clone(), preload);
-    pool.prestart(n);
+    pool.prestart(n, heavy);
     Some(std::sync::Arc::new(pool))
 }
 

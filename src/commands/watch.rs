@@ -14,17 +14,17 @@ pub fn run(global: &Global, poll: bool, auto_advance: bool) -> Result<ExitCode> 
     // Preload only what the topic the learner is in requires: preloading every library of the
     // curriculum would delay the first verdict by seconds.
     let state = ctx.ws.progress().load()?;
-    let topic = ctx
-        .catalog
-        .exercises
-        .iter()
-        .find(|e| !state.is_done(&e.id))
-        .map(|e| e.topic);
-    let nearby: Vec<_> = ctx
-        .catalog
-        .exercises
-        .iter()
-        .filter(|e| Some(e.topic) == topic)
+    let current = ctx.catalog.exercises.iter().find(|e| !state.is_done(&e.id));
+    let topic = current.map(|e| e.topic);
+    // The current exercise first: the worker started now is of the kind it needs.
+    let nearby: Vec<_> = current
+        .into_iter()
+        .chain(
+            ctx.catalog
+                .exercises
+                .iter()
+                .filter(|e| Some(e.topic) == topic && current.is_none_or(|c| c.id != e.id)),
+        )
         .collect();
     settings.warm = super::warm_pool(global, &settings.interpreter, &nearby, 1);
     watch::run(

@@ -178,16 +178,16 @@ def _end_other_processes():
     """In pyroad's own PID namespace, kills every other process of the check before the report
     is written, so nothing the learner started can replace the report after it is written.
 
-    Only there: this process is then pid 2 under pyroad's init (pid 1) in a namespace nested
-    below the one /proc shows, and kill(-1) reaches only the namespace. Anywhere else it would
-    reach every process of the user, so it is never done.
+    Only there: this process is then pid 1 of a namespace nested below the one /proc shows, and
+    kill(-1) reaches only the rest of that namespace. Anywhere else it would reach every process
+    of the user, so it is never done.
     """
     try:
         with open("/proc/self/status") as status:
             nspid = next((line.split()[1:] for line in status if line.startswith("NSpid:")), [])
     except OSError:
         return
-    if len(nspid) >= 2 and nspid[-1] == "2" and os.getpid() == 2 and os.getppid() == 1:
+    if len(nspid) >= 2 and nspid[-1] == "1" and os.getpid() == 1:
         try:
             os.kill(-1, 9)
         except OSError:

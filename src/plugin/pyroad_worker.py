@@ -10,15 +10,18 @@ and the worker answers {"pid": child} as soon as the child exists, then
 on a timeout. The worker itself never imports learner code and stays single-threaded.
 
 The child is confined as pyroad's cold path confines a check (src/confine.rs): new user,
-network and PID namespaces, a tiny init that takes every process of the check down with it,
-Landlock from the same policy, the same limits.
+network and PID namespaces (the check is the namespace's pid 1, so every process it starts ends
+with it), Landlock from the same policy, the same limits.
 """
 
 import ctypes
 import fcntl
 import gc
+import hashlib
+import importlib.util
 import json
 import os
+import pathlib
 import resource
 import select
 import signal
@@ -27,8 +30,11 @@ import stat
 import struct
 import sys
 import tempfile
+import types
 
 import pytest
+from _pytest import config as pytest_config
+from _pytest.assertion import rewrite as pytest_rewrite
 
 import pyroad_plugin  # noqa: F401  (imported once, here, so a check does not pay for it)
 
@@ -85,7 +91,8 @@ def warm_up():
         os.dup2(devnull, 1)
         os.dup2(devnull, 2)
         try:
-            pytest.main(["-q", "-p", "no:cacheprovider", "-p", "pyroad_plugin", test])
+            blocked = [arg for name in BLOCKED_PLUGINS for arg in ("-p", "no:" + name)]
+            pytest.main(["-q", *blocked, "-p", "pyroad_plugin", test])
         finally:
             os.dup2(saved[0], 1)
             os.dup2(saved[1], 2)
@@ -95,18 +102,80 @@ def warm_up():
     gc.freeze()
 
 
-def enter_namespaces():
-    """New user, network and PID namespaces, as many as the kernel allows; loopback up.
+# Built-in pytest plugins every check blocks with `-p no:NAME` (the runner's list).
+BLOCKED_PLUGINS = os.environ.get("PYROAD_PYTEST_BLOCKED", "").split()
+# A plugin manager with pytest's built-in plugins imported and registered, made once: every check
+# forks a pristine copy of it instead of registering some thirty plugins again.
+PLUGIN_MANAGER = None
+# Assertion-rewritten code of the curriculum's test files, by content, compiled in this process
+# (parsing and compiling run no code) so a check does not rewrite the same test file again.
+REWRITTEN = {}
+REWRITE_TEST = pytest_rewrite._rewrite_test
+
+
+def prebuild_plugin_manager():
+    global PLUGIN_MANAGER
+    try:
+        manager = pytest_config.PytestPluginManager()
+        blocked = [arg for name in BLOCKED_PLUGINS for arg in ("-p", "no:" + name)]
+        manager.consider_preparse(blocked, exclude_only=True)
+        for spec in pytest_config.default_plugins:
+            manager.import_plugin(spec)
+        PLUGIN_MANAGER = manager
+    except Exception:
+        PLUGIN_MANAGER = None
+
+
+def get_config(args=None, plugins=None, *, prog=None):
+    """pytest's own get_config, on the prebuilt plugin manager."""
+    params = pytest_config.Config.InvocationParams(args=args or (), plugins=plugins, dir=pathlib.Path.cwd())
+    config = pytest_config.Config(PLUGIN_MANAGER, invocation_params=params, prog=prog)
+    if params.args:
+        PLUGIN_MANAGER.consider_preparse(params.args, exclude_only=True)
+    return config
+
+
+def precompile(paths):
+    """Rewrites and compiles test files not seen before (at most 512 kept)."""
+    for path in paths:
+        try:
+            source = pathlib.Path(path).read_bytes()
+            key = hashlib.sha256(source).digest()
+            if key not in REWRITTEN and len(REWRITTEN) < 512:
+                REWRITTEN[key] = REWRITE_TEST(pathlib.Path(path), None)[1]
+        except BaseException:
+            pass
+
+
+def retarget(code, filename):
+    """The code object with every (nested) co_filename set to where the file is now."""
+    consts = tuple(retarget(c, filename) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
+
+
+def rewrite_test(fn, config):
+    """pytest's _rewrite_test, answered from REWRITTEN when the source is the same."""
+    source = fn.read_bytes()
+    code = REWRITTEN.get(hashlib.sha256(source).digest())
+    if code is None:
+        return REWRITE_TEST(fn, config)
+    return importlib.util.source_hash(source), retarget(code, str(fn))
+
+
+def enter_namespaces(pid_too):
+    """New user and network namespaces (and a PID namespace for this process's children when
+    `pid_too`), as many as the kernel allows; loopback up.
 
     Returns whether children of this process start in a new PID namespace.
     """
-    user, net, pid = CLONE_NEWUSER, CLONE_NEWNET, CLONE_NEWPID
+    user, net = CLONE_NEWUSER, CLONE_NEWNET
+    pid = CLONE_NEWPID if pid_too else 0
     if LIBC.unshare(user | net | pid) == 0:
-        got_net, got_pid = True, True
+        got_net, got_pid = True, pid_too
     elif LIBC.unshare(user | net) == 0:
         got_net, got_pid = True, False
     else:
-        got_net, got_pid = LIBC.unshare(net) == 0, LIBC.unshare(pid) == 0
+        got_net, got_pid = LIBC.unshare(net) == 0, pid_too and LIBC.unshare(pid) == 0
     if got_net:
         try:
             with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
@@ -118,18 +187,83 @@ def enter_namespaces():
     return got_pid
 
 
-def landlock(policy):
-    """Enforces the runner's file-system policy with Landlock, where the kernel has it."""
+# This worker's own PID namespace, to return to after forking a check into a new one.
+OWN_PID_NAMESPACE = None
+
+
+def fork_check():
+    """Forks the child for a check. Where this process may (root), the child is forked straight
+    into a new PID namespace as its pid 1, and this process steps back into its own namespace:
+    no relay process, one fork per check. Returns (pid, whether the child has its own PID
+    namespace)."""
+    global OWN_PID_NAMESPACE
+    if OWN_PID_NAMESPACE is None:
+        try:
+            OWN_PID_NAMESPACE = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC)
+        except OSError:
+            OWN_PID_NAMESPACE = -1
+    fresh = OWN_PID_NAMESPACE >= 0 and LIBC.unshare(CLONE_NEWPID) == 0
+    pid = os.fork()
+    if pid and fresh and LIBC.setns(OWN_PID_NAMESPACE, CLONE_NEWPID) != 0:
+        # Every later fork would land in this check's namespace: give up this worker.
+        os.kill(pid, signal.SIGKILL)
+        os._exit(1)
+    return pid, fresh
+
+
+# O_PATH descriptors of the read-only trees, opened once: they are the same for every check.
+OPENED = {}
+# Access bits of the kernel's uapi: execute, write, read file, read dir, then removals and
+# creations, refer (ABI 2), truncate (ABI 3), ioctl on devices (ABI 5).
+LANDLOCK_READ = 0b1101
+LANDLOCK_FILE_ONLY = 0b111 | (1 << 14) | (1 << 15)
+
+
+def opened(path, keep):
+    """(fd, is_dir) for a path, or None; kept open across checks when `keep`."""
+    if path in OPENED:
+        return OPENED[path]
+    try:
+        fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+        entry = (fd, stat.S_ISDIR(os.fstat(fd).st_mode))
+    except OSError:
+        entry = None
+    if keep:
+        OPENED[path] = entry
+    return entry
+
+
+def prepare_landlock(policy):
+    """Done in the worker before the fork: the rules of the runner's policy as
+    (fd, access, is_dir), and the descriptors to close once the child exists."""
     if not policy:
+        return None, []
+    rules, transient = [], []
+    for path in policy.get("read", []):
+        entry = opened(path, keep=True)
+        if entry:
+            rules.append((entry[0], LANDLOCK_READ, entry[1]))
+    for path in policy.get("devices", []):
+        entry = opened(path, keep=True)
+        if entry:
+            rules.append((entry[0], LANDLOCK_READ | 0b10 | (1 << 14), entry[1]))
+    for path in policy.get("write", []):
+        entry = opened(path, keep=False)
+        if entry:
+            rules.append((entry[0], -1, entry[1]))
+            transient.append(entry[0])
+    return rules, transient
+
+
+def landlock(rules):
+    """Enforces prepared rules with Landlock, where the kernel has it: writes only under the
+    write trees, reads only under the read trees, no signals or abstract sockets outside."""
+    if rules is None:
         return
     abi = LIBC.syscall(SYS_LANDLOCK_CREATE_RULESET, None, ctypes.c_size_t(0), ctypes.c_uint(1))
     if abi <= 0:
         return
-    # Access bits of the kernel's uapi: execute, write, read file, read dir, then removals and
-    # creations, refer (ABI 2), truncate (ABI 3), ioctl on devices (ABI 5).
     fs_all = (1 << {1: 13, 2: 14, 3: 15, 4: 15}.get(abi, 16)) - 1
-    read = 0b1101
-    file_only = 0b111 | (1 << 14) | (1 << 15)
     if abi >= 6:
         attr = struct.pack("QQQ", fs_all, 0, 0b11)  # scoped: abstract unix sockets, signals
     elif abi >= 4:
@@ -140,81 +274,50 @@ def landlock(policy):
     ruleset = LIBC.syscall(SYS_LANDLOCK_CREATE_RULESET, buf, ctypes.c_size_t(len(attr)), ctypes.c_uint(0))
     if ruleset < 0:
         return
-
-    def allow(path, access):
-        try:
-            fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
-        except OSError:
-            return
-        try:
-            if not stat.S_ISDIR(os.fstat(fd).st_mode):
-                access &= file_only
-            rule = ctypes.create_string_buffer(struct.pack("=Qi", access & fs_all, fd), 12)
-            LIBC.syscall(SYS_LANDLOCK_ADD_RULE, ctypes.c_int(ruleset), ctypes.c_int(1), rule, ctypes.c_uint(0))
-        finally:
-            os.close(fd)
-
-    for path in policy.get("read", []):
-        allow(path, read)
-    for path in policy.get("write", []):
-        allow(path, fs_all)
-    for path in policy.get("devices", []):
-        allow(path, read | 0b10 | (1 << 14))
+    for fd, access, is_dir in rules:
+        access = fs_all if access < 0 else access
+        if not is_dir:
+            access &= LANDLOCK_FILE_ONLY
+        rule = ctypes.create_string_buffer(struct.pack("=Qi", access & fs_all, fd), 12)
+        LIBC.syscall(SYS_LANDLOCK_ADD_RULE, ctypes.c_int(ruleset), ctypes.c_int(1), rule, ctypes.c_uint(0))
     LIBC.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
     LIBC.syscall(SYS_LANDLOCK_RESTRICT_SELF, ctypes.c_int(ruleset), ctypes.c_uint(0))
     os.close(ruleset)
 
 
-def exit_as(status, can_raise):
-    """Exits as a child did. A namespace's init cannot signal itself, so it reports a signal as
-    128 + signal and the relay outside turns it back into one."""
-    sig = 0
+def exit_as(status):
+    """Exits as a child did: its exit code, or the signal that killed it."""
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
-    elif can_raise and os.WIFEXITED(status) and 129 <= os.WEXITSTATUS(status) <= 192:
-        sig = os.WEXITSTATUS(status) - 128
-    if sig:
-        if can_raise:
-            try:
-                signal.signal(sig, signal.SIG_DFL)
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, [sig])
-            except (OSError, ValueError):
-                pass
-            os.kill(os.getpid(), sig)
+        try:
+            signal.signal(sig, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, [sig])
+        except (OSError, ValueError):
+            pass
+        os.kill(os.getpid(), sig)
         os._exit(128 + sig)
     os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 127)
 
 
-def fork_namespace_init():
-    """Forks the PID namespace's init, which forks the check; returns only in the check. This
-    process stays outside as a relay. When the check's process ends, the init exits and the
-    kernel kills whatever is left in the namespace."""
-    init = os.fork()
-    if init:
+def fork_into_pid_namespace():
+    """Forks the check as the first process (pid 1) of its PID namespace and returns only in it;
+    this process stays outside as a relay. When the check's process ends, the kernel kills
+    whatever is left in the namespace. One fork, not two (see src/confine.rs): forking a worker
+    that preloaded large libraries is the dearest step of a check."""
+    child = os.fork()
+    if child:
         while True:
             try:
-                _, status = os.waitpid(init, 0)
-                exit_as(status, True)
+                _, status = os.waitpid(child, 0)
+                exit_as(status)
             except InterruptedError:
                 continue
             except OSError:
                 os._exit(127)
     LIBC.prctl(PR_SET_PDEATHSIG, 9)
-    main = os.fork()
-    if main:
-        while True:
-            try:
-                pid, status = os.waitpid(-1, 0)
-            except InterruptedError:
-                continue
-            except OSError:
-                os._exit(127)
-            if pid == main:
-                exit_as(status, False)
-    LIBC.prctl(PR_SET_PDEATHSIG, 9)
 
 
-def child(request):
+def child(request, rules, own_pid_namespace):
     # Join the check's pids cgroup first, so every process it starts is counted.
     if request.get("cgroup"):
         try:
@@ -225,12 +328,12 @@ def child(request):
     os.setpgid(0, 0)
     LIBC.prctl(PR_SET_PDEATHSIG, 9)
     if request.get("confine", True):
-        confine(request)
+        confine(request, rules, own_pid_namespace)
     redirect_and_run(request)
 
 
-def confine(request):
-    own_pid_namespace = enter_namespaces()
+def confine(request, rules, own_pid_namespace):
+    children_in_new_namespace = enter_namespaces(pid_too=not own_pid_namespace)
     limits = request["limits"]
     if limits.get("nproc"):
         try:
@@ -244,9 +347,9 @@ def confine(request):
             resource.setrlimit(getattr(resource, name), (value, value))
         except (ValueError, OSError):
             pass
-    landlock(request.get("landlock"))
-    if own_pid_namespace:
-        fork_namespace_init()
+    landlock(rules)
+    if children_in_new_namespace:
+        fork_into_pid_namespace()
 
 
 def redirect_and_run(request):
@@ -267,6 +370,9 @@ def redirect_and_run(request):
     sys.path[0] = request["cwd"]
     for name in request.get("staged", []):
         sys.modules.pop(name, None)
+    if PLUGIN_MANAGER is not None:
+        pytest_config.get_config = get_config
+    pytest_rewrite._rewrite_test = rewrite_test
     code = 3
     try:
         code = int(pytest.main(request["args"]))
@@ -362,6 +468,7 @@ def main():
     LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1)
     warm_up()
     preload()
+    prebuild_plugin_manager()
     gc.collect()
     gc.freeze()
     reply = sys.stdout
@@ -375,13 +482,18 @@ def main():
         if not line.strip():
             continue
         request = json.loads(line)
-        pid = os.fork()
+        precompile(request.get("rewrite", []))
+        confine = request.get("confine", True)
+        rules, transient = prepare_landlock(request.get("landlock")) if confine else (None, [])
+        pid, own_pid_namespace = fork_check() if confine else (os.fork(), False)
         if pid == 0:
             try:
-                child(request)
+                child(request, rules, own_pid_namespace)
             finally:
                 # Never back into this loop as a second worker, whatever went wrong.
                 os._exit(3)
+        for fd in transient:
+            os.close(fd)
         try:
             os.setpgid(pid, pid)
         except OSError:
