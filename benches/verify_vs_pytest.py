@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Times `pyroad verify` over every reference solution against a plain sequential loop.
+
+usage: python3 benches/verify_vs_pytest.py --python PATH [--no-build]
+
+PATH must have pytest and every extra the curriculum requires. A workspace is made with PATH
+and every exercise's solution put in place of the learner's file (its `files` too). The loop
+runs, one after the other, what a learner without pyroad would run on the same files:
+`python -m pytest -q -p no:cacheprovider` in a folder holding the solution and its test
+(pytest-mode exercises), or `python FILE` with the exercise's stdin (output mode). Reported:
+the wall time of each and the loop's time divided by each pyroad variant's.
+"""
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from dev_check_vs_pytest import ROOT, stage, timed  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--python", required=True)
+    parser.add_argument("--no-build", action="store_true")
+    args = parser.parse_args()
+    if not args.no_build:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    pyroad = str(ROOT / "target" / "release" / "pyroad")
+    tmp = Path(tempfile.mkdtemp(prefix="pyroad-verify-bench-"))
+    try:
+        ws = tmp / "ws"
+        subprocess.run([pyroad, "init", str(ws), "--python", args.python], check=True,
+                       stdout=subprocess.DEVNULL)
+        loop_cmds = []
+        for info_path in sorted((ROOT / "exercises").glob("*/*/info.toml")):
+            info = tomllib.loads(info_path.read_text())
+            ex = info_path.parent
+            module = ex.name.replace("-", "_")
+            mine = ws / "exercises" / ex.parent.name / ex.name
+            shutil.copy(ex / "solution.py", mine / f"{module}.py")
+            if (ex / "solution").is_dir():
+                shutil.copytree(ex / "solution", mine, dirs_exist_ok=True)
+            d = tmp / "loop" / f"{ex.parent.name}-{ex.name}"
+            if info["mode"] == "output":
+                d.mkdir(parents=True)
+                shutil.copy(ex / "solution.py", d / f"{module}.py")
+            else:
+                stage(ex, info, True, d)
+            if info["mode"] == "output":
+                cmd = [args.python, f"{module}.py", *info.get("args", [])]
+                loop_cmds.append((cmd, d, info.get("stdin", "").encode()))
+            else:
+                loop_cmds.append(([args.python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], d, b""))
+        start = time.perf_counter()
+        for cmd, cwd, stdin in loop_cmds:
+            subprocess.run(cmd, cwd=cwd, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        loop = time.perf_counter() - start
+        verify = [pyroad, "verify"]
+        check = subprocess.run(verify, cwd=ws, capture_output=True, text=True)
+        summary = check.stdout.strip().splitlines()[-1] if check.stdout.strip() else check.stderr
+        rows = [
+            ("plain loop (sequential)", loop),
+            ("pyroad verify (warm, default jobs)", timed(verify, cwd=ws)),
+            ("pyroad verify --jobs 1 (warm)", timed(verify + ["--jobs", "1"], cwd=ws)),
+            ("pyroad --no-warm verify", timed([pyroad, "--no-warm", "verify"], cwd=ws)),
+        ]
+        print(f"{len(loop_cmds)} solutions; pyroad says: {summary}")
+        for name, secs in rows:
+            print(f"  {name:<36} {secs:7.1f} s   loop/this = {loop / secs:5.2f}x")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
