@@ -751,6 +751,8 @@ cases! {
     invalid_utf8: needs [], verdicts [];
     delete_sandbox: needs [], verdicts [];
     kill_parent: needs [PidNs], verdicts [];
+    fake_report: needs [PidNs], verdicts [];
+    forge_from_environ: needs [], verdicts [];
 }
 
 #[test]
