@@ -210,16 +210,17 @@ pub struct Namespaces {
 /// # Safety
 /// Call only in a single-threaded process (a child between fork and exec): unshare of a user
 /// namespace fails otherwise, and only async-signal-safe calls are made.
-pub unsafe fn enter_namespaces() -> Namespaces {
+pub unsafe fn enter_namespaces(pid_too: bool) -> Namespaces {
     // SAFETY: plain syscalls; the caller guarantees a single thread.
     unsafe {
         let user = libc::CLONE_NEWUSER;
-        let (net, pid) = (libc::CLONE_NEWNET, libc::CLONE_NEWPID);
+        let net = libc::CLONE_NEWNET;
+        let pid = if pid_too { libc::CLONE_NEWPID } else { 0 };
         let got = if libc::unshare(user | net | pid) == 0 {
             Namespaces {
                 user: true,
                 net: true,
-                pid: true,
+                pid: pid_too,
             }
         } else if libc::unshare(user | net) == 0 {
             Namespaces {
@@ -231,7 +232,7 @@ pub unsafe fn enter_namespaces() -> Namespaces {
             Namespaces {
                 user: false,
                 net: libc::unshare(net) == 0,
-                pid: libc::unshare(pid) == 0,
+                pid: pid_too && libc::unshare(pid) == 0,
             }
         };
         if got.net {
@@ -291,6 +292,130 @@ pub unsafe fn fork_into_pid_namespace() {
             relay(child);
         }
         libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+    }
+}
+
+/// Set in the subreaper relay when pyroad asks it to end the check (SIGTERM).
+static STOP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+extern "C" fn on_stop(_: libc::c_int) {
+    STOP.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Without a PID namespace: forks the process that goes on to exec the check and returns only
+/// in it; the caller stays as a relay that is a child subreaper, so what the check leaves behind
+/// (setsid and double-fork escapes included) is re-parented to it. When the check's process
+/// ends, or pyroad sends SIGTERM, the relay kills every descendant, reaps them, and exits as the
+/// check did.
+///
+/// # Safety
+/// Only in a single-threaded child between fork and exec.
+pub unsafe fn fork_under_subreaper() {
+    // SAFETY: a raw fork, prctl, sigaction, kill, waitpid, close_range and _exit are
+    // async-signal-safe; the handler only stores to an atomic.
+    unsafe {
+        libc::signal(libc::SIGCHLD, libc::SIG_DFL);
+        if libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0 {
+            return;
+        }
+        let child = raw_fork();
+        if child < 0 {
+            libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
+            return;
+        }
+        if child > 0 {
+            close_inherited();
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = on_stop as *const () as usize;
+            libc::sigaction(libc::SIGTERM, &action, std::ptr::null_mut());
+            let mut status = 0;
+            let mut main_status = libc::SIGKILL; // as if killed, should it vanish unseen
+            loop {
+                let r = libc::waitpid(-1, &mut status, 0);
+                if r == child {
+                    main_status = status;
+                    break;
+                }
+                if r < 0 {
+                    match *libc::__errno_location() {
+                        libc::EINTR if STOP.load(std::sync::atomic::Ordering::Relaxed) => {
+                            libc::kill(child, libc::SIGKILL);
+                        }
+                        libc::EINTR => {}
+                        _ => break,
+                    }
+                }
+            }
+            kill_descendants();
+            exit_as(main_status);
+        }
+        libc::signal(libc::SIGTERM, libc::SIG_DFL);
+        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+    }
+}
+
+/// Kills and reaps every descendant of the calling subreaper: its children, then whatever is
+/// re-parented to it as they die, until it has none. Reads /proc/self/task/PID/children.
+unsafe fn kill_descendants() {
+    // SAFETY: only syscalls on buffers of our own.
+    unsafe {
+        let mut path = [0u8; 64];
+        let prefix = b"/proc/self/task/";
+        path[..prefix.len()].copy_from_slice(prefix);
+        let mut len = prefix.len();
+        let mut digits = [0u8; 12];
+        let mut n = libc::getpid() as u32;
+        let mut d = 0;
+        loop {
+            digits[d] = b'0' + (n % 10) as u8;
+            d += 1;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        while d > 0 {
+            d -= 1;
+            path[len] = digits[d];
+            len += 1;
+        }
+        let suffix = b"/children\0";
+        path[len..len + suffix.len()].copy_from_slice(suffix);
+        let mut buf = [0u8; 4096];
+        for _ in 0..10_000 {
+            while libc::waitpid(-1, std::ptr::null_mut(), libc::WNOHANG) > 0 {}
+            let fd = libc::open(path.as_ptr().cast(), libc::O_RDONLY | libc::O_CLOEXEC);
+            if fd < 0 {
+                return;
+            }
+            let got = libc::read(fd, buf.as_mut_ptr().cast(), buf.len());
+            libc::close(fd);
+            let mut any = false;
+            let mut pid: i32 = 0;
+            for &b in &buf[..got.max(0) as usize] {
+                if b.is_ascii_digit() {
+                    pid = pid.saturating_mul(10).saturating_add((b - b'0') as i32);
+                } else {
+                    if pid > 0 {
+                        libc::kill(pid, libc::SIGKILL);
+                        any = true;
+                    }
+                    pid = 0;
+                }
+            }
+            if pid > 0 {
+                libc::kill(pid, libc::SIGKILL);
+                any = true;
+            }
+            if !any {
+                // None listed: done once nothing is left to reap either.
+                if libc::waitpid(-1, std::ptr::null_mut(), libc::WNOHANG) < 0 {
+                    return;
+                }
+            } else {
+                libc::waitpid(-1, std::ptr::null_mut(), 0);
+            }
+        }
     }
 }
 

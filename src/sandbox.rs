@@ -39,6 +39,9 @@ pub struct Limits {
     pub max_processes: usize,
     /// RLIMIT_NOFILE: open file descriptors.
     pub open_files: u64,
+    /// Use only the fallbacks (no PID namespace, no cgroup), as on a machine that has neither:
+    /// for tests of those fallbacks.
+    pub fallbacks_only: bool,
 }
 
 impl Default for Limits {
@@ -51,6 +54,7 @@ impl Default for Limits {
             output_kill: 16 << 20,
             max_processes: 64,
             open_files: 1024,
+            fallbacks_only: false,
         }
     }
 }
@@ -516,11 +520,13 @@ pub fn protections() -> Vec<confine::Protection> {
             name: "processes",
             active: false,
             detail: format!(
-                "no PID namespace ({why_no_userns}); checks are ended by process group{}",
+                "no PID namespace ({why_no_userns}); a subreaper in front of each check kills \
+                 what it leaves behind (setsid and double-fork included), then its process \
+                 group{}",
                 if PidsCgroup::create(1).is_some() {
-                    " and by their cgroup"
+                    " and its cgroup"
                 } else {
-                    ", so a process that calls setsid() can outlive its check"
+                    ""
                 }
             ),
         },
@@ -655,6 +661,19 @@ fn probe_sandbox() -> Option<ProbeResult> {
     })
 }
 
+/// Asks the check's relay to end the check and its descendants (SIGTERM), and gives it a moment.
+/// A relay in front of a PID namespace just dies of it, and its namespace with it.
+fn stop_relay(child: &mut std::process::Child, pgid: i32) {
+    if matches!(child.try_wait(), Ok(Some(_))) {
+        return;
+    }
+    // SAFETY: kill only sends a signal to our own child.
+    unsafe {
+        libc::kill(pgid, libc::SIGTERM);
+    }
+    let _ = child.wait_timeout(Duration::from_millis(300));
+}
+
 fn set_limit(resource: libc::__rlimit_resource_t, value: u64) {
     let lim = libc::rlimit {
         rlim_cur: value,
@@ -684,7 +703,11 @@ pub fn run(job: &Job) -> Result<Outcome> {
     let limits = job.limits.clone();
     let cpu = limits.timeout.as_secs() + 5;
     let confine = confined();
-    let cap = ProcessCap::for_check(limits.max_processes);
+    let cap = if limits.fallbacks_only {
+        nproc_limit(limits.max_processes).map_or(ProcessCap::Polling, ProcessCap::UserLimit)
+    } else {
+        ProcessCap::for_check(limits.max_processes)
+    };
     let join_cgroup = cap
         .cgroup()
         .and_then(|c| std::ffi::CString::new(c.procs_file().as_os_str().as_encoded_bytes()).ok());
@@ -704,7 +727,7 @@ pub fn run(job: &Job) -> Result<Outcome> {
                     libc::close(fd);
                 }
             }
-            let namespaces = confine::enter_namespaces();
+            let namespaces = confine::enter_namespaces(!limits.fallbacks_only);
             if let Some(n) = nproc {
                 set_limit(libc::RLIMIT_NPROC, n);
             }
@@ -720,6 +743,8 @@ pub fn run(job: &Job) -> Result<Outcome> {
             }
             if namespaces.pid {
                 confine::fork_into_pid_namespace();
+            } else {
+                confine::fork_under_subreaper();
             }
             Ok(())
         });
@@ -796,7 +821,10 @@ pub fn run(job: &Job) -> Result<Outcome> {
             }
         }
     };
-    // Whatever it left behind in its group goes too (a pass must not leave a process running).
+    // Whatever it left behind goes too (a pass must not leave a process running). Without a PID
+    // namespace the relay is a subreaper: asked with SIGTERM, it kills every descendant,
+    // including those that left the group; a moment later the group is killed regardless.
+    stop_relay(&mut child, pgid);
     kill_group_fully(pgid);
     if let Some(c) = cap.cgroup() {
         // Also what left the group with setsid() or a double fork.
@@ -888,6 +916,10 @@ mod tests {
     }
 
     fn sh_in(dir: &Path, script: &str, timeout_ms: u64) -> Outcome {
+        sh_with(dir, script, timeout_ms, false)
+    }
+
+    fn sh_with(dir: &Path, script: &str, timeout_ms: u64, fallbacks_only: bool) -> Outcome {
         run(&Job {
             program: "/bin/sh".into(),
             args: vec!["-c".into(), script.into()],
@@ -899,6 +931,7 @@ mod tests {
             limits: Limits {
                 timeout: Duration::from_millis(timeout_ms),
                 output_cap: 1000,
+                fallbacks_only,
                 ..Limits::default()
             },
         })
@@ -971,6 +1004,37 @@ mod tests {
         assert_eq!(o.exit, Exit::Code(0));
         assert_eq!(alive_with("31.4159"), Vec::<String>::new());
         assert_eq!(alive_with("31.4161"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn without_namespaces_or_cgroups_the_subreaper_relay_ends_escapes() {
+        let dir = tempfile::tempdir().unwrap();
+        let o = sh_with(
+            dir.path(),
+            "echo \"pid:$$\"; setsid sleep 31.4163 & (sleep 31.4165 &); sleep 0.2; exit 3",
+            5000,
+            true,
+        );
+        assert_eq!(o.exit, Exit::Code(3));
+        assert_ne!(
+            o.stdout.text(),
+            "pid:1\n",
+            "must run without a PID namespace"
+        );
+        assert_eq!(alive_with("31.4163"), Vec::<String>::new());
+        assert_eq!(alive_with("31.4165"), Vec::<String>::new());
+        // And when the check is stopped at its timeout.
+        let start = Instant::now();
+        let o = sh_with(
+            dir.path(),
+            "setsid sleep 31.4167 & (sleep 31.4169 &); sleep 30",
+            500,
+            true,
+        );
+        assert_eq!(o.exit, Exit::TimedOut);
+        assert!(start.elapsed() < Duration::from_secs(3));
+        assert_eq!(alive_with("31.4167"), Vec::<String>::new());
+        assert_eq!(alive_with("31.4169"), Vec::<String>::new());
     }
 
     #[test]
