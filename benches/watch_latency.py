@@ -10,6 +10,7 @@ the same files with the same interpreter, N times.
 """
 
 import argparse
+import json
 import os
 import queue
 import shutil
@@ -43,6 +44,13 @@ def main() -> None:
         subprocess.run([str(pyroad), "init", str(ws)], check=True, env=env, stdout=subprocess.DEVNULL)
         target = ws / "exercises" / topic_dir.name / slug / f"{module}.py"
         python = (ws / ".pyroad" / "interpreter.json").read_text().split('"executable": "')[1].split('"')[0]
+        # watch opens on the first exercise not yet passed: record every one before ID as passed.
+        listing = subprocess.run([str(pyroad), "list"], cwd=ws, env=env, capture_output=True, text=True).stdout
+        ids = [line.split()[1] for line in listing.splitlines() if line.startswith("    ")]
+        before = ids[: ids.index(args.id)]
+        state = {"schema": 1, "exercises": {i: {"passed_at": 1, "last_verdict": "pass", "hints_seen": 0,
+                                                "attempts": 1} for i in before}}
+        (ws / ".pyroad" / "state.json").write_text(json.dumps(state))
         proc = subprocess.Popen(
             [str(pyroad), "watch"], cwd=ws, env=env, text=True,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
