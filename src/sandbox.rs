@@ -388,6 +388,11 @@ impl ProcessCap {
         if let Some(c) = PidsCgroup::create(max) {
             return ProcessCap::Cgroup(c);
         }
+        ProcessCap::without_kernel_help(max)
+    }
+
+    /// What is left without namespaces or cgroups: RLIMIT_NPROC for non-root, else polling.
+    pub fn without_kernel_help(max: usize) -> ProcessCap {
         nproc_limit(max).map_or(ProcessCap::Polling, ProcessCap::UserLimit)
     }
 
@@ -704,7 +709,7 @@ pub fn run(job: &Job) -> Result<Outcome> {
     let cpu = limits.timeout.as_secs() + 5;
     let confine = confined();
     let cap = if limits.fallbacks_only {
-        nproc_limit(limits.max_processes).map_or(ProcessCap::Polling, ProcessCap::UserLimit)
+        ProcessCap::without_kernel_help(limits.max_processes)
     } else {
         ProcessCap::for_check(limits.max_processes)
     };

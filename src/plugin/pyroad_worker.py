@@ -91,8 +91,7 @@ def warm_up():
         os.dup2(devnull, 1)
         os.dup2(devnull, 2)
         try:
-            blocked = [arg for name in BLOCKED_PLUGINS for arg in ("-p", "no:" + name)]
-            pytest.main(["-q", *blocked, "-p", "pyroad_plugin", test])
+            pytest.main(["-q", *blocked_args(), "-p", "pyroad_plugin", test])
         finally:
             os.dup2(saved[0], 1)
             os.dup2(saved[1], 2)
@@ -113,12 +112,16 @@ REWRITTEN = {}
 REWRITE_TEST = pytest_rewrite._rewrite_test
 
 
+def blocked_args():
+    """`-p no:NAME` for every plugin the runner blocks."""
+    return [arg for name in BLOCKED_PLUGINS for arg in ("-p", "no:" + name)]
+
+
 def prebuild_plugin_manager():
     global PLUGIN_MANAGER
     try:
         manager = pytest_config.PytestPluginManager()
-        blocked = [arg for name in BLOCKED_PLUGINS for arg in ("-p", "no:" + name)]
-        manager.consider_preparse(blocked, exclude_only=True)
+        manager.consider_preparse(blocked_args(), exclude_only=True)
         for spec in pytest_config.default_plugins:
             manager.import_plugin(spec)
         PLUGIN_MANAGER = manager
