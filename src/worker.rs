@@ -6,12 +6,13 @@ use crate::interpreter::Interpreter;
 use crate::sandbox::{self, Captured, Exit, Job, Outcome};
 use anyhow::{Context, Result, anyhow, bail};
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::Mutex;
-use std::sync::atomic::Ordering;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const WORKER: &str = include_str!("plugin/pyroad_worker.py");
@@ -22,17 +23,24 @@ const START_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[derive(Debug, Deserialize)]
 struct Reply {
+    id: Option<u64>,
     ready: Option<bool>,
     pid: Option<i32>,
     exit: Option<i32>,
     signal: Option<i32>,
 }
 
-/// One warm Python process.
+/// Where each check's replies go, by request id; emptied (so every waiting check sees the
+/// worker gone) when the worker's stdout closes.
+type Waiting = Arc<Mutex<HashMap<u64, mpsc::Sender<Reply>>>>;
+
+/// One warm Python process, serving any number of concurrent checks.
 pub struct Worker {
-    child: Child,
-    stdin: ChildStdin,
-    replies: Receiver<String>,
+    child: Mutex<Child>,
+    stdin: Mutex<ChildStdin>,
+    waiting: Waiting,
+    alive: Arc<AtomicBool>,
+    next_id: AtomicU64,
     _dir: tempfile::TempDir,
 }
 
@@ -73,38 +81,59 @@ impl Worker {
             .with_context(|| format!("cannot start {}", interp.executable.display()))?;
         let stdin = child.stdin.take().context("worker stdin")?;
         let stdout = child.stdout.take().context("worker stdout")?;
-        let (tx, replies) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { return };
-                if tx.send(line).is_err() {
-                    return;
+        let waiting: Waiting = Arc::default();
+        let alive = Arc::new(AtomicBool::new(true));
+        let (ready_tx, ready_rx) = mpsc::channel();
+        {
+            let waiting = waiting.clone();
+            let alive = alive.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stdout).lines() {
+                    let Ok(line) = line else { break };
+                    let Ok(reply) = serde_json::from_str::<Reply>(&line) else {
+                        break;
+                    };
+                    if reply.ready.is_some() {
+                        let _ = ready_tx.send(reply);
+                        continue;
+                    }
+                    let to = reply
+                        .id
+                        .and_then(|id| waiting.lock().ok().and_then(|w| w.get(&id).cloned()));
+                    if let Some(to) = to {
+                        let _ = to.send(reply);
+                    }
                 }
-            }
-        });
-        let mut worker = Worker {
-            child,
-            stdin,
-            replies,
+                // Gone (or talking nonsense): every check waiting on it learns so now.
+                alive.store(false, Ordering::SeqCst);
+                if let Ok(mut w) = waiting.lock() {
+                    w.clear();
+                }
+            });
+        }
+        let worker = Worker {
+            child: Mutex::new(child),
+            stdin: Mutex::new(stdin),
+            waiting,
+            alive,
+            next_id: AtomicU64::new(1),
             _dir: dir,
         };
-        let ready = worker.reply(START_TIMEOUT)?;
-        if ready.ready != Some(true) {
-            bail!("the worker did not start");
+        match ready_rx.recv_timeout(START_TIMEOUT) {
+            Ok(r) if r.ready == Some(true) => Ok(worker),
+            Ok(_) => bail!("the worker did not start"),
+            Err(RecvTimeoutError::Timeout) => bail!("the worker did not start in time"),
+            Err(RecvTimeoutError::Disconnected) => bail!("the worker died while starting"),
         }
-        Ok(worker)
     }
 
-    fn reply(&mut self, timeout: Duration) -> Result<Reply> {
-        match self.replies.recv_timeout(timeout) {
-            Ok(line) => serde_json::from_str(&line).context("bad reply from the worker"),
-            Err(RecvTimeoutError::Timeout) => Err(anyhow!("the worker did not answer")),
-            Err(RecvTimeoutError::Disconnected) => Err(anyhow!("the worker died")),
-        }
+    /// Whether the process still answers.
+    pub fn alive(&self) -> bool {
+        self.alive.load(Ordering::SeqCst)
     }
 
     /// Runs a pytest job (`job.args` start with `-m pytest`) in a forked child.
-    pub fn run(&mut self, job: &Job, staged: &[String]) -> Result<Outcome> {
+    pub fn run(&self, job: &Job, staged: &[String]) -> Result<Outcome> {
         let out_dir = job.cwd.parent().unwrap_or(&job.cwd).to_path_buf();
         let stdout_path = out_dir.join("stdout.txt");
         let stderr_path = out_dir.join("stderr.txt");
@@ -131,7 +160,9 @@ impl Worker {
             })
             .collect();
         let cap = sandbox::ProcessCap::for_check(job.limits.max_processes);
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let request = serde_json::json!({
+            "id": id,
             "confine": sandbox::confined(),
             "cgroup": cap.cgroup().map(|c| c.procs_file()),
             "cwd": job.cwd,
@@ -151,18 +182,30 @@ impl Worker {
                 "nproc": cap.nproc(),
             },
         });
-        writeln!(self.stdin, "{request}").context("cannot talk to the worker")?;
-        self.stdin.flush()?;
+        let (tx, replies) = mpsc::channel();
+        let _registered = Registered::new(&self.waiting, id, tx)?;
+        if !self.alive() {
+            bail!("the worker died");
+        }
+        {
+            let mut stdin = self
+                .stdin
+                .lock()
+                .map_err(|_| anyhow!("the worker's pipe is poisoned"))?;
+            writeln!(stdin, "{request}").context("cannot talk to the worker")?;
+            stdin.flush()?;
+        }
         let start = Instant::now();
-        let pid = self
-            .reply(Duration::from_secs(10))?
-            .pid
-            .context("the worker did not fork")?;
+        let pid = match replies.recv_timeout(Duration::from_secs(10)) {
+            Ok(r) => r.pid.context("the worker did not fork")?,
+            Err(RecvTimeoutError::Timeout) => bail!("the worker did not answer"),
+            Err(RecvTimeoutError::Disconnected) => bail!("the worker died"),
+        };
         let deadline = start + job.limits.timeout;
         let mut killed: Option<Exit> = None;
         let status = loop {
-            match self.replies.recv_timeout(Duration::from_millis(25)) {
-                Ok(line) => break serde_json::from_str::<Reply>(&line)?,
+            match replies.recv_timeout(Duration::from_millis(25)) {
+                Ok(reply) => break reply,
                 Err(RecvTimeoutError::Disconnected) => bail!("the worker died during a check"),
                 Err(RecvTimeoutError::Timeout) => {}
             }
@@ -210,10 +253,36 @@ impl Worker {
     }
 }
 
+/// A check's place in `Waiting`, removed however the check ends.
+struct Registered<'a> {
+    waiting: &'a Waiting,
+    id: u64,
+}
+
+impl<'a> Registered<'a> {
+    fn new(waiting: &'a Waiting, id: u64, to: mpsc::Sender<Reply>) -> Result<Registered<'a>> {
+        waiting
+            .lock()
+            .map_err(|_| anyhow!("the worker's table is poisoned"))?
+            .insert(id, to);
+        Ok(Registered { waiting, id })
+    }
+}
+
+impl Drop for Registered<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut w) = self.waiting.lock() {
+            w.remove(&self.id);
+        }
+    }
+}
+
 impl Drop for Worker {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if let Ok(child) = self.child.get_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
     }
 }
 
@@ -234,16 +303,26 @@ fn read_capped(path: &Path, cap: usize) -> Captured {
     }
 }
 
-/// A set of warm workers, started on first use, one per concurrent check. Two kinds: light ones
-/// that have imported only pytest, and heavy ones that also preloaded the curriculum's large
-/// libraries. Forking copies the whole process, and a heavy worker is about six times larger
-/// (a fork costs ~25 ms instead of ~4 ms here), so an exercise that requires no extra package
-/// runs on a light worker.
+/// What a pool knows of one kind of worker.
+enum Slot {
+    /// Not started yet (or the last one died: start another).
+    Empty,
+    Ready(Arc<Worker>),
+    /// Starting failed: checks of this kind run cold rather than try again each time.
+    Failed,
+}
+
+/// The warm workers of a run: at most one of each kind, each serving every parallel job. Two
+/// kinds: a light one that has imported only pytest, and a heavy one that also preloaded the
+/// curriculum's large libraries. Forking copies the whole process, and a heavy worker is about
+/// six times larger (a fork costs ~25 ms instead of ~4 ms here), so an exercise that requires
+/// no extra package runs on the light one. One heavy worker for all jobs means its libraries
+/// (seconds of imports) are loaded once per run, not once per job.
 pub struct Pool {
     interpreter: Interpreter,
     preload: Vec<String>,
-    light: Mutex<Vec<Worker>>,
-    heavy: Mutex<Vec<Worker>>,
+    light: Mutex<Slot>,
+    heavy: Mutex<Slot>,
 }
 
 impl std::fmt::Debug for Pool {
@@ -255,61 +334,61 @@ impl std::fmt::Debug for Pool {
 }
 
 impl Pool {
-    /// A pool for this interpreter whose heavy workers preload these modules (missing ones are
+    /// A pool for this interpreter whose heavy worker preloads these modules (missing ones are
     /// skipped); workers start when first needed.
     pub fn new(interpreter: Interpreter, preload: Vec<String>) -> Pool {
         Pool {
             interpreter,
             preload,
-            light: Mutex::new(Vec::new()),
-            heavy: Mutex::new(Vec::new()),
+            light: Mutex::new(Slot::Empty),
+            heavy: Mutex::new(Slot::Empty),
         }
     }
 
-    fn idle(&self, heavy: bool) -> &Mutex<Vec<Worker>> {
-        if heavy && !self.preload.is_empty() {
-            &self.heavy
-        } else {
-            &self.light
-        }
+    fn is_heavy(&self, heavy: bool) -> bool {
+        heavy && !self.preload.is_empty()
     }
 
-    fn start(&self, heavy: bool) -> Result<Worker> {
+    /// The worker of a kind, started now if there is none; checks that need it meanwhile wait
+    /// for this one instead of starting their own.
+    fn worker(&self, heavy: bool) -> Option<Arc<Worker>> {
+        let heavy = self.is_heavy(heavy);
+        let mut slot = if heavy { &self.heavy } else { &self.light }.lock().ok()?;
+        match &*slot {
+            Slot::Ready(w) if w.alive() => return Some(w.clone()),
+            Slot::Failed => return None,
+            _ => {}
+        }
         let preload: &[String] = if heavy { &self.preload } else { &[] };
-        Worker::start(&self.interpreter, preload)
-    }
-
-    /// Starts `n` workers of a kind now, in parallel, so the first checks do not wait for them.
-    pub fn prestart(&self, n: usize, heavy: bool) {
-        let started: Vec<Worker> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..n).map(|_| s.spawn(|| self.start(heavy))).collect();
-            handles
-                .into_iter()
-                .filter_map(|h| h.join().ok().and_then(Result::ok))
-                .collect()
-        });
-        if let Ok(mut idle) = self.idle(heavy).lock() {
-            idle.extend(started);
-        }
-    }
-
-    /// Runs a pytest job on a warm worker, a heavy one if the exercise needs the preloaded
-    /// libraries; `None` when no worker could run it (the caller then runs it cold). A worker
-    /// that failed is dropped, and a fresh one replaces it later.
-    pub fn run(&self, job: &Job, staged: &[String], heavy: bool) -> Option<Outcome> {
-        let taken = self.idle(heavy).lock().ok().and_then(|mut idle| idle.pop());
-        let mut worker = match taken {
-            Some(w) => w,
-            None => self.start(heavy).ok()?,
-        };
-        match worker.run(job, staged) {
-            Ok(outcome) => {
-                if let Ok(mut idle) = self.idle(heavy).lock() {
-                    idle.push(worker);
-                }
-                Some(outcome)
+        match Worker::start(&self.interpreter, preload) {
+            Ok(w) => {
+                let w = Arc::new(w);
+                *slot = Slot::Ready(w.clone());
+                Some(w)
             }
-            Err(_) => None,
+            Err(_) => {
+                *slot = Slot::Failed;
+                None
+            }
         }
+    }
+
+    /// Starts the worker of a kind now, so the first check does not wait for it.
+    pub fn prestart(&self, heavy: bool) {
+        self.worker(heavy);
+    }
+
+    /// Starts the worker of a kind on a thread of its own: checks of the other kind go on
+    /// meanwhile, and one of this kind waits only for what is left of its start.
+    pub fn prestart_in_background(self: &Arc<Self>, heavy: bool) {
+        let pool = self.clone();
+        std::thread::spawn(move || pool.prestart(heavy));
+    }
+
+    /// Runs a pytest job on a warm worker, the heavy one if the exercise needs the preloaded
+    /// libraries; `None` when no worker could run it (the caller then runs it cold). A worker
+    /// that died is replaced by the next check that needs one.
+    pub fn run(&self, job: &Job, staged: &[String], heavy: bool) -> Option<Outcome> {
+        self.worker(heavy)?.run(job, staged).ok()
     }
 }

@@ -46,13 +46,11 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
     problems.extend(extra_lints(&catalog));
     let interpreter = dev_interpreter(global)?;
     let jobs = jobs.unwrap_or_else(pool::default_jobs).max(1);
+    let all: Vec<_> = catalog.exercises.iter().collect();
+    let order = super::light_first(&all);
+    let scheduled: Vec<_> = order.iter().map(|&i| all[i]).collect();
     let settings = Settings {
-        warm: super::warm_pool(
-            global,
-            &interpreter,
-            &catalog.exercises.iter().collect::<Vec<_>>(),
-            jobs.min(catalog.exercises.len()),
-        ),
+        warm: super::warm_pool(global, &interpreter, &scheduled),
         interpreter,
         memory: 1 << 30,
         timeout_scale: timeout_scale(),
@@ -66,8 +64,9 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
         settings.interpreter.version,
         jobs
     );
-    let results = pool::run(
+    let results = pool::run_in_order(
         &catalog.exercises,
+        &order,
         jobs,
         |ex| {
             let mut found = soundness(&catalog, ex, &settings)?;

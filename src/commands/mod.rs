@@ -73,13 +73,13 @@ impl Ctx {
     }
 }
 
-/// A pool of `n` warm workers started now, unless `--no-warm` asks for the cold path. Its heavy
-/// workers preload the libraries the given exercises require.
+/// A pool of warm workers, unless `--no-warm` asks for the cold path. The worker the first
+/// exercise needs is started now; the other kind, if any of the exercises needs it, starts in
+/// the background. The heavy worker preloads the libraries the given exercises require.
 pub fn warm_pool(
     global: &Global,
     interpreter: &Interpreter,
     exercises: &[&Exercise],
-    n: usize,
 ) -> Option<std::sync::Arc<crate::worker::Pool>> {
     if global.no_warm {
         return None;
@@ -89,15 +89,22 @@ pub fn warm_pool(
         .flat_map(|e| e.info.requires.iter().cloned())
         .collect();
     let preload = crate::extras::preload_modules(&packages);
-    // Light workers serve most exercises; heavy ones start when an exercise needs them. The
-    // ones started now are of the kind the first exercise needs (`watch` puts its current one
-    // first).
-    let heavy = exercises
-        .first()
-        .is_some_and(|e| !e.info.requires.is_empty());
-    let pool = crate::worker::Pool::new(interpreter.clone(), preload);
-    pool.prestart(n, heavy);
-    Some(std::sync::Arc::new(pool))
+    let heavy = |e: &&Exercise| !e.info.requires.is_empty();
+    let first_heavy = exercises.first().is_some_and(heavy);
+    let pool = std::sync::Arc::new(crate::worker::Pool::new(interpreter.clone(), preload));
+    pool.prestart(first_heavy);
+    if exercises.iter().any(|e| heavy(e) != first_heavy) {
+        pool.prestart_in_background(!first_heavy);
+    }
+    Some(pool)
+}
+
+/// The order to start many checks in: exercises that need no extra package first, so they run
+/// while the heavy worker is still importing its libraries.
+pub fn light_first(exercises: &[&Exercise]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..exercises.len()).collect();
+    order.sort_by_key(|&i| !exercises[i].info.requires.is_empty());
+    order
 }
 
 /// `PYROAD_TIMEOUT_SCALE` multiplies every exercise's timeout (slow machines).

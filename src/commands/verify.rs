@@ -48,12 +48,9 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         .filter(|e| opts.topic.is_none_or(|n| e.topic == n))
         .collect();
     let jobs = opts.jobs.unwrap_or_else(pool::default_jobs).max(1);
-    settings.warm = super::warm_pool(
-        global,
-        &settings.interpreter,
-        &exercises,
-        jobs.min(exercises.len()),
-    );
+    let order = super::light_first(&exercises);
+    let scheduled: Vec<_> = order.iter().map(|&i| exercises[i]).collect();
+    settings.warm = super::warm_pool(global, &settings.interpreter, &scheduled);
     let human = opts.format == ReportFormat::Human;
     let interactive = human && std::io::stderr().is_terminal();
     let bar = if interactive {
@@ -66,8 +63,9 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
     } else {
         None
     };
-    let results: Vec<Result<CheckResult>> = pool::run(
+    let results: Vec<Result<CheckResult>> = pool::run_in_order(
         &exercises,
+        &order,
         jobs,
         |ex| {
             let dir = ctx.ws.exercise_dir(ex);

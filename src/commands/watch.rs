@@ -10,7 +10,7 @@ use std::process::ExitCode;
 pub fn run(global: &Global, poll: bool, auto_advance: bool) -> Result<ExitCode> {
     let ctx = Ctx::open(global)?;
     let mut settings = ctx.settings(global)?;
-    // One warm worker: a save is then judged at the speed of a fork.
+    // A warm worker: a save is then judged at the speed of a fork.
     // Preload only what the topic the learner is in requires: preloading every library of the
     // curriculum would delay the first verdict by seconds.
     let state = ctx.ws.progress().load()?;
@@ -26,7 +26,7 @@ pub fn run(global: &Global, poll: bool, auto_advance: bool) -> Result<ExitCode> 
                 .filter(|e| Some(e.topic) == topic && current.is_none_or(|c| c.id != e.id)),
         )
         .collect();
-    settings.warm = super::warm_pool(global, &settings.interpreter, &nearby, 1);
+    settings.warm = super::warm_pool(global, &settings.interpreter, &nearby);
     watch::run(
         ctx.ws,
         ctx.catalog,

@@ -71,6 +71,8 @@ class Recorder:
         self.tests = {}
         self.order = []
         self.internal_error = ""
+        self.current = None
+        self.current_len = 0
 
     def pytest_sessionstart(self, session):
         # A syntax error is reported by Python itself with line and column: compile the learner's
@@ -106,10 +108,21 @@ class Recorder:
         self.collected = len(session.items)
 
     def pytest_runtest_logstart(self, nodeid, location):
-        if CURRENT:
+        # One descriptor for the whole session, rewritten in place: opening the file with
+        # O_TRUNC for every test cost half a millisecond each on ext4, pwrite costs ten
+        # microseconds.
+        if self.current is None and CURRENT:
             try:
-                with open(CURRENT, "w", encoding="utf-8") as handle:
-                    handle.write(nodeid)
+                self.current = os.open(CURRENT, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            except OSError:
+                self.current = -1
+        if self.current is not None and self.current >= 0:
+            data = nodeid.encode("utf-8", "replace")
+            try:
+                os.pwrite(self.current, data, 0)
+                if len(data) < self.current_len:
+                    os.ftruncate(self.current, len(data))
+                self.current_len = len(data)
             except OSError:
                 pass
 

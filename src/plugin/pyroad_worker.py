@@ -1,13 +1,15 @@
-"""pyroad's warm worker: imports pytest once, then forks a child per check.
+"""pyroad's warm worker: imports pytest once, then forks a child per check, several at a time.
 
 Protocol (one JSON object per line): the runner writes a request
-    {"cwd": ..., "args": [...], "env": {...}, "stdout": path, "stderr": path,
+    {"id": n, "cwd": ..., "args": [...], "env": {...}, "stdout": path, "stderr": path,
      "limits": {"data": bytes, "fsize": bytes, "cpu": seconds, "nofile": n, "nproc": n},
      "landlock": {"read": [...], "write": [...], "devices": [...]}, "cgroup": path,
      "staged": [names]}
-and the worker answers {"pid": child} as soon as the child exists, then
-{"exit": code} or {"signal": number} when it ends. The runner kills the child's process group
-on a timeout. The worker itself never imports learner code and stays single-threaded.
+and the worker answers {"id": n, "pid": child} as soon as the child exists, then
+{"id": n, "exit": code} or {"id": n, "signal": number} when it ends. Requests may arrive while
+other checks run: one worker serves every parallel job, so the libraries it preloaded are
+imported once per pyroad run, not once per job. The runner kills the child's process group on a
+timeout. The worker itself never imports learner code and stays single-threaded.
 
 The child is confined as pyroad's cold path confines a check (src/confine.rs): new user,
 network and PID namespaces (the check is the namespace's pid 1, so every process it starts ends
@@ -34,6 +36,7 @@ import types
 
 import pytest
 from _pytest import config as pytest_config
+from _pytest import fixtures as pytest_fixtures
 from _pytest.assertion import rewrite as pytest_rewrite
 
 import pyroad_plugin  # noqa: F401  (imported once, here, so a check does not pay for it)
@@ -163,6 +166,73 @@ def rewrite_test(fn, config):
     if code is None:
         return REWRITE_TEST(fn, config)
     return importlib.util.source_hash(source), retarget(code, str(fn))
+
+
+# For pytest's own plugin modules and classes: the names, in dir() order, whose value is or
+# wraps a fixture. Every session registers some forty plugins and pytest scans every attribute
+# of each (about 2,000) for fixtures, which cost 15 to 25 ms of each check; these modules do not
+# change, so a check scans only the names that can matter.
+PLUGIN_FIXTURE_NAMES = {}
+BUILTIN_DIR = dir
+
+
+def fixture_like(value):
+    """Whether a value is a pytest fixture definition, or wraps one."""
+    for _ in range(50):
+        if value is None:
+            return False
+        kind = type(value)
+        if kind.__name__ == "FixtureFunctionDefinition":
+            return True
+        try:
+            if getattr(value, "_pytestfixturefunction", None) is not None:
+                return True
+            value = getattr(value, "__wrapped__", None) or getattr(value, "__func__", None)
+        except Exception:
+            return True
+    return True
+
+
+def pytest_owned(holder):
+    """A module or class of pytest (or pyroad's plugin): the same in every check."""
+    name = getattr(holder, "__name__", "") if isinstance(holder, types.ModuleType) else getattr(holder, "__module__", "")
+    return isinstance(name, str) and (name in ("pytest", "pyroad_plugin") or name.startswith(("_pytest.", "pytest.")))
+
+
+def fixture_names(holder):
+    """The names of a pytest-owned module or class that may hold a fixture, computed once."""
+    key = id(holder)
+    found = PLUGIN_FIXTURE_NAMES.get(key)
+    if found is not None and found[0] is holder:
+        return found[1]
+    names = []
+    for name in BUILTIN_DIR(holder):
+        owners = [holder] if isinstance(holder, types.ModuleType) else getattr(holder, "__mro__", [holder])
+        raw = next((o.__dict__[name] for o in owners if name in getattr(o, "__dict__", {})), None)
+        try:
+            bound = getattr(holder, name, None)
+        except Exception:
+            bound = None
+        if fixture_like(raw) or fixture_like(bound):
+            names.append(name)
+    # The holder is kept with its names, so its id cannot be reused by another object.
+    PLUGIN_FIXTURE_NAMES[key] = (holder, names)
+    return names
+
+
+def plugin_dir(holder):
+    """dir() as pytest's fixture scan sees it: for pytest's own plugins, only the names that
+    can hold a fixture (and an instance's own attributes); everything else in full."""
+    try:
+        if isinstance(holder, types.ModuleType):
+            if pytest_owned(holder):
+                return fixture_names(holder)
+        elif not isinstance(holder, type) and pytest_owned(type(holder)):
+            own = [n for n, v in getattr(holder, "__dict__", {}).items() if fixture_like(v)]
+            return sorted(set(fixture_names(type(holder))).union(own))
+    except Exception:
+        pass
+    return BUILTIN_DIR(holder)
 
 
 def enter_namespaces(pid_too):
@@ -353,6 +423,32 @@ def confine(request, rules, own_pid_namespace):
     landlock(rules)
     if children_in_new_namespace:
         fork_into_pid_namespace()
+    elif not own_pid_namespace:
+        fork_under_subreaper()
+
+
+def fork_under_subreaper():
+    """Without a PID namespace: forks the check below this process, a subreaper that kills and
+    reaps everything the check left (setsid and double-fork escapes too) when it ends. Other
+    checks run beside this one, so the worker cannot do that sweep itself."""
+    if LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
+        return
+    child = os.fork()
+    if child == 0:
+        LIBC.prctl(PR_SET_PDEATHSIG, 9)
+        return
+    status = None
+    while status is None:
+        try:
+            pid, got = os.waitpid(-1, 0)
+        except InterruptedError:
+            continue
+        except ChildProcessError:
+            break
+        if pid == child:
+            status = got
+    sweep_orphans()
+    exit_as(status if status is not None else signal.SIGKILL)
 
 
 def redirect_and_run(request):
@@ -405,23 +501,22 @@ class Requests:
             self.closed = True
         self.buffer += data
 
-    def next(self):
-        while b"\n" not in self.buffer:
-            if self.closed:
-                return None
-            self.fill()
+    def pop(self):
+        """The next complete line, or None until more has been read."""
+        if b"\n" not in self.buffer:
+            return None
         line, self.buffer = self.buffer.split(b"\n", 1)
         return line
 
 
-def sweep_orphans():
-    """Without a PID namespace, what a check left running (a setsid or double-fork escape) is
-    re-parented to this worker, a subreaper: kill and reap all of it."""
+def sweep_orphans(keep=()):
+    """Kills and reaps this process's children other than `keep`: what a check left running
+    that was re-parented here, this process being a subreaper."""
     path = "/proc/self/task/%d/children" % os.getpid()
     for _ in range(200):
         try:
             with open(path) as handle:
-                pids = [int(p) for p in handle.read().split()]
+                pids = [int(p) for p in handle.read().split() if int(p) not in keep]
         except (OSError, ValueError):
             return
         if not pids:
@@ -438,79 +533,113 @@ def sweep_orphans():
                 pass
 
 
-def wait_check(pid, requests):
-    """Waits for the check's process; if pyroad goes away meanwhile, kills it and exits."""
-    try:
-        pidfd = os.pidfd_open(pid)
-    except (AttributeError, OSError):
-        pidfd = None
-    if pidfd is not None:
+class Check:
+    """A running check: the request's id, the child's pid, and a pidfd to wait on (if any)."""
+
+    def __init__(self, ident, pid):
+        self.ident = ident
+        self.pid = pid
         try:
-            while True:
-                ready, _, _ = select.select([pidfd, 0], [], [])
-                if pidfd in ready:
-                    break
-                requests.fill()
-                if requests.closed:
-                    try:
-                        os.killpg(pid, signal.SIGKILL)
-                    except OSError:
-                        pass
-                    os._exit(0)
+            self.pidfd = os.pidfd_open(pid)
+        except (AttributeError, OSError):
+            self.pidfd = None
+
+
+def reply(message):
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
+
+
+def start(request, running):
+    """Forks the child for one request and reports its pid."""
+    precompile(request.get("rewrite", []))
+    confine = request.get("confine", True)
+    rules, transient = prepare_landlock(request.get("landlock")) if confine else (None, [])
+    pid, own_pid_namespace = fork_check() if confine else (os.fork(), False)
+    if pid == 0:
+        try:
+            # Nothing of the other checks (their pidfds) or of the worker's pipes stays open
+            # in this one.
+            for other in running:
+                if other.pidfd is not None:
+                    os.close(other.pidfd)
+            child(request, rules, own_pid_namespace)
         finally:
-            os.close(pidfd)
-    while True:
+            # Never back into the worker's loop as a second worker, whatever went wrong.
+            os._exit(3)
+    for fd in transient:
+        os.close(fd)
+    try:
+        os.setpgid(pid, pid)
+    except OSError:
+        pass
+    running.append(Check(request.get("id"), pid))
+    reply({"id": request.get("id"), "pid": pid})
+
+
+def finish(check, running, status):
+    running.remove(check)
+    if check.pidfd is not None:
+        os.close(check.pidfd)
+    # What an ended check left re-parented here (only possible without a PID namespace).
+    sweep_orphans(keep={c.pid for c in running})
+    if os.WIFSIGNALED(status):
+        reply({"id": check.ident, "signal": os.WTERMSIG(status)})
+    else:
+        reply({"id": check.ident, "exit": os.WEXITSTATUS(status)})
+
+
+def reap(running, check=None):
+    """Collects the checks that ended (only `check` when given)."""
+    for c in [check] if check else list(running):
         try:
-            return os.waitpid(pid, 0)[1]
+            pid, status = os.waitpid(c.pid, 0 if check else os.WNOHANG)
         except InterruptedError:
             continue
+        except ChildProcessError:
+            pid, status = c.pid, signal.SIGKILL
+        if pid == c.pid:
+            finish(c, running, status)
 
 
 def main():
-    # The worker ends when pyroad closes its stdin (pyroad exited, whatever the reason).
+    # The worker ends when pyroad closes its stdin (pyroad exited, whatever the reason); the
+    # checks still running end with it.
     LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1)
+    # Before the warm-up, whose session fills the table for every plugin a check registers.
+    pytest_fixtures.dir = plugin_dir
     warm_up()
     preload()
     prebuild_plugin_manager()
     gc.collect()
     gc.freeze()
-    reply = sys.stdout
-    reply.write('{"ready": true}\n')
-    reply.flush()
+    reply({"ready": True})
     requests = Requests()
+    running = []
     while True:
-        line = requests.next()
-        if line is None:
-            return
-        if not line.strip():
+        line = requests.pop()
+        if line is not None:
+            if line.strip():
+                start(json.loads(line), running)
             continue
-        request = json.loads(line)
-        precompile(request.get("rewrite", []))
-        confine = request.get("confine", True)
-        rules, transient = prepare_landlock(request.get("landlock")) if confine else (None, [])
-        pid, own_pid_namespace = fork_check() if confine else (os.fork(), False)
-        if pid == 0:
-            try:
-                child(request, rules, own_pid_namespace)
-            finally:
-                # Never back into this loop as a second worker, whatever went wrong.
-                os._exit(3)
-        for fd in transient:
-            os.close(fd)
-        try:
-            os.setpgid(pid, pid)
-        except OSError:
-            pass
-        reply.write(json.dumps({"pid": pid}) + "\n")
-        reply.flush()
-        status = wait_check(pid, requests)
-        sweep_orphans()
-        if os.WIFSIGNALED(status):
-            answer = {"signal": os.WTERMSIG(status)}
-        else:
-            answer = {"exit": os.WEXITSTATUS(status)}
-        reply.write(json.dumps(answer) + "\n")
-        reply.flush()
+        if requests.closed:
+            for c in running:
+                try:
+                    os.killpg(c.pid, signal.SIGKILL)
+                except OSError:
+                    pass
+            return
+        fds = [c.pidfd for c in running if c.pidfd is not None]
+        # Without pidfds (Linux before 5.3), poll for ended checks.
+        polling = len(fds) < len(running)
+        ready, _, _ = select.select([0, *fds], [], [], 0.005 if polling else None)
+        for fd in ready:
+            if fd == 0:
+                requests.fill()
+            else:
+                reap(running, next(c for c in running if c.pidfd == fd))
+        if polling:
+            reap(running)
 
 
 if __name__ == "__main__":
