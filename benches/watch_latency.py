@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Save-to-verdict latency of `pyroad watch`: median over N saves, next to direct pytest runs.
 
-usage: python3 benches/watch_latency.py [--saves N] [--id ID] [--no-build]
+usage: python3 benches/watch_latency.py [--saves N] [--id ID] [--python PATH] [--no-build]
 
 Runs `pyroad watch` without a terminal (it then prints verdicts line by line), saves the
 exercise's reference solution N times (each save changes a comment so the content differs), and
@@ -28,6 +28,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--saves", type=int, default=20)
     parser.add_argument("--id", default="1-variables")
+    parser.add_argument("--python", help="interpreter for the workspace (one with the exercise's "
+                        "`requires`, for an exercise that has some); default: pyroad's own choice")
     parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args()
     if not args.no_build:
@@ -41,7 +43,8 @@ def main() -> None:
     env = dict(os.environ, NO_COLOR="1")
     try:
         ws = tmp / "ws"
-        subprocess.run([str(pyroad), "init", str(ws)], check=True, env=env, stdout=subprocess.DEVNULL)
+        init = [str(pyroad), "init", str(ws)] + (["--python", args.python] if args.python else [])
+        subprocess.run(init, check=True, env=env, stdout=subprocess.DEVNULL)
         target = ws / "exercises" / topic_dir.name / slug / f"{module}.py"
         python = (ws / ".pyroad" / "interpreter.json").read_text().split('"executable": "')[1].split('"')[0]
         # watch opens on the first exercise not yet passed: record every one before ID as passed.

@@ -292,21 +292,108 @@ pub fn check(
         result.problem = Some(Problem::Skipped { reason });
         return Ok(result);
     }
-    let stage = Stage::new(catalog, ex, source)?;
-    let limits = Limits {
-        timeout: ex.timeout().mul_f64(settings.timeout_scale.max(0.1)),
-        memory: settings.memory,
-        ..Limits::default()
+    let limits = limits_for(ex, settings);
+    let prepared = settings
+        .warm
+        .as_ref()
+        .and_then(|pool| pool.unpark(&prepared_key(ex, source, settings)?))
+        .and_then(|p| p.downcast::<Prepared>().ok());
+    let stage = if let Some(prepared) = prepared {
+        let Prepared {
+            stage,
+            mut pytest,
+            pending,
+        } = *prepared;
+        stage.write_learner_files(catalog, ex, source)?;
+        pytest.job.cancel = settings.cancel.clone();
+        match pending.wait(&pytest.job) {
+            Ok(outcome) => judge_pytest(outcome, &stage, &pytest, settings, &limits, &mut result)?,
+            // The worker died: check again from a clean slate.
+            Err(_) => run_pytest(ex, &stage, settings, &limits, &mut result)?,
+        }
+        stage
+    } else {
+        let stage = Stage::new(catalog, ex, source)?;
+        if ex.info.mode.has_tests() {
+            run_pytest(ex, &stage, settings, &limits, &mut result)?;
+        }
+        stage
     };
-    if ex.info.mode.has_tests() {
-        run_pytest(ex, &stage, settings, &limits, &mut result)?;
-    }
     if ex.info.mode.has_output() && result.verdict == Verdict::Pass {
         run_output(ex, &stage, settings, &limits, &mut result)?;
     }
     hide_stage(&mut result, &stage.work);
     result.duration = started.elapsed();
     Ok(result)
+}
+
+fn limits_for(ex: &Exercise, settings: &Settings) -> Limits {
+    Limits {
+        timeout: ex.timeout().mul_f64(settings.timeout_scale.max(0.1)),
+        memory: settings.memory,
+        ..Limits::default()
+    }
+}
+
+/// A check forked before the learner saves (`watch`): pytest is configured and its session
+/// started, and it waits for the learner's files (see the worker's `Gate`). A save is then
+/// judged without paying for the fork, the sandbox or pytest's start-up.
+struct Prepared {
+    stage: Stage,
+    pytest: PytestJob,
+    pending: crate::worker::Pending,
+}
+
+/// What a prepared check must match to be used: the exercise, the workspace folder and every
+/// setting that changes how it runs.
+fn prepared_key(ex: &Exercise, source: &Source, settings: &Settings) -> Option<String> {
+    let Source::Workspace(dir) = source else {
+        return None;
+    };
+    Some(format!(
+        "{}\0{}\0{}\0{}\0{}\0{}",
+        ex.id,
+        dir.display(),
+        settings.interpreter.executable.display(),
+        settings.memory,
+        settings.timeout_scale,
+        settings.pytest_tracebacks
+    ))
+}
+
+/// Prepares the next check of a workspace exercise on a warm worker, so that the learner's
+/// next save is judged faster (see `Prepared`). Does nothing without a warm pool, for an
+/// exercise without tests or one that would be skipped, or when the exercise's files include a
+/// `conftest.py` (pytest reads those before the session starts).
+pub fn prepare(catalog: &Catalog, ex: &Exercise, source: &Source, settings: &Settings) {
+    let (Some(pool), Some(key)) = (&settings.warm, prepared_key(ex, source, settings)) else {
+        return;
+    };
+    if !ex.info.mode.has_tests() || !matches!(skip_reason(ex, settings), Ok(None)) {
+        return;
+    }
+    let Ok(stage) = Stage::without_learner_files(catalog, ex) else {
+        return;
+    };
+    if stage
+        .learner_names
+        .iter()
+        .any(|n| Path::new(n).file_name().is_some_and(|f| f == "conftest.py"))
+    {
+        return;
+    }
+    let pytest = pytest_job(ex, &stage, settings, &limits_for(ex, settings));
+    let heavy = !ex.info.requires.is_empty();
+    if let Some(pending) = pool.prepare(&pytest.job, &stage.learner_names, heavy) {
+        pool.park(
+            key,
+            Box::new(Prepared {
+                stage,
+                pytest,
+                pending,
+            }),
+        );
+    }
 }
 
 /// 64 unpredictable bits, from the OS, without a crate for it.
@@ -384,6 +471,19 @@ fn skip_reason(ex: &Exercise, settings: &Settings) -> Result<Option<String>> {
     )))
 }
 
+/// The exercise's `files` besides the learner's main file: (path inside the exercise, path in
+/// the curriculum), for every file under each entry.
+fn learner_extra_files(catalog: &Catalog, ex: &Exercise) -> Result<Vec<(PathBuf, PathBuf)>> {
+    let mut out = Vec::new();
+    for f in &ex.info.files {
+        for rel in catalog.source.files_under(&ex.rel_dir.join(f))? {
+            let inner = rel.strip_prefix(&ex.rel_dir).unwrap_or(&rel).to_path_buf();
+            out.push((inner, rel));
+        }
+    }
+    Ok(out)
+}
+
 /// A fresh temp directory holding what one check may see.
 struct Stage {
     root: tempfile::TempDir,
@@ -399,6 +499,14 @@ impl Drop for Stage {
 
 impl Stage {
     fn new(catalog: &Catalog, ex: &Exercise, source: &Source) -> Result<Stage> {
+        let stage = Stage::without_learner_files(catalog, ex)?;
+        stage.write_learner_files(catalog, ex, source)?;
+        Ok(stage)
+    }
+
+    /// The folders, the curriculum's test file and pyroad's plugin: all of a check's files but
+    /// the learner's, which `write_learner_files` adds.
+    fn without_learner_files(catalog: &Catalog, ex: &Exercise) -> Result<Stage> {
         let root = tempfile::Builder::new()
             .prefix("pyroad-check-")
             .tempdir()
@@ -408,6 +516,27 @@ impl Stage {
         for dir in [&work, &root.path().join("plugin"), &root.path().join("tmp")] {
             std::fs::create_dir_all(dir)?;
         }
+        let mut learner_names = vec![ex.stub_name()];
+        for (inner, _) in learner_extra_files(catalog, ex)? {
+            learner_names.push(inner.to_string_lossy().into_owned());
+        }
+        if ex.info.mode.has_tests() {
+            // Always the curriculum's tests: editing the workspace copy must not fake a pass.
+            let test_rel = ex.rel_dir.join(ex.test_name());
+            std::fs::write(work.join(ex.test_name()), catalog.source.read(&test_rel)?)?;
+            std::fs::write(root.path().join("plugin/pyroad_plugin.py"), PLUGIN)?;
+            std::fs::write(root.path().join("pytest.ini"), "[pytest]\n")?;
+        }
+        Ok(Stage {
+            root,
+            work,
+            learner_names,
+        })
+    }
+
+    /// Copies the learner's file and the exercise's `files` (from `source`) into the stage.
+    fn write_learner_files(&self, catalog: &Catalog, ex: &Exercise, source: &Source) -> Result<()> {
+        let work = &self.work;
         let stub_rel = ex.rel_dir.join(ex.stub_name());
         let main_bytes = match source {
             Source::Workspace(dir) => {
@@ -424,48 +553,39 @@ impl Stage {
             Source::Solution => catalog.source.read(&ex.rel_dir.join("solution.py"))?,
         };
         std::fs::write(work.join(ex.stub_name()), main_bytes)?;
-        let mut learner_names = vec![ex.stub_name()];
-        for f in &ex.info.files {
-            for rel in catalog.source.files_under(&ex.rel_dir.join(f))? {
-                let inner = rel.strip_prefix(&ex.rel_dir).unwrap_or(&rel).to_path_buf();
-                let bytes = match source {
-                    Source::Workspace(dir) => std::fs::read(dir.join(&inner))
-                        .with_context(|| format!("cannot read {}", dir.join(&inner).display()))?,
-                    Source::Stub => catalog.source.read(&rel)?,
-                    Source::Solution => {
-                        let sol = ex.rel_dir.join("solution").join(&inner);
-                        if catalog.source.is_file(&sol) {
-                            catalog.source.read(&sol)?
-                        } else {
-                            catalog.source.read(&rel)?
-                        }
+        for (inner, rel) in learner_extra_files(catalog, ex)? {
+            let bytes = match source {
+                Source::Workspace(dir) => std::fs::read(dir.join(&inner))
+                    .with_context(|| format!("cannot read {}", dir.join(&inner).display()))?,
+                Source::Stub => catalog.source.read(&rel)?,
+                Source::Solution => {
+                    let sol = ex.rel_dir.join("solution").join(&inner);
+                    if catalog.source.is_file(&sol) {
+                        catalog.source.read(&sol)?
+                    } else {
+                        catalog.source.read(&rel)?
                     }
-                };
-                let to = work.join(&inner);
-                if let Some(parent) = to.parent() {
-                    std::fs::create_dir_all(parent)?;
                 }
-                std::fs::write(&to, bytes)?;
-                learner_names.push(inner.to_string_lossy().into_owned());
+            };
+            let to = work.join(&inner);
+            if let Some(parent) = to.parent() {
+                std::fs::create_dir_all(parent)?;
             }
+            std::fs::write(&to, bytes)?;
         }
-        if ex.info.mode.has_tests() {
-            // Always the curriculum's tests: editing the workspace copy must not fake a pass.
-            let test_rel = ex.rel_dir.join(ex.test_name());
-            std::fs::write(work.join(ex.test_name()), catalog.source.read(&test_rel)?)?;
-            std::fs::write(root.path().join("plugin/pyroad_plugin.py"), PLUGIN)?;
-            std::fs::write(root.path().join("pytest.ini"), "[pytest]\n")?;
-        }
-        Ok(Stage {
-            root,
-            work,
-            learner_names,
-        })
+        Ok(())
     }
 
     fn env(&self) -> Vec<(String, OsString)> {
         sandbox::base_env(self.root.path())
     }
+}
+
+/// A pytest job for a stage, and where its report and current-test files go.
+struct PytestJob {
+    job: Job,
+    report_path: PathBuf,
+    current_path: PathBuf,
 }
 
 fn run_pytest(
@@ -475,6 +595,24 @@ fn run_pytest(
     limits: &Limits,
     result: &mut CheckResult,
 ) -> Result<()> {
+    let pj = pytest_job(ex, stage, settings, limits);
+    let warm = settings
+        .warm
+        .as_ref()
+        .and_then(|pool| pool.run(&pj.job, &stage.learner_names, !ex.info.requires.is_empty()));
+    let outcome = match warm {
+        Some(outcome) => outcome,
+        None => {
+            // No worker could take it (or one died mid-check): run it cold from a clean slate.
+            let _ = std::fs::remove_file(&pj.report_path);
+            let _ = std::fs::remove_file(&pj.current_path);
+            sandbox::run(&pj.job)?
+        }
+    };
+    judge_pytest(outcome, stage, &pj, settings, limits, result)
+}
+
+fn pytest_job(ex: &Exercise, stage: &Stage, settings: &Settings, limits: &Limits) -> PytestJob {
     let root = stage.root.path();
     // A name the learner's code cannot guess: with the variable removed from the environment
     // by the plugin, a fake report would have to be found first.
@@ -540,24 +678,28 @@ fn run_pytest(
         cancel: settings.cancel.clone(),
         sandbox_dir: Some(root.to_path_buf()),
     };
-    let warm = settings
-        .warm
-        .as_ref()
-        .and_then(|pool| pool.run(&job, &stage.learner_names, !ex.info.requires.is_empty()));
-    let outcome = match warm {
-        Some(outcome) => outcome,
-        None => {
-            // No worker could take it (or one died mid-check): run it cold from a clean slate.
-            let _ = std::fs::remove_file(&report_path);
-            let _ = std::fs::remove_file(&current_path);
-            sandbox::run(&job)?
-        }
-    };
+    PytestJob {
+        job,
+        report_path,
+        current_path,
+    }
+}
+
+/// The verdict of a pytest run from its outcome and the plugin's report.
+fn judge_pytest(
+    outcome: sandbox::Outcome,
+    stage: &Stage,
+    pj: &PytestJob,
+    settings: &Settings,
+    limits: &Limits,
+    result: &mut CheckResult,
+) -> Result<()> {
+    let (report_path, current_path) = (&pj.report_path, &pj.current_path);
     if outcome.exit == Exit::Cancelled {
         return Err(Cancelled.into());
     }
     result.raw = format!("{}{}", outcome.stdout.text(), outcome.stderr.text());
-    let running = std::fs::read_to_string(&current_path)
+    let running = std::fs::read_to_string(current_path)
         .ok()
         .map(|id| id.split("::").skip(1).collect::<Vec<_>>().join("::"))
         .filter(|s| !s.is_empty());
@@ -586,7 +728,7 @@ fn run_pytest(
         });
         return Ok(());
     }
-    let report = std::fs::read_to_string(&report_path)
+    let report = std::fs::read_to_string(report_path)
         .ok()
         .and_then(|t| serde_json::from_str::<Report>(&t).ok())
         .filter(|r| r.finished);

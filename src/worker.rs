@@ -6,9 +6,10 @@ use crate::interpreter::Interpreter;
 use crate::sandbox::{self, Captured, Exit, Job, Outcome};
 use anyhow::{Context, Result, anyhow, bail};
 use serde::Deserialize;
+use std::any::Any;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -133,7 +134,13 @@ impl Worker {
     }
 
     /// Runs a pytest job (`job.args` start with `-m pytest`) in a forked child.
-    pub fn run(&self, job: &Job, staged: &[String]) -> Result<Outcome> {
+    pub fn run(self: &Arc<Self>, job: &Job, staged: &[String]) -> Result<Outcome> {
+        self.submit(job, staged, false)?.wait(job)
+    }
+
+    /// Forks the child for a pytest job. A `gated` child configures pytest and starts the
+    /// session, then waits for `Pending::wait` (see the worker's `Gate`).
+    pub fn submit(self: &Arc<Self>, job: &Job, staged: &[String], gated: bool) -> Result<Pending> {
         let out_dir = job.cwd.parent().unwrap_or(&job.cwd).to_path_buf();
         let stdout_path = out_dir.join("stdout.txt");
         let stderr_path = out_dir.join("stderr.txt");
@@ -163,6 +170,7 @@ impl Worker {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let request = serde_json::json!({
             "id": id,
+            "gated": gated,
             "confine": sandbox::confined(),
             "cgroup": cap.cgroup().map(|c| c.procs_file()),
             "cwd": job.cwd,
@@ -183,28 +191,71 @@ impl Worker {
             },
         });
         let (tx, replies) = mpsc::channel();
-        let _registered = Registered::new(&self.waiting, id, tx)?;
+        let registered = Registered::new(&self.waiting, id, tx)?;
         if !self.alive() {
             bail!("the worker died");
         }
-        {
-            let mut stdin = self
-                .stdin
-                .lock()
-                .map_err(|_| anyhow!("the worker's pipe is poisoned"))?;
-            writeln!(stdin, "{request}").context("cannot talk to the worker")?;
-            stdin.flush()?;
-        }
-        let start = Instant::now();
+        self.send(&request)?;
         let pid = match replies.recv_timeout(Duration::from_secs(10)) {
             Ok(r) => r.pid.context("the worker did not fork")?,
             Err(RecvTimeoutError::Timeout) => bail!("the worker did not answer"),
             Err(RecvTimeoutError::Disconnected) => bail!("the worker died"),
         };
+        Ok(Pending {
+            worker: self.clone(),
+            id,
+            pid,
+            replies,
+            _registered: registered,
+            cap: Some(cap),
+            stdout_path,
+            stderr_path,
+            gated,
+            waited: false,
+        })
+    }
+
+    fn send(&self, message: &serde_json::Value) -> Result<()> {
+        let mut stdin = self
+            .stdin
+            .lock()
+            .map_err(|_| anyhow!("the worker's pipe is poisoned"))?;
+        writeln!(stdin, "{message}").context("cannot talk to the worker")?;
+        stdin.flush().context("cannot talk to the worker")
+    }
+}
+
+/// A check forked by a worker and not yet waited for.
+pub struct Pending {
+    worker: Arc<Worker>,
+    id: u64,
+    pid: i32,
+    replies: mpsc::Receiver<Reply>,
+    _registered: Registered,
+    cap: Option<sandbox::ProcessCap>,
+    stdout_path: PathBuf,
+    stderr_path: PathBuf,
+    /// Still held at the gate: it has run none of the learner's code.
+    gated: bool,
+    waited: bool,
+}
+
+impl Pending {
+    /// Lets a gated check go on (the learner's files must be in place now), then waits for it,
+    /// enforcing `job`'s limits from this moment: its timeout, output and process caps and its
+    /// cancel flag.
+    pub fn wait(mut self, job: &Job) -> Result<Outcome> {
+        self.waited = true;
+        if self.gated {
+            self.gated = false;
+            self.worker.send(&serde_json::json!({ "go": self.id }))?;
+        }
+        let pid = self.pid;
+        let start = Instant::now();
         let deadline = start + job.limits.timeout;
         let mut killed: Option<Exit> = None;
         let status = loop {
-            match replies.recv_timeout(Duration::from_millis(25)) {
+            match self.replies.recv_timeout(Duration::from_millis(25)) {
                 Ok(reply) => break reply,
                 Err(RecvTimeoutError::Disconnected) => bail!("the worker died during a check"),
                 Err(RecvTimeoutError::Timeout) => {}
@@ -215,16 +266,21 @@ impl Worker {
                 }
                 continue;
             }
-            let flooded = file_len(&stdout_path) + file_len(&stderr_path) > job.limits.output_kill;
+            let flooded =
+                file_len(&self.stdout_path) + file_len(&self.stderr_path) > job.limits.output_kill;
             let cancelled = job
                 .cancel
                 .as_ref()
                 .is_some_and(|c| c.load(Ordering::Relaxed));
+            let capped = self
+                .cap
+                .as_ref()
+                .is_some_and(|c| c.reached(pid, job.limits.max_processes));
             let reason = if Instant::now() >= deadline {
                 Some(Exit::TimedOut)
             } else if flooded {
                 Some(Exit::OutputLimit)
-            } else if cap.reached(pid, job.limits.max_processes) {
+            } else if capped {
                 Some(Exit::ProcessLimit)
             } else if cancelled {
                 Some(Exit::Cancelled)
@@ -238,7 +294,7 @@ impl Worker {
         };
         // Whatever the check left in its group goes too, and what escaped the group.
         sandbox::kill_group_fully(pid);
-        drop(cap);
+        self.cap = None;
         let exit = match (killed, status.exit, status.signal) {
             (Some(reason), _, _) => reason,
             (None, Some(code), _) => Exit::Code(code),
@@ -247,29 +303,43 @@ impl Worker {
         };
         Ok(Outcome {
             exit,
-            stdout: read_capped(&stdout_path, job.limits.output_cap),
-            stderr: read_capped(&stderr_path, job.limits.output_cap),
+            stdout: read_capped(&self.stdout_path, job.limits.output_cap),
+            stderr: read_capped(&self.stderr_path, job.limits.output_cap),
         })
     }
 }
 
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if self.gated {
+            // Never let go: it ends by itself without running anything.
+            let _ = self.worker.send(&serde_json::json!({ "drop": self.id }));
+        } else if !self.waited {
+            sandbox::kill_group_fully(self.pid);
+        }
+    }
+}
+
 /// A check's place in `Waiting`, removed however the check ends.
-struct Registered<'a> {
-    waiting: &'a Waiting,
+struct Registered {
+    waiting: Waiting,
     id: u64,
 }
 
-impl<'a> Registered<'a> {
-    fn new(waiting: &'a Waiting, id: u64, to: mpsc::Sender<Reply>) -> Result<Registered<'a>> {
+impl Registered {
+    fn new(waiting: &Waiting, id: u64, to: mpsc::Sender<Reply>) -> Result<Registered> {
         waiting
             .lock()
             .map_err(|_| anyhow!("the worker's table is poisoned"))?
             .insert(id, to);
-        Ok(Registered { waiting, id })
+        Ok(Registered {
+            waiting: waiting.clone(),
+            id,
+        })
     }
 }
 
-impl Drop for Registered<'_> {
+impl Drop for Registered {
     fn drop(&mut self) {
         if let Ok(mut w) = self.waiting.lock() {
             w.remove(&self.id);
@@ -323,6 +393,8 @@ pub struct Pool {
     preload: Vec<String>,
     light: Mutex<Slot>,
     heavy: Mutex<Slot>,
+    /// A check prepared ahead of the learner's next save (`watch`), with what it needs.
+    parked: Mutex<Option<(String, Box<dyn Any + Send>)>>,
 }
 
 impl std::fmt::Debug for Pool {
@@ -342,6 +414,7 @@ impl Pool {
             preload,
             light: Mutex::new(Slot::Empty),
             heavy: Mutex::new(Slot::Empty),
+            parked: Mutex::new(None),
         }
     }
 
@@ -390,5 +463,30 @@ impl Pool {
     /// that died is replaced by the next check that needs one.
     pub fn run(&self, job: &Job, staged: &[String], heavy: bool) -> Option<Outcome> {
         self.worker(heavy)?.run(job, staged).ok()
+    }
+
+    /// Forks a check that waits at the gate (see `Worker::submit`); `None` when no worker could.
+    pub fn prepare(&self, job: &Job, staged: &[String], heavy: bool) -> Option<Pending> {
+        self.worker(heavy)?.submit(job, staged, true).ok()
+    }
+
+    /// Keeps one prepared check under a key, dropping the one kept before (its child then ends
+    /// without running anything).
+    pub fn park(&self, key: String, prepared: Box<dyn Any + Send>) {
+        let old = self
+            .parked
+            .lock()
+            .ok()
+            .and_then(|mut p| p.replace((key, prepared)));
+        drop(old);
+    }
+
+    /// The prepared check kept under `key`, if that is the one kept.
+    pub fn unpark(&self, key: &str) -> Option<Box<dyn Any + Send>> {
+        let mut parked = self.parked.lock().ok()?;
+        if parked.as_ref().is_some_and(|(k, _)| k == key) {
+            return parked.take().map(|(_, p)| p);
+        }
+        None
     }
 }

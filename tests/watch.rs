@@ -198,3 +198,111 @@ fn without_a_terminal_it_prints_verdicts_line_by_line() {
         "no escape codes without a terminal: {text:?}"
     );
 }
+
+/// `watch` without a terminal, its stdout read line by line.
+struct LineWatch {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl LineWatch {
+    fn start(s: &Sandbox) -> LineWatch {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pyroad"))
+            .arg("watch")
+            .current_dir(s.path().join("ws"))
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let (tx, lines) = std::sync::mpsc::channel::<String>();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let _ = tx.send(line);
+            }
+        });
+        LineWatch { child, lines }
+    }
+
+    /// The next verdict line (`1-demo  Demo  <verdict>`), and every line before it.
+    fn verdict(&self) -> (String, String) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut seen = String::new();
+        while Instant::now() < deadline {
+            if let Ok(line) = self.lines.recv_timeout(Duration::from_millis(100)) {
+                seen.push_str(&line);
+                seen.push('\n');
+                if line.starts_with(['✓', '✗']) && line.contains("1-demo  Demo  ") {
+                    return (line, seen);
+                }
+            }
+        }
+        panic!("no verdict line; saw:\n{seen}");
+    }
+
+    fn quit(mut self) {
+        let mut stdin = self.child.stdin.take().unwrap();
+        writeln!(stdin, "q").unwrap();
+        assert!(self.child.wait().unwrap().success());
+    }
+}
+
+impl Drop for LineWatch {
+    fn drop(&mut self) {
+        // A failed assertion must not leave watch running.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn every_save_is_judged_on_its_own_content_with_the_exercise_limits() {
+    // After each verdict, watch prepares the next check ahead of the save (forked, pytest
+    // started, waiting for the learner's files). Each save must still be judged on exactly what
+    // was saved, with the exercise's timeout counted from the save.
+    let _one_at_a_time = serial();
+    let s = Sandbox::tiny(
+        "mode = \"pytest\"\ntimeout = 2\n",
+        ADD_STUB,
+        ADD_TEST,
+        ADD_SOLUTION,
+    );
+    let w = LineWatch::start(&s);
+    let (first, _) = w.verdict();
+    assert!(first.contains("Demo  fail"), "{first}");
+    let saves = [
+        (ADD_SOLUTION, "pass"),
+        ("def add(a, b):\n    return a - b\n", "fail"),
+        ("def add(a, b)\n    return a + b\n", "error"),
+        ("while True:\n    pass\n", "timeout"),
+        (
+            "import os\nos._exit(0)\ndef add(a, b):\n    return a + b\n",
+            "error",
+        ),
+        (ADD_SOLUTION, "pass"),
+    ];
+    for (i, (text, verdict)) in saves.iter().enumerate() {
+        // As a learner would, save some time after the verdict: the prepared check is then
+        // waiting for the files, not still starting.
+        std::thread::sleep(Duration::from_millis(500));
+        // Each content differs from the one before, so each save is checked.
+        s.learner(&format!("# save {i}\n{text}"));
+        let started = Instant::now();
+        let (line, seen) = w.verdict();
+        assert!(
+            line.contains(&format!("Demo  {verdict}")),
+            "save {i} should be {verdict}: {line}\n{seen}"
+        );
+        if *verdict == "timeout" {
+            // The 2 s limit is counted from the save, not from when the check was prepared.
+            assert!(started.elapsed() >= Duration::from_secs(2), "{seen}");
+        }
+    }
+    w.quit();
+}

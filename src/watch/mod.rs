@@ -293,8 +293,18 @@ impl App {
         let tx = self.events.clone();
         std::thread::spawn(move || {
             let ex = &catalog.exercises[index];
-            let result = check::check(&catalog, ex, &Source::Workspace(dir), &settings);
+            let source = Source::Workspace(dir);
+            let result = check::check(&catalog, ex, &source, &settings);
             let _ = tx.send(Event::Done(generation, Box::new(result)));
+            // The learner's next save is judged by a check forked and started now (not after
+            // a check that was called off: the learner has moved on).
+            if !settings
+                .cancel
+                .as_ref()
+                .is_some_and(|c| c.load(Ordering::SeqCst))
+            {
+                check::prepare(&catalog, ex, &source, &settings);
+            }
         });
         if !self.interactive {
             say(&format!("checking {} ...", self.exercise().id))?;
