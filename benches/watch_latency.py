@@ -16,12 +16,16 @@ import queue
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 import time
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benches"))
+from dev_check_vs_pytest import stage  # noqa: E402
 
 
 def main() -> None:
@@ -84,9 +88,8 @@ def main() -> None:
         proc.wait(timeout=10)
 
         direct = tmp / "direct"
-        direct.mkdir()
-        shutil.copy(topic_dir / slug / "solution.py", direct / f"{module}.py")
-        shutil.copy(topic_dir / slug / f"test_{module}.py", direct / f"test_{module}.py")
+        info = tomllib.loads((topic_dir / slug / "info.toml").read_text())
+        stage(topic_dir / slug, info, True, direct)
         pytest_times = []
         for _ in range(args.saves):
             start = time.perf_counter()

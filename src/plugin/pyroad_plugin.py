@@ -9,6 +9,8 @@ import json
 import linecache
 import os
 
+import pytest
+
 MAX_TEXT = 4000
 # Read when a session starts, not at import: a warm worker imports this module once and forks
 # a child per check, each with its own environment.
@@ -74,7 +76,10 @@ class Recorder:
         self.current = None
         self.current_len = 0
 
-    def pytest_sessionstart(self, session):
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collection(self, session):
+        # Here, not at session start: a check prepared ahead of a save (watch) waits for the
+        # learner's files between the two.
         # A syntax error is reported by Python itself with line and column: compile the learner's
         # files first so the verdict can show them with a caret instead of pytest's collect noise.
         for name in sorted(LEARNER):

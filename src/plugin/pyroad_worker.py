@@ -459,14 +459,14 @@ def fork_under_subreaper():
 
 
 class Gate:
-    """Holds a prepared check before pytest's session starts (so before the learner's files
-    are compiled or imported) until the worker passes on the runner's go."""
+    """Holds a prepared check once its session has started, before collection (so before the
+    learner's files are compiled or imported), until the worker passes on the runner's go."""
 
     def __init__(self, fd):
         self.fd = fd
 
     @pytest.hookimpl(hookwrapper=True)
-    def pytest_sessionstart(self, session):
+    def pytest_collection(self, session):
         go = b""
         try:
             go = os.read(self.fd, 1)
