@@ -146,51 +146,13 @@ fn polling_mode_behaves_the_same() {
 fn without_a_terminal_it_prints_verdicts_line_by_line() {
     let _one_at_a_time = serial();
     let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pyroad"))
-        .arg("watch")
-        .current_dir(s.path().join("ws"))
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = std::sync::mpsc::channel::<String>();
-    let stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        use std::io::BufRead;
-        let mut all = String::new();
-        for line in std::io::BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-        {
-            all.push_str(&line);
-            all.push('\n');
-            let _ = tx.send(line);
-        }
-        all
-    });
-    let wait_for = |needle: &str| {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if let Ok(line) = rx.recv_timeout(Duration::from_millis(100))
-                && line.contains(needle)
-            {
-                return;
-            }
-        }
-        panic!("no line with {needle:?}");
-    };
-    wait_for("1-demo  Demo  fail");
+    let mut w = LineWatch::start(&s);
+    w.wait_for(|l| l.contains("1-demo  Demo  fail"));
     s.learner(ADD_SOLUTION);
-    wait_for("Passed!");
-    let mut stdin = child.stdin.take().unwrap();
-    writeln!(stdin, "h").unwrap();
-    wait_for("Hint 1 of 2");
-    writeln!(stdin, "q").unwrap();
-    let status = child.wait().unwrap();
-    let text = reader.join().unwrap();
-    assert!(status.success(), "{text}");
+    w.wait_for(|l| l.contains("Passed!"));
+    w.send("h");
+    w.wait_for(|l| l.contains("Hint 1 of 2"));
+    let text = w.quit();
     assert!(text.contains("1-demo  Demo  pass"), "{text}");
     assert!(text.contains("Hint 1 of 2: first hint"), "{text}");
     assert!(
@@ -203,6 +165,8 @@ fn without_a_terminal_it_prints_verdicts_line_by_line() {
 struct LineWatch {
     child: std::process::Child,
     lines: std::sync::mpsc::Receiver<String>,
+    /// Every line read so far.
+    seen: String,
 }
 
 impl LineWatch {
@@ -227,29 +191,44 @@ impl LineWatch {
                 let _ = tx.send(line);
             }
         });
-        LineWatch { child, lines }
+        LineWatch {
+            child,
+            lines,
+            seen: String::new(),
+        }
     }
 
-    /// The next verdict line (`1-demo  Demo  <verdict>`), and every line before it.
-    fn verdict(&self) -> (String, String) {
+    /// The next line that matches, within 20 s.
+    fn wait_for(&mut self, matches: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
-        let mut seen = String::new();
         while Instant::now() < deadline {
             if let Ok(line) = self.lines.recv_timeout(Duration::from_millis(100)) {
-                seen.push_str(&line);
-                seen.push('\n');
-                if line.starts_with(['✓', '✗']) && line.contains("1-demo  Demo  ") {
-                    return (line, seen);
+                self.seen.push_str(&line);
+                self.seen.push('\n');
+                if matches(&line) {
+                    return line;
                 }
             }
         }
-        panic!("no verdict line; saw:\n{seen}");
+        panic!("no such line; saw:\n{}", self.seen);
     }
 
-    fn quit(mut self) {
-        let mut stdin = self.child.stdin.take().unwrap();
-        writeln!(stdin, "q").unwrap();
-        assert!(self.child.wait().unwrap().success());
+    /// The next verdict line (`✗ 1-demo  Demo  <verdict> ...`).
+    fn verdict(&mut self) -> String {
+        self.wait_for(|l| l.starts_with(['✓', '✗']) && l.contains("1-demo  Demo  "))
+    }
+
+    fn send(&mut self, line: &str) {
+        writeln!(self.child.stdin.as_mut().unwrap(), "{line}").unwrap();
+    }
+
+    /// Quits with `q`, expects a clean exit, and returns everything watch printed.
+    fn quit(mut self) -> String {
+        self.send("q");
+        let status = self.child.wait().unwrap();
+        self.seen.extend(self.lines.iter().map(|l| l + "\n"));
+        assert!(status.success(), "{}", self.seen);
+        std::mem::take(&mut self.seen)
     }
 }
 
@@ -273,8 +252,8 @@ fn every_save_is_judged_on_its_own_content_with_the_exercise_limits() {
         ADD_TEST,
         ADD_SOLUTION,
     );
-    let w = LineWatch::start(&s);
-    let (first, _) = w.verdict();
+    let mut w = LineWatch::start(&s);
+    let first = w.verdict();
     assert!(first.contains("Demo  fail"), "{first}");
     let saves = [
         (ADD_SOLUTION, "pass"),
@@ -294,14 +273,15 @@ fn every_save_is_judged_on_its_own_content_with_the_exercise_limits() {
         // Each content differs from the one before, so each save is checked.
         s.learner(&format!("# save {i}\n{text}"));
         let started = Instant::now();
-        let (line, seen) = w.verdict();
+        let line = w.verdict();
         assert!(
             line.contains(&format!("Demo  {verdict}")),
-            "save {i} should be {verdict}: {line}\n{seen}"
+            "save {i} should be {verdict}: {line}\n{}",
+            w.seen
         );
         if *verdict == "timeout" {
             // The 2 s limit is counted from the save, not from when the check was prepared.
-            assert!(started.elapsed() >= Duration::from_secs(2), "{seen}");
+            assert!(started.elapsed() >= Duration::from_secs(2), "{}", w.seen);
         }
     }
     w.quit();
