@@ -308,7 +308,7 @@ pub fn check(
         pytest.job.cancel = settings.cancel.clone();
         match pending.wait(&pytest.job) {
             Ok(outcome) => judge_pytest(outcome, &stage, &pytest, settings, &limits, &mut result)?,
-            // The worker died: check again from a clean slate.
+            // The worker died, or the prepared check ended before the save: check afresh.
             Err(_) => run_pytest(ex, &stage, settings, &limits, &mut result)?,
         }
         stage

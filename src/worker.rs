@@ -248,6 +248,11 @@ impl Pending {
         self.waited = true;
         if self.gated {
             self.gated = false;
+            // A prepared check that ended while it waited (it could not start pytest, or was
+            // killed) says nothing about the learner's files: the caller checks afresh.
+            if self.replies.try_recv().is_ok() {
+                bail!("the prepared check ended before it was needed");
+            }
             self.worker.send(&serde_json::json!({ "go": self.id }))?;
         }
         let pid = self.pid;

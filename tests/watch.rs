@@ -286,3 +286,45 @@ fn every_save_is_judged_on_its_own_content_with_the_exercise_limits() {
     }
     w.quit();
 }
+
+/// The processes whose parent is `pid`.
+fn children_of(pid: u32) -> Vec<u32> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|p| {
+            std::fs::read_to_string(format!("/proc/{p}/stat"))
+                .ok()
+                .and_then(|st| {
+                    let after = st.rsplit_once(')')?.1.to_string();
+                    after.split_whitespace().nth(1)?.parse::<u32>().ok()
+                })
+                == Some(pid)
+        })
+        .collect()
+}
+
+#[test]
+fn a_prepared_check_that_died_while_waiting_is_replaced_by_a_fresh_one() {
+    let _one_at_a_time = serial();
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    let mut w = LineWatch::start(&s);
+    assert!(w.verdict().contains("Demo  fail"));
+    // The worker's only child now is the check prepared for the next save: kill it.
+    std::thread::sleep(Duration::from_millis(500));
+    let workers = children_of(w.child.id());
+    assert_eq!(workers.len(), 1, "one warm worker: {workers:?}");
+    let prepared = children_of(workers[0]);
+    assert_eq!(prepared.len(), 1, "one prepared check: {prepared:?}");
+    let killed = Command::new("kill")
+        .args(["-9", &prepared[0].to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    std::thread::sleep(Duration::from_millis(200));
+    // Judged afresh, not as the killed process's `memory` or `error`.
+    s.learner(ADD_SOLUTION);
+    let line = w.verdict();
+    assert!(line.contains("Demo  pass"), "{line}\n{}", w.seen);
+    w.quit();
+}
