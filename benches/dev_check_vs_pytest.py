@@ -36,6 +36,13 @@ def stage(ex: Path, info: dict, solution: bool, into: Path) -> None:
     shutil.copy(ex / f"test_{module}.py", into / f"test_{module}.py")
 
 
+def release_pyroad(build: bool) -> str:
+    """The release binary's path, built first unless `build` is false (--no-build)."""
+    if build:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    return str(ROOT / "target" / "release" / "pyroad")
+
+
 def timed(cmd: list[str], **kw) -> float:
     start = time.perf_counter()
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
@@ -47,9 +54,7 @@ def main() -> int:
     parser.add_argument("--python", required=True)
     parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args()
-    if not args.no_build:
-        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    pyroad = str(ROOT / "target" / "release" / "pyroad")
+    pyroad = release_pyroad(not args.no_build)
     tmp = Path(tempfile.mkdtemp(prefix="pyroad-devcheck-bench-"))
     try:
         dirs = []

@@ -21,7 +21,7 @@ import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from dev_check_vs_pytest import ROOT, stage, timed  # noqa: E402
+from dev_check_vs_pytest import ROOT, release_pyroad, stage, timed  # noqa: E402
 
 
 def main() -> int:
@@ -29,9 +29,7 @@ def main() -> int:
     parser.add_argument("--python", required=True)
     parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args()
-    if not args.no_build:
-        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    pyroad = str(ROOT / "target" / "release" / "pyroad")
+    pyroad = release_pyroad(not args.no_build)
     tmp = Path(tempfile.mkdtemp(prefix="pyroad-verify-bench-"))
     try:
         ws = tmp / "ws"

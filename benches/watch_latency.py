@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benches"))
-from dev_check_vs_pytest import stage  # noqa: E402
+from dev_check_vs_pytest import release_pyroad, stage  # noqa: E402
 
 
 def main() -> None:
@@ -36,9 +36,7 @@ def main() -> None:
                         "`requires`, for an exercise that has some); default: pyroad's own choice")
     parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args()
-    if not args.no_build:
-        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    pyroad = ROOT / "target" / "release" / "pyroad"
+    pyroad = Path(release_pyroad(not args.no_build))
     topic, slug = args.id.split("-", 1)
     [topic_dir] = [d for d in (ROOT / "exercises").iterdir() if d.name.startswith(f"{int(topic):02d}-")]
     module = slug.replace("-", "_")
