@@ -19,6 +19,19 @@ use std::time::{Duration, Instant};
 const WORKER: &str = include_str!("plugin/pyroad_worker.py");
 const PLUGIN: &str = include_str!("plugin/pyroad_plugin.py");
 
+/// Where pyroad keeps what it can rebuild (assertion-rewritten test files): `PYROAD_CACHE_DIR`
+/// if set (empty turns the cache off), else `$XDG_CACHE_HOME/pyroad`, else `~/.cache/pyroad`.
+pub fn cache_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("PYROAD_CACHE_DIR") {
+        return (!dir.is_empty()).then(|| PathBuf::from(dir));
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|d| Path::new(d).is_absolute())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))?;
+    Some(base.join("pyroad"))
+}
+
 /// How long a worker may take to import pytest and warm up.
 const START_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -62,6 +75,9 @@ impl Worker {
         // fresh interpreter would.
         env.push(("PYTHONHASHSEED".into(), "random".into()));
         env.push(("PYROAD_PRELOAD".into(), preload.join(" ").into()));
+        if let Some(cache) = cache_dir() {
+            env.push(("PYROAD_REWRITE_CACHE".into(), cache.join("rewrite").into()));
+        }
         env.push((
             "PYROAD_PYTEST_BLOCKED".into(),
             crate::check::BLOCKED_PLUGINS.join(" ").into(),

@@ -283,3 +283,61 @@ fn checks_see_only_loopback_on_both_paths() {
     s.pyroad_in("ws", &["verify"]).code(0);
     s.pyroad_in("ws", &["verify", "--no-warm"]).code(0);
 }
+
+/// The one file of the rewrite cache under `cache` (asserting there is exactly one).
+fn the_cached_rewrite(cache: &Path) -> std::path::PathBuf {
+    let tags: Vec<_> = std::fs::read_dir(cache.join("rewrite"))
+        .expect("the rewrite cache was made")
+        .flatten()
+        .collect();
+    assert_eq!(tags.len(), 1, "one interpreter and pytest version");
+    let files: Vec<_> = std::fs::read_dir(tags[0].path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(files.len(), 1, "one test file, stored once: {files:?}");
+    files[0].clone()
+}
+
+#[test]
+fn rewritten_test_files_are_kept_between_runs_and_a_damaged_copy_is_rewritten() {
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    s.learner("def add(a, b):\n    return a + b if a > 0 else 0\n");
+    let cache = s.path().join("cache");
+    let env = [("PYROAD_CACHE_DIR", cache.to_str().unwrap())];
+    let failing = |run: common::Run| {
+        let v: serde_json::Value = serde_json::from_str(&run.code(1).stdout).unwrap();
+        v["exercises"][0]["tests"][1]["message"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let args = ["verify", "--format", "json"];
+    let first = failing(s.pyroad_env("ws", &args, &env));
+    assert!(first.contains("assert 0 == -5"), "{first}");
+    let stored = the_cached_rewrite(&cache);
+
+    // A damaged copy is never trusted: the file is rewritten (same message) and stored again.
+    std::fs::write(&stored, b"not marshal data").unwrap();
+    assert_eq!(failing(s.pyroad_env("ws", &args, &env)), first);
+    assert_ne!(std::fs::read(&stored).unwrap(), b"not marshal data");
+
+    // The stored copy is what a check runs: plant another module's code under the same key.
+    let planted = "import marshal, sys\n\
+                   code = compile('def test_planted():\\n    assert False, \"from the cache\"\\n', 'x.py', 'exec')\n\
+                   open(sys.argv[1], 'wb').write(marshal.dumps(code))\n";
+    let status = Command::new(python())
+        .args(["-c", planted, stored.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = s.pyroad_env("ws", &args, &env).code(1).stdout;
+    assert!(out.contains("test_planted"), "{out}");
+
+    // Without a cache folder nothing is stored, and checks are judged the same.
+    let off = s.path().join("off");
+    let none = [("PYROAD_CACHE_DIR", ""), ("HOME", off.to_str().unwrap())];
+    assert_eq!(failing(s.pyroad_env("ws", &args, &none)), first);
+    assert!(!off.exists());
+}

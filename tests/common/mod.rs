@@ -207,6 +207,8 @@ impl Sandbox {
             .current_dir(self.path().join(cwd))
             .env("NO_COLOR", "1")
             .env_remove("PYROAD_PYTHON")
+            // Each test's own cache: a test never reads what another test stored.
+            .env("PYROAD_CACHE_DIR", self.path().join(".pyroad-cache"))
             .envs(env.iter().copied())
             .output()
             .expect("run pyroad");
