@@ -276,6 +276,32 @@ pub fn check(
     source: &Source,
     settings: &Settings,
 ) -> Result<CheckResult> {
+    check_keeping_stage(catalog, ex, source, settings).0
+}
+
+/// A check's staging folder, removed when this is dropped.
+pub struct Leftover(#[allow(dead_code)] Option<Stage>);
+
+/// `check`, handing back the staging folder instead of removing it: `watch` shows the verdict
+/// first (the removal costs a millisecond or two).
+pub fn check_keeping_stage(
+    catalog: &Catalog,
+    ex: &Exercise,
+    source: &Source,
+    settings: &Settings,
+) -> (Result<CheckResult>, Leftover) {
+    let mut leftover = Leftover(None);
+    let result = check_into(catalog, ex, source, settings, &mut leftover);
+    (result, leftover)
+}
+
+fn check_into(
+    catalog: &Catalog,
+    ex: &Exercise,
+    source: &Source,
+    settings: &Settings,
+    leftover: &mut Leftover,
+) -> Result<CheckResult> {
     let started = std::time::Instant::now();
     let mut result = CheckResult {
         id: ex.id.clone(),
@@ -324,6 +350,7 @@ pub fn check(
     }
     hide_stage(&mut result, &stage.work);
     result.duration = started.elapsed();
+    leftover.0 = Some(stage);
     Ok(result)
 }
 
@@ -384,7 +411,8 @@ pub fn prepare(catalog: &Catalog, ex: &Exercise, source: &Source, settings: &Set
     }
     let pytest = pytest_job(ex, &stage, settings, &limits_for(ex, settings));
     let heavy = !ex.info.requires.is_empty();
-    if let Some(pending) = pool.prepare(&pytest.job, &stage.learner_names, heavy) {
+    let early = pytest.early_report(settings);
+    if let Some(pending) = pool.prepare(&pytest.job, &stage.learner_names, heavy, early) {
         pool.park(
             key,
             Box::new(Prepared {
@@ -588,6 +616,14 @@ struct PytestJob {
     current_path: PathBuf,
 }
 
+impl PytestJob {
+    /// The report whose appearance may end a warm check early: only when pytest's own output,
+    /// whose summary comes after it, is not shown (`--verbose` shows it).
+    fn early_report(&self, settings: &Settings) -> Option<&Path> {
+        (!settings.pytest_tracebacks).then_some(self.report_path.as_path())
+    }
+}
+
 fn run_pytest(
     ex: &Exercise,
     stage: &Stage,
@@ -596,10 +632,15 @@ fn run_pytest(
     result: &mut CheckResult,
 ) -> Result<()> {
     let pj = pytest_job(ex, stage, settings, limits);
-    let warm = settings
-        .warm
-        .as_ref()
-        .and_then(|pool| pool.run(&pj.job, &stage.learner_names, !ex.info.requires.is_empty()));
+    let warm = settings.warm.as_ref().and_then(|pool| {
+        let heavy = !ex.info.requires.is_empty();
+        pool.run(
+            &pj.job,
+            &stage.learner_names,
+            heavy,
+            pj.early_report(settings),
+        )
+    });
     let outcome = match warm {
         Some(outcome) => outcome,
         None => {

@@ -42,6 +42,7 @@ struct Reply {
     pid: Option<i32>,
     exit: Option<i32>,
     signal: Option<i32>,
+    reported: Option<bool>,
 }
 
 /// Where each check's replies go, by request id; emptied (so every waiting check sees the
@@ -150,13 +151,27 @@ impl Worker {
     }
 
     /// Runs a pytest job (`job.args` start with `-m pytest`) in a forked child.
-    pub fn run(self: &Arc<Self>, job: &Job, staged: &[String]) -> Result<Outcome> {
-        self.submit(job, staged, false)?.wait(job)
+    pub fn run(
+        self: &Arc<Self>,
+        job: &Job,
+        staged: &[String],
+        report: Option<&Path>,
+    ) -> Result<Outcome> {
+        self.submit(job, staged, false, report)?.wait(job)
     }
 
     /// Forks the child for a pytest job. A `gated` child configures pytest and starts the
-    /// session, then waits for `Pending::wait` (see the worker's `Gate`).
-    pub fn submit(self: &Arc<Self>, job: &Job, staged: &[String], gated: bool) -> Result<Pending> {
+    /// session, then waits for `Pending::wait` (see the worker's `Gate`). With `report` (the
+    /// path of the finished report the plugin writes), the check ends as soon as that is
+    /// written: pytest's summary and teardown then never reach stdout, so only for callers
+    /// that do not show it.
+    pub fn submit(
+        self: &Arc<Self>,
+        job: &Job,
+        staged: &[String],
+        gated: bool,
+        report: Option<&Path>,
+    ) -> Result<Pending> {
         let out_dir = job.cwd.parent().unwrap_or(&job.cwd).to_path_buf();
         let stdout_path = out_dir.join("stdout.txt");
         let stderr_path = out_dir.join("stderr.txt");
@@ -187,6 +202,7 @@ impl Worker {
         let request = serde_json::json!({
             "id": id,
             "gated": gated,
+            "early": report.is_some(),
             "confine": sandbox::confined(),
             "cgroup": cap.cgroup().map(|c| c.procs_file()),
             "cwd": job.cwd,
@@ -226,6 +242,7 @@ impl Worker {
             cap: Some(cap),
             stdout_path,
             stderr_path,
+            report: report.map(Path::to_path_buf),
             gated,
             waited: false,
         })
@@ -251,6 +268,8 @@ pub struct Pending {
     cap: Option<sandbox::ProcessCap>,
     stdout_path: PathBuf,
     stderr_path: PathBuf,
+    /// The report whose appearance ends the check early (see `Worker::submit`).
+    report: Option<PathBuf>,
     /// Still held at the gate: it has run none of the learner's code.
     gated: bool,
     waited: bool,
@@ -277,6 +296,19 @@ impl Pending {
         let mut killed: Option<Exit> = None;
         let status = loop {
             match self.replies.recv_timeout(Duration::from_millis(25)) {
+                // Said early, and the report is there (it is written whole, by a rename):
+                // the verdict is settled. A learner's code that said it early changes nothing.
+                Ok(reply)
+                    if reply.reported == Some(true)
+                        && killed.is_none()
+                        && self.report.as_ref().is_some_and(|r| r.exists()) =>
+                {
+                    break Reply {
+                        exit: Some(0),
+                        ..reply
+                    };
+                }
+                Ok(reply) if reply.reported.is_some() => continue,
                 Ok(reply) => break reply,
                 Err(RecvTimeoutError::Disconnected) => bail!("the worker died during a check"),
                 Err(RecvTimeoutError::Timeout) => {}
@@ -482,13 +514,25 @@ impl Pool {
     /// Runs a pytest job on a warm worker, the heavy one if the exercise needs the preloaded
     /// libraries; `None` when no worker could run it (the caller then runs it cold). A worker
     /// that died is replaced by the next check that needs one.
-    pub fn run(&self, job: &Job, staged: &[String], heavy: bool) -> Option<Outcome> {
-        self.worker(heavy)?.run(job, staged).ok()
+    pub fn run(
+        &self,
+        job: &Job,
+        staged: &[String],
+        heavy: bool,
+        report: Option<&Path>,
+    ) -> Option<Outcome> {
+        self.worker(heavy)?.run(job, staged, report).ok()
     }
 
     /// Forks a check that waits at the gate (see `Worker::submit`); `None` when no worker could.
-    pub fn prepare(&self, job: &Job, staged: &[String], heavy: bool) -> Option<Pending> {
-        self.worker(heavy)?.submit(job, staged, true).ok()
+    pub fn prepare(
+        &self,
+        job: &Job,
+        staged: &[String],
+        heavy: bool,
+        report: Option<&Path>,
+    ) -> Option<Pending> {
+        self.worker(heavy)?.submit(job, staged, true, report).ok()
     }
 
     /// Keeps one prepared check under a key, dropping the one kept before (its child then ends

@@ -753,6 +753,8 @@ cases! {
     kill_parent: needs [PidNs], verdicts [];
     fake_report: needs [PidNs], verdicts [];
     forge_from_environ: needs [], verdicts [];
+    early_report_signal: needs [], verdicts ["fail"];
+    forge_worker_reply: needs [], verdicts ["fail"];
 }
 
 #[test]

@@ -9,7 +9,10 @@ and the worker answers {"id": n, "pid": child} as soon as the child exists, then
 {"id": n, "exit": code} or {"id": n, "signal": number} when it ends. A request with
 "gated": true prepares a check ahead of time: the child configures pytest and starts the session,
 then waits before it reads any of the learner's files until {"go": n} (the runner has written
-them), or ends without running anything on {"drop": n}. Requests may arrive while
+them), or ends without running anything on {"drop": n}. A request with "early": true also
+gets {"id": n, "reported": true} as soon as the child has written its finished report, before
+pytest's teardown and the process's exit: the verdict no longer depends on them, and the
+runner may end the check there. Requests may arrive while
 other checks run: one worker serves every parallel job, so the libraries it preloaded are
 imported once per pyroad run, not once per job. The runner kills the child's process group on a
 timeout. The worker itself never imports learner code and stays single-threaded.
@@ -103,6 +106,8 @@ def warm_up():
             os.dup2(saved[0], 1)
             os.dup2(saved[1], 2)
             os.close(devnull)
+            os.close(saved[0])
+            os.close(saved[1])
     sys.modules.pop("test_pyroad_warmup", None)
     gc.collect()
     gc.freeze()
@@ -430,7 +435,7 @@ def fork_into_pid_namespace():
     LIBC.prctl(PR_SET_PDEATHSIG, 9)
 
 
-def child(request, rules, own_pid_namespace, gate):
+def child(request, rules, own_pid_namespace, gate, reported, inherited):
     # Join the check's pids cgroup first, so every process it starts is counted.
     if request.get("cgroup"):
         try:
@@ -442,7 +447,7 @@ def child(request, rules, own_pid_namespace, gate):
     LIBC.prctl(PR_SET_PDEATHSIG, 9)
     if request.get("confine", True):
         confine(request, rules, own_pid_namespace)
-    redirect_and_run(request, gate)
+    redirect_and_run(request, gate, reported, inherited)
 
 
 def confine(request, rules, own_pid_namespace):
@@ -513,18 +518,43 @@ class Gate:
         yield
 
 
-def redirect_and_run(request, gate):
+def worker_fds():
+    """The worker's open descriptors above stderr, listed before a fork (a confined child may
+    not read /proc)."""
+    try:
+        return [int(name) for name in os.listdir("/proc/self/fd") if int(name) > 2]
+    except (OSError, ValueError):
+        return list(range(3, 256))
+
+
+def close_inherited(fds, keep):
+    """Closes the worker's descriptors but `keep`: its pipes to pyroad, the Landlock rules'
+    folders and its namespace are none of the check's business, and a learner's code writing
+    into the worker's replies could otherwise speak for the worker."""
+    for fd in fds:
+        if fd not in keep:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+def redirect_and_run(request, gate, reported, inherited):
     stdin = os.open(os.devnull, os.O_RDONLY)
     out = os.open(request["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     err = os.open(request["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(stdin, 0)
     os.dup2(out, 1)
     os.dup2(err, 2)
+    close_inherited(set(inherited) | {stdin, out, err}, {0, 1, 2, gate, reported})
     # What a fresh `python -m pytest` in that folder would have: its environment, cwd,
     # argv and sys.path, a temp dir read from the new TMPDIR, and no module of the same name
     # as a staged file left over from the worker.
     os.environ.clear()
     os.environ.update(request["env"])
+    if reported is not None:
+        # For the plugin, which takes it out of the environment before any learner code runs.
+        os.environ["PYROAD_REPORTED_FD"] = str(reported)
     os.chdir(request["cwd"])
     tempfile.tempdir = None
     sys.argv = ["pytest"]
@@ -596,15 +626,22 @@ def sweep_orphans(keep=()):
 
 
 class Check:
-    """A running check: the request's id, the child's pid, and a pidfd to wait on (if any)."""
+    """A running check: the request's id, the child's pid, a pidfd to wait on (if any), and the
+    read end of its "reported" pipe (if it has one and it has not spoken yet)."""
 
-    def __init__(self, ident, pid):
+    def __init__(self, ident, pid, reported=None):
         self.ident = ident
         self.pid = pid
+        self.reported = reported
         try:
             self.pidfd = os.pidfd_open(pid)
         except (AttributeError, OSError):
             self.pidfd = None
+
+    def close_reported(self):
+        if self.reported is not None:
+            os.close(self.reported)
+            self.reported = None
 
 
 def reply(message):
@@ -622,6 +659,9 @@ def start(request, running):
     confine = request.get("confine", True)
     rules, transient = prepare_landlock(request.get("landlock")) if confine else (None, [])
     gate = os.pipe() if request.get("gated") else None
+    # Close-on-exec: a process the learner's code starts never holds it.
+    reported = os.pipe2(os.O_CLOEXEC) if request.get("early") else None
+    inherited = worker_fds()
     pid, own_pid_namespace = fork_check() if confine else (os.fork(), False)
     if pid == 0:
         try:
@@ -630,11 +670,15 @@ def start(request, running):
             for other in running:
                 if other.pidfd is not None:
                     os.close(other.pidfd)
+                other.close_reported()
             for fd in GATES.values():
                 os.close(fd)
             if gate is not None:
                 os.close(gate[1])
-            child(request, rules, own_pid_namespace, gate[0] if gate is not None else None)
+            if reported is not None:
+                os.close(reported[0])
+            child(request, rules, own_pid_namespace, gate[0] if gate is not None else None,
+                  reported[1] if reported is not None else None, inherited)
         finally:
             # Never back into the worker's loop as a second worker, whatever went wrong.
             os._exit(3)
@@ -643,11 +687,13 @@ def start(request, running):
     if gate is not None:
         os.close(gate[0])
         GATES[request.get("id")] = gate[1]
+    if reported is not None:
+        os.close(reported[1])
     try:
         os.setpgid(pid, pid)
     except OSError:
         pass
-    running.append(Check(request.get("id"), pid))
+    running.append(Check(request.get("id"), pid, reported[0] if reported is not None else None))
     reply({"id": request.get("id"), "pid": pid})
 
 
@@ -667,6 +713,7 @@ def open_gate(ident, go):
 
 def finish(check, running, status):
     running.remove(check)
+    check.close_reported()
     open_gate(check.ident, go=False)
     if check.pidfd is not None:
         os.close(check.pidfd)
@@ -725,12 +772,23 @@ def main():
         fds = [c.pidfd for c in running if c.pidfd is not None]
         # Without pidfds (Linux before 5.3), poll for ended checks.
         polling = len(fds) < len(running)
-        ready, _, _ = select.select([0, *fds], [], [], 0.005 if polling else None)
+        said = [c.reported for c in running if c.reported is not None]
+        ready, _, _ = select.select([0, *fds, *said], [], [], 0.005 if polling else None)
         for fd in ready:
             if fd == 0:
                 requests.fill()
+                continue
+            check = next((c for c in running if fd in (c.pidfd, c.reported)), None)
+            if check is None:
+                continue
+            if fd == check.reported:
+                # A byte: the report is written. End of file: the child ended without one
+                # (its exit is reported as usual).
+                if os.read(fd, 1):
+                    reply({"id": check.ident, "reported": True})
+                check.close_reported()
             else:
-                reap(running, next(c for c in running if c.pidfd == fd))
+                reap(running, check)
         if polling:
             reap(running)
 

@@ -10,6 +10,16 @@ use std::time::{Duration, SystemTime};
 /// How often polling looks at the files.
 pub const POLL_INTERVAL: Duration = Duration::from_millis(250);
 
+/// What one file event says about a save in progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Content may still be coming (a create, a truncate, a write): wait for quiet.
+    Partial,
+    /// The writer is done: it closed the file after writing it, or renamed a finished file
+    /// into place. Every editor's save ends with one of these.
+    Complete,
+}
+
 /// How saves are noticed, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
@@ -78,13 +88,13 @@ fn eventless_filesystem(path: &Path) -> Option<&'static str> {
     }
 }
 
-/// Starts noticing changes to the targets, sending `()` on each. Falls back to polling (and
+/// Starts noticing changes to the targets, sending a `Change` on each. Falls back to polling (and
 /// says why) when the OS watcher cannot start.
 pub fn start(
     root: &Path,
     mode: Mode,
     targets: Targets,
-    changed: Sender<()>,
+    changed: Sender<Change>,
 ) -> (Mode, Option<notify::RecommendedWatcher>) {
     if mode == Mode::Events {
         match event_watcher(root, targets.clone(), changed.clone()) {
@@ -103,22 +113,16 @@ pub fn start(
 fn event_watcher(
     root: &Path,
     targets: Targets,
-    changed: Sender<()>,
+    changed: Sender<Change>,
 ) -> notify::Result<notify::RecommendedWatcher> {
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         let Ok(event) = res else { return };
-        if matches!(event.kind, notify::EventKind::Access(_)) {
-            return;
-        }
         let Ok(targets) = targets.lock() else { return };
+        let is_target = |p: &PathBuf| targets.iter().any(|t| p == t || p.starts_with(t));
         // Editors write a temp file and rename it over the original, or write in several
         // steps: any event naming a target counts; the caller debounces and compares content.
-        if event
-            .paths
-            .iter()
-            .any(|p| targets.iter().any(|t| p == t || p.starts_with(t)))
-        {
-            let _ = changed.send(());
+        if let Some(change) = classify(&event.kind, &event.paths, is_target) {
+            let _ = changed.send(change);
         }
     })?;
     // Watch the folder, not the files: a rename over a file replaces the inode a file watch
@@ -127,10 +131,38 @@ fn event_watcher(
     Ok(watcher)
 }
 
+/// What an event means for the targets (`None`: nothing). Renamed *into* a target's name, or
+/// closed after writing, is complete; a rename away from a target (an editor keeping a backup)
+/// is not: the new file is still to be written.
+fn classify(
+    kind: &notify::EventKind,
+    paths: &[PathBuf],
+    is_target: impl Fn(&PathBuf) -> bool,
+) -> Option<Change> {
+    use notify::EventKind;
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+    let complete = match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => paths.iter().any(&is_target),
+        EventKind::Access(_) => return None,
+        EventKind::Modify(ModifyKind::Name(RenameMode::To)) => paths.iter().any(&is_target),
+        EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => {
+            paths.last().is_some_and(&is_target)
+        }
+        _ => false,
+    };
+    if complete {
+        Some(Change::Complete)
+    } else if paths.iter().any(is_target) {
+        Some(Change::Partial)
+    } else {
+        None
+    }
+}
+
 /// A file and its modification stamp, as polling last saw it.
 type Sample = (PathBuf, Option<(SystemTime, u64)>);
 
-fn start_polling(targets: Targets, changed: Sender<()>) {
+fn start_polling(targets: Targets, changed: Sender<Change>) {
     std::thread::spawn(move || {
         let sample = || -> Option<Vec<Sample>> {
             let t = targets.lock().ok()?;
@@ -143,7 +175,7 @@ fn start_polling(targets: Targets, changed: Sender<()>) {
             // Any difference counts, also a new set of files (another exercise selected): the
             // watch loop re-checks only when the content differs from what it last checked,
             // so a spurious signal costs nothing and a save is never missed.
-            if now != last && changed.send(()).is_err() {
+            if now != last && changed.send(Change::Partial).is_err() {
                 return;
             }
             last = now;
@@ -166,4 +198,53 @@ fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
         }
     }
     newest.map(|(t, _)| (t, total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::EventKind;
+    use notify::event::{AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RenameMode};
+
+    fn says(kind: EventKind, paths: &[&str]) -> Option<Change> {
+        let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+        classify(&kind, &paths, |p| p == Path::new("/ws/ex/demo.py"))
+    }
+
+    #[test]
+    fn a_finished_write_or_a_rename_into_place_is_complete() {
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        assert_eq!(says(closed, &["/ws/ex/demo.py"]), Some(Change::Complete));
+        let moved_in = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+        assert_eq!(says(moved_in, &["/ws/ex/demo.py"]), Some(Change::Complete));
+        let both = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
+        assert_eq!(
+            says(both, &["/ws/ex/.demo.py.swp", "/ws/ex/demo.py"]),
+            Some(Change::Complete)
+        );
+    }
+
+    #[test]
+    fn a_write_in_progress_or_a_backup_rename_waits_for_quiet() {
+        let data = EventKind::Modify(ModifyKind::Data(DataChange::Content));
+        assert_eq!(says(data, &["/ws/ex/demo.py"]), Some(Change::Partial));
+        let created = EventKind::Create(CreateKind::File);
+        assert_eq!(says(created, &["/ws/ex/demo.py"]), Some(Change::Partial));
+        // vim moves the original away first; the new file is yet to be written.
+        let both = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
+        assert_eq!(
+            says(both, &["/ws/ex/demo.py", "/ws/ex/demo.py~"]),
+            Some(Change::Partial)
+        );
+        let moved_out = EventKind::Modify(ModifyKind::Name(RenameMode::From));
+        assert_eq!(says(moved_out, &["/ws/ex/demo.py"]), Some(Change::Partial));
+    }
+
+    #[test]
+    fn reads_and_other_files_say_nothing() {
+        let opened = EventKind::Access(AccessKind::Open(AccessMode::Any));
+        assert_eq!(says(opened, &["/ws/ex/demo.py"]), None);
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        assert_eq!(says(closed, &["/ws/ex/notes.txt"]), None);
+    }
 }

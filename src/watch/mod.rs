@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 /// per save (truncate, write, chmod, rename), within a millisecond of each other, which must
 /// give one check. Short, because it is paid on every save: a save that comes later anyway
 /// cancels the check it started, and the content hash skips a save that changed nothing.
+/// Not waited at all after an event that says the writer is done (see `files::Change`).
 const DEBOUNCE: Duration = Duration::from_millis(8);
 
 /// Options of `watch`.
@@ -40,7 +41,7 @@ pub struct Options {
 }
 
 enum Event {
-    Changed,
+    Changed(files::Change),
     Key(Key),
     Done(u64, Box<Result<CheckResult>>),
 }
@@ -96,9 +97,9 @@ pub fn run(ws: Workspace, catalog: Catalog, settings: Settings, opts: Options) -
     let (tx, rx) = mpsc::channel();
     let targets: files::Targets = Arc::new(Mutex::new(Vec::new()));
     let mode = files::choose_mode(&ws.root, opts.poll);
-    let (changed_tx, changed_rx) = mpsc::channel::<()>();
+    let (changed_tx, changed_rx) = mpsc::channel::<files::Change>();
     let (mode, _watcher) = files::start(&ws.root, mode, targets.clone(), changed_tx);
-    forward(changed_rx, tx.clone(), |()| Event::Changed);
+    forward(changed_rx, tx.clone(), Event::Changed);
     let keys_paused = Arc::new(AtomicBool::new(false));
     let screen = if interactive {
         let screen = Screen::enter()?;
@@ -294,8 +295,9 @@ impl App {
         std::thread::spawn(move || {
             let ex = &catalog.exercises[index];
             let source = Source::Workspace(dir);
-            let result = check::check(&catalog, ex, &source, &settings);
+            let (result, leftover) = check::check_keeping_stage(&catalog, ex, &source, &settings);
             let _ = tx.send(Event::Done(generation, Box::new(result)));
+            drop(leftover);
             // The learner's next save is judged by a check forked and started now (not after
             // a check that was called off: the learner has moved on).
             if !settings
@@ -328,7 +330,16 @@ impl App {
             };
             let mut redraw = false;
             match event {
-                Some(Event::Changed) => pending = Some(Instant::now()),
+                // A writer that is done with the file (closed it, renamed it into place) need
+                // not be waited for.
+                Some(Event::Changed(files::Change::Complete)) => {
+                    pending = Some(
+                        Instant::now()
+                            .checked_sub(DEBOUNCE)
+                            .unwrap_or_else(Instant::now),
+                    )
+                }
+                Some(Event::Changed(files::Change::Partial)) => pending = Some(Instant::now()),
                 Some(Event::Done(generation, result)) if generation == self.generation => {
                     self.checking = false;
                     self.cancel = None;
@@ -370,6 +381,15 @@ impl App {
     }
 
     fn finished(&mut self, result: CheckResult) -> Result<()> {
+        // The verdict first: the learner waits for it, not for the state file's fsync or the
+        // solution's copy (its message follows).
+        self.message.clear();
+        if self.interactive {
+            self.result = Some(result.clone());
+            self.draw()?;
+        } else {
+            say(&self.verdict_text(&result))?;
+        }
         let first_pass = crate::commands::run::record(&self.ws, &result)?;
         if result.verdict == Verdict::Pass {
             let ex = self.exercise().clone();
@@ -390,7 +410,7 @@ impl App {
             );
             self.result = Some(result);
             if !self.interactive {
-                self.print_result()?;
+                say(&self.message)?;
             }
             if first_pass
                 && self.opts.auto_advance
@@ -401,17 +421,7 @@ impl App {
             return Ok(());
         }
         self.result = Some(result);
-        if !self.interactive {
-            self.print_result()?;
-        }
-        Ok(())
-    }
-
-    fn print_result(&self) -> Result<()> {
-        if let Some(r) = &self.result {
-            say(&self.verdict_text(r))?;
-        }
-        if !self.message.is_empty() {
+        if !self.interactive && !self.message.is_empty() {
             say(&self.message)?;
         }
         Ok(())
