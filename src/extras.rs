@@ -33,6 +33,7 @@ pub fn preload_modules(packages: &[String]) -> Vec<String> {
                 "sklearn.compose",
                 "sklearn.datasets",
                 "sklearn.metrics",
+                "sklearn.neighbors",
             ],
             "pandas" => &["pandas"],
             // pyplot picks a backend when imported: leave that to the exercise.

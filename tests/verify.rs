@@ -341,3 +341,23 @@ fn rewritten_test_files_are_kept_between_runs_and_a_damaged_copy_is_rewritten() 
     assert_eq!(failing(s.pyroad_env("ws", &args, &none)), first);
     assert!(!off.exists());
 }
+
+#[test]
+fn a_test_that_runs_pytest_itself_passes_on_both_paths() {
+    // A warm check's session runs on a plugin manager and Config prepared by the worker; a
+    // second session in the same check (a test calling pytest.main) must get fresh ones.
+    let test = "import pytest\n\nfrom demo import add\n\n\n\
+                def test_adds_two_numbers():\n    assert add(2, 3) == 5\n\n\n\
+                def test_an_inner_session_runs_and_passes(tmp_path):\n    \
+                inner = tmp_path / \"test_inner.py\"\n    \
+                inner.write_text(\"def test_ok():\\n    assert 1 + 1 == 2\\n\")\n    \
+                code = pytest.main([\"-q\", \"-p\", \"no:cacheprovider\", str(inner)])\n    \
+                assert code == 0\n";
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, test, ADD_SOLUTION);
+    s.learner(ADD_SOLUTION);
+    for args in [&["verify"][..], &["verify", "--no-warm"][..]] {
+        s.pyroad_in("ws", args)
+            .code(0)
+            .stdout_has("1/1 exercises pass");
+    }
+}

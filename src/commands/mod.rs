@@ -92,10 +92,11 @@ pub fn warm_pool(
     let heavy = |e: &&Exercise| !e.info.requires.is_empty();
     let first_heavy = exercises.first().is_some_and(heavy);
     let pool = std::sync::Arc::new(crate::worker::Pool::new(interpreter.clone(), preload));
-    pool.prestart(first_heavy);
+    // The other kind first, so both start at once (each takes a core for a while).
     if exercises.iter().any(|e| heavy(e) != first_heavy) {
         pool.prestart_in_background(!first_heavy);
     }
+    pool.prestart(first_heavy);
     Some(pool)
 }
 

@@ -109,6 +109,13 @@ def warm_up():
             os.close(saved[0])
             os.close(saved[1])
     sys.modules.pop("test_pyroad_warmup", None)
+    # Imported by nearly every check (pytest's escaping of test ids) or by several of the
+    # curriculum's (sqlite3); cheap to hold, and no learner code.
+    for name in ("encodings.unicode_escape", "sqlite3"):
+        try:
+            __import__(name)
+        except ImportError:
+            pass
     gc.collect()
     gc.freeze()
 
@@ -150,13 +157,44 @@ def prebuild_plugin_manager():
         PLUGIN_MANAGER = None
 
 
+def prebuild_config():
+    """A Config made ahead on the prebuilt plugin manager: what it costs (every plugin adding its
+    command-line options and ini keys, some 8 ms in a forked check) depends on nothing but the
+    plugins. A check fills in its own invocation parameters (see get_config)."""
+    global PRECONFIG
+    try:
+        params = pytest_config.Config.InvocationParams(args=(), plugins=None, dir=pathlib.Path.cwd())
+        PRECONFIG = pytest_config.Config(PLUGIN_MANAGER, invocation_params=params)
+    except Exception:
+        PRECONFIG = None
+
+
+PRECONFIG = None
+
+
 def get_config(args=None, plugins=None, *, prog=None):
-    """pytest's own get_config, on the prebuilt plugin manager."""
+    """pytest's own get_config, on the prebuilt plugin manager and Config. They serve a check's
+    session once; a test that runs pytest itself gets pytest's own, as in a fresh interpreter."""
+    global PRECONFIG, PREBUILT_USED
+    if PREBUILT_USED:
+        return ORIGINAL_GET_CONFIG(args, plugins, prog=prog)
+    PREBUILT_USED = True
     params = pytest_config.Config.InvocationParams(args=args or (), plugins=plugins, dir=pathlib.Path.cwd())
-    config = pytest_config.Config(PLUGIN_MANAGER, invocation_params=params, prog=prog)
+    if PRECONFIG is not None:
+        config, PRECONFIG = PRECONFIG, None
+        config.invocation_params = params
+        if prog is not None:
+            # Only named in usage errors; a property on newer pytest, an attribute on older.
+            config._parser.prog = prog
+    else:
+        config = pytest_config.Config(PLUGIN_MANAGER, invocation_params=params, prog=prog)
     if params.args:
         PLUGIN_MANAGER.consider_preparse(params.args, exclude_only=True)
     return config
+
+
+ORIGINAL_GET_CONFIG = pytest_config.get_config
+PREBUILT_USED = False
 
 
 def precompile(paths):
@@ -747,6 +785,8 @@ def main():
     warm_up()
     preload()
     prebuild_plugin_manager()
+    if PLUGIN_MANAGER is not None:
+        prebuild_config()
     gc.collect()
     gc.freeze()
     reply({"ready": True})
