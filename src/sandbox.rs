@@ -897,6 +897,12 @@ pub fn base_env(home: &Path) -> Vec<(String, OsString)> {
         ("PYTHONIOENCODING".to_string(), "utf-8".into()),
         ("PYTHONUTF8".to_string(), "1".into()),
     ];
+    // One thread of BLAS (NumPy, SciPy, scikit-learn) per check: checks run side by side, one
+    // per core, and idle BLAS helper threads spin, burning CPU the other checks need (0.4 s of
+    // a `verify` of the curriculum). Each also counts against the check's process cap.
+    for name in ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"] {
+        env.push((name.to_string(), "1".into()));
+    }
     let lang = std::env::var_os("LANG")
         .filter(|l| !l.is_empty())
         .unwrap_or_else(|| "C.UTF-8".into());

@@ -66,16 +66,32 @@ pub fn run(global: &Global, id: Option<&str>) -> Result<ExitCode> {
 
 /// Records a check in the progress state; true when it is the exercise's first pass.
 pub fn record(ws: &Workspace, result: &CheckResult) -> Result<bool> {
+    ws.progress().update(|state| note(state, result))
+}
+
+/// `record` for many results at once: one locked, atomic write of the state file (`verify`
+/// wrote it once per exercise, each with its fsync).
+pub fn record_all<'a>(
+    ws: &Workspace,
+    results: impl IntoIterator<Item = &'a CheckResult>,
+) -> Result<()> {
     ws.progress().update(|state| {
-        let entry = state.exercises.entry(result.id.clone()).or_default();
-        entry.attempts += 1;
-        entry.last_verdict = Some(result.verdict.as_str().to_string());
-        if result.verdict == Verdict::Pass && entry.passed_at.is_none() {
-            entry.passed_at = Some(crate::progress::now());
-            return true;
+        for result in results {
+            note(state, result);
         }
-        false
     })
+}
+
+/// Counts one attempt in the state; true if it is the exercise's first pass.
+fn note(state: &mut crate::progress::State, result: &CheckResult) -> bool {
+    let entry = state.exercises.entry(result.id.clone()).or_default();
+    entry.attempts += 1;
+    entry.last_verdict = Some(result.verdict.as_str().to_string());
+    if result.verdict == Verdict::Pass && entry.passed_at.is_none() {
+        entry.passed_at = Some(crate::progress::now());
+        return true;
+    }
+    false
 }
 
 /// Writes the reference solution (and its extra files) under `solutions/`; returns the folder.

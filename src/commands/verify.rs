@@ -2,7 +2,7 @@
 //! teacher or the learner's own CI. Human, JSON (schema 1) and JUnit XML reports.
 
 use super::Ctx;
-use super::run::record;
+use super::run::record_all;
 use crate::check::{self, CheckResult, Source, Verdict};
 use crate::cli::{Global, ReportFormat};
 use crate::pool;
@@ -10,7 +10,7 @@ use crate::progress::write_atomic;
 use crate::render;
 use crate::report;
 use crate::style;
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
@@ -95,10 +95,20 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         bar.finish_and_clear();
     }
     let mut done = Vec::new();
+    let mut failure = None;
     for (ex, r) in exercises.iter().zip(results) {
-        let r = r.with_context(|| format!("checking {}", ex.id))?;
-        record(&ctx.ws, &r)?;
-        done.push((*ex, r));
+        match r {
+            Ok(r) => done.push((*ex, r)),
+            Err(e) => {
+                failure = Some(e.context(format!("checking {}", ex.id)));
+                break;
+            }
+        }
+    }
+    // What was judged is kept even when a later check could not run.
+    record_all(&ctx.ws, done.iter().map(|(_, r)| r))?;
+    if let Some(e) = failure {
+        return Err(e);
     }
     let failed = done.iter().any(|(_, r)| match r.verdict {
         Verdict::Pass => false,

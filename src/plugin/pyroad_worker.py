@@ -782,11 +782,15 @@ def main():
     LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1)
     # Before the warm-up, whose session fills the table for every plugin a check registers.
     pytest_fixtures.dir = plugin_dir
+    # No collections while importing (a tenth of the heavy worker's imports): what is made here
+    # lives as long as the worker, and is frozen below.
+    gc.disable()
     warm_up()
     preload()
     prebuild_plugin_manager()
     if PLUGIN_MANAGER is not None:
         prebuild_config()
+    gc.enable()
     gc.collect()
     gc.freeze()
     reply({"ready": True})
