@@ -73,6 +73,7 @@ fn main() -> ExitCode {
             compare_cold,
         }) => commands::dev::check(g, path, *jobs, *compare_cold),
     };
+    sandbox::finish_background_kills();
     sandbox::remove_spare_cgroups();
     match result {
         Ok(code) => code,

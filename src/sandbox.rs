@@ -489,13 +489,54 @@ pub fn group_size(pgid: i32) -> usize {
 /// Kills a process group and keeps at it until it is empty: a process that was forking while
 /// the first signal went out is caught by the next.
 pub fn kill_group_fully(pgid: i32) {
-    for _ in 0..50 {
+    // A killed process is gone within a millisecond or so, and `watch` waits on this for
+    // every save: look again soon, then less and less often (about 250 ms in all).
+    let mut pause = Duration::from_micros(200);
+    for _ in 0..60 {
         kill_group(pgid);
-        if group_size(pgid) == 0 {
+        if group_gone(pgid) || group_size(pgid) == 0 {
             return;
         }
-        std::thread::sleep(Duration::from_millis(5));
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(5));
     }
+}
+
+/// Background kills not yet finished (see `kill_group_in_background`).
+static BACKGROUND_KILLS: Mutex<Vec<std::thread::JoinHandle<()>>> = Mutex::new(Vec::new());
+
+/// Sends the group SIGKILL now and finishes `kill_group_fully` on a thread, then runs `then`
+/// (releasing what the group held). pyroad waits for these before it exits
+/// (`finish_background_kills`).
+pub fn kill_group_in_background(pgid: i32, then: impl FnOnce() + Send + 'static) {
+    kill_group(pgid);
+    let handle = std::thread::spawn(move || {
+        kill_group_fully(pgid);
+        then();
+    });
+    if let Ok(mut kills) = BACKGROUND_KILLS.lock() {
+        kills.retain(|k| !k.is_finished());
+        kills.push(handle);
+    }
+}
+
+/// Waits for every background kill to be done.
+pub fn finish_background_kills() {
+    let kills = BACKGROUND_KILLS
+        .lock()
+        .map(|mut k| std::mem::take(&mut *k))
+        .unwrap_or_default();
+    for kill in kills {
+        let _ = kill.join();
+    }
+}
+
+/// True when no process (not even one waiting to be reaped) is left in the group: a signal-0
+/// probe, much cheaper than `group_size`'s walk through /proc.
+fn group_gone(pgid: i32) -> bool {
+    // SAFETY: signal 0 only checks that the group exists.
+    let r = unsafe { libc::killpg(pgid, 0) };
+    r != 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH)
 }
 
 /// Kills a whole process group.

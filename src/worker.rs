@@ -346,8 +346,15 @@ impl Pending {
             }
         };
         // Whatever the check left in its group goes too, and what escaped the group.
-        sandbox::kill_group_fully(pid);
-        self.cap = None;
+        if status.reported == Some(true) {
+            // Ended on its report: the verdict does not wait for the group to die (a
+            // namespace's teardown takes milliseconds); that is finished in the background.
+            let cap = self.cap.take();
+            sandbox::kill_group_in_background(pid, move || drop(cap));
+        } else {
+            sandbox::kill_group_fully(pid);
+            self.cap = None;
+        }
         let exit = match (killed, status.exit, status.signal) {
             (Some(reason), _, _) => reason,
             (None, Some(code), _) => Exit::Code(code),
