@@ -12,13 +12,12 @@ the same files with the same interpreter, N times.
 import argparse
 import json
 import os
-import queue
+import select
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import tomllib
 from pathlib import Path
@@ -60,14 +59,26 @@ def main() -> None:
             [str(pyroad), "watch"], cwd=ws, env=env, text=True,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )
-        lines: "queue.Queue[str]" = queue.Queue()
-        threading.Thread(target=lambda: [lines.put(l) for l in proc.stdout], daemon=True).start()
+        # Read on this thread, straight from the pipe: a reader thread and a queue would add
+        # their own wake-up to every measurement.
+        out = proc.stdout.fileno()
+        pending = b""
 
         def wait_verdict() -> str:
+            nonlocal pending
+            deadline = time.monotonic() + 30
             while True:
-                line = lines.get(timeout=30)
-                if line.startswith(("✓ ", "✗ ")) and f"{args.id}  " in line:
-                    return line
+                while b"\n" in pending:
+                    raw, pending = pending.split(b"\n", 1)
+                    line = raw.decode("utf-8", "replace")
+                    if line.startswith(("✓ ", "✗ ")) and f"{args.id}  " in line:
+                        return line
+                if not select.select([out], [], [], max(0.0, deadline - time.monotonic()))[0]:
+                    raise TimeoutError("no verdict within 30 s")
+                chunk = os.read(out, 65536)
+                if not chunk:
+                    raise EOFError("pyroad watch ended")
+                pending += chunk
 
         wait_verdict()
         latencies = []
@@ -78,8 +89,6 @@ def main() -> None:
             os.replace(tmp_file, target)
             wait_verdict()
             latencies.append(time.perf_counter() - start)
-            while not lines.empty():
-                lines.get()
             time.sleep(0.2)
         proc.stdin.write("q\n")
         proc.stdin.flush()

@@ -680,6 +680,9 @@ fn pytest_job(ex: &Exercise, stage: &Stage, settings: &Settings, limits: &Limits
         // Plugins installed in the learner's environment must not change how tests run.
         ("PYTEST_DISABLE_PLUGIN_AUTOLOAD".to_string(), "1".into()),
     ]);
+    if !settings.pytest_tracebacks {
+        env.push(("PYROAD_QUIET".to_string(), "1".into()));
+    }
     let blocked = BLOCKED_PLUGINS
         .iter()
         .flat_map(|name| [OsString::from("-p"), OsString::from(format!("no:{name}"))]);

@@ -361,3 +361,51 @@ fn a_test_that_runs_pytest_itself_passes_on_both_paths() {
             .stdout_has("1/1 exercises pass");
     }
 }
+
+#[test]
+fn a_syntax_error_in_a_learner_file_the_tests_never_import_is_named_on_both_paths() {
+    // The plugin compiles only the learner's files the tests did not import: this one.
+    let s = Sandbox::tiny_with(
+        "mode = \"pytest\"\nfiles = [\"notes.py\"]\n",
+        ADD_STUB,
+        ADD_TEST,
+        ADD_SOLUTION,
+        &[("notes.py", "NOTES = []\n")],
+    );
+    s.learner(ADD_SOLUTION);
+    s.write(
+        "ws/exercises/01-fundamentals/demo/notes.py",
+        "NOTES = [\n    'unclosed',\n",
+    );
+    for args in [&["verify"][..], &["verify", "--no-warm"][..]] {
+        s.pyroad_in("ws", args)
+            .code(1)
+            .stdout_has("notes.py:")
+            .stdout_has("SyntaxError");
+    }
+}
+
+#[test]
+fn pytest_output_is_hidden_but_assert_explanations_are_kept_and_verbose_shows_it_all() {
+    // Without --verbose the terminal reporter's per-test hooks are taken out (PYROAD_QUIET);
+    // pytest still needs the reporter's writer to explain a failed comparison.
+    let test = "from demo import add\n\n\n\
+                def test_lists():\n    assert [add(1, 1), 3] == [2, 4]\n\n\n\
+                def test_adds():\n    assert add(2, 3) == 5\n";
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, test, ADD_SOLUTION);
+    s.learner(ADD_SOLUTION);
+    for args in [
+        &["verify", "--format", "json"][..],
+        &["verify", "--format", "json", "--no-warm"][..],
+    ] {
+        s.pyroad_in("ws", args)
+            .code(1)
+            .stdout_has("At index 1 diff: 3 != 4")
+            .stdout_has("\"outcome\": \"passed\"");
+    }
+    s.pyroad_in("ws", &["run", "1-demo", "--verbose"])
+        .code(1)
+        .stdout_has("raw output")
+        .stdout_has("test_demo.py F.")
+        .stdout_has("1 failed, 1 passed");
+}

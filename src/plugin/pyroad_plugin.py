@@ -8,6 +8,7 @@ PYROAD_CURRENT holds the id of the test that is running, so a timeout can name i
 import json
 import linecache
 import os
+import sys
 
 import pytest
 
@@ -18,16 +19,20 @@ REPORT = CURRENT = ""
 LEARNER = set()
 # A warm worker's pipe, written once the report is: the runner need not wait for the teardown.
 REPORTED_FD = -1
+# pytest's own output is not shown (the runner shows it only with --verbose): its progress
+# line need not be written.
+QUIET = False
 
 
 def _read_environment():
-    global REPORT, CURRENT, LEARNER, REPORTED_FD
+    global REPORT, CURRENT, LEARNER, REPORTED_FD, QUIET
     # Taken out of the environment before any learner code is imported, so that code cannot
     # look up where the report goes (its name is random) and write a fake one.
     _scrub_initial_environment("PYROAD_REPORT")
     REPORT = os.environ.pop("PYROAD_REPORT", "")
     CURRENT = os.environ.get("PYROAD_CURRENT", "")
     LEARNER = set(filter(None, os.environ.get("PYROAD_LEARNER", "").split(os.pathsep)))
+    QUIET = os.environ.pop("PYROAD_QUIET", "") == "1"
     try:
         REPORTED_FD = int(os.environ.pop("PYROAD_REPORTED_FD", "-1"))
     except ValueError:
@@ -64,6 +69,20 @@ def _is_learner(path):
     )
 
 
+def _imported_from(name, path):
+    """Whether the module a staged file `name` (relative to the check's folder) defines was
+    imported from `path`. Looked up by the module name the file has on the check's sys.path;
+    a file imported under another name is just compiled once more."""
+    module = name[: -len(".py")].replace(os.sep, ".")
+    if module.endswith(".__init__"):
+        module = module[: -len(".__init__")]
+    try:
+        loaded = vars(sys.modules[module]).get("__file__")
+        return isinstance(loaded, str) and os.path.abspath(loaded) == path
+    except Exception:
+        return False
+
+
 def _frame(entry):
     # linecache, not entry.statement: the latter re-parses the whole file for every frame,
     # which doubled the cost of a check with many failing tests.
@@ -79,6 +98,7 @@ class Recorder:
         self.tests = {}
         self.order = []
         self.internal_error = ""
+        self.sources = {}
         self.current = None
         self.current_len = 0
 
@@ -86,14 +106,25 @@ class Recorder:
     def pytest_collection(self, session):
         # Here, not at session start: a check prepared ahead of a save (watch) waits for the
         # learner's files between the two.
-        # A syntax error is reported by Python itself with line and column: compile the learner's
-        # files first so the verdict can show them with a caret instead of pytest's collect noise.
+        # Read before any of the learner's code runs (it could change or remove them); looked
+        # at for syntax errors once the session is over.
         for name in sorted(LEARNER):
-            if not name.endswith(".py") or not os.path.isfile(name):
+            if name.endswith(".py") and os.path.isfile(name):
+                try:
+                    with open(name, "rb") as handle:
+                        self.sources[os.path.abspath(name)] = (name, handle.read())
+                except OSError:
+                    pass
+
+    def _find_syntax_error(self):
+        """A syntax error is reported by Python itself with line and column, so the verdict can
+        show it with a caret instead of pytest's collection noise. A learner's file that was
+        imported compiled: only the others are compiled (again) here."""
+        for path, (name, source) in self.sources.items():
+            if _imported_from(name, path):
                 continue
             try:
-                with open(name, "rb") as handle:
-                    compile(handle.read(), name, "exec")
+                compile(source, name, "exec")
             except SyntaxError as err:
                 self.syntax_error = {
                     "file": name,
@@ -202,6 +233,7 @@ class Recorder:
     def pytest_sessionfinish(self, session, exitstatus):
         if not REPORT:
             return
+        self._find_syntax_error()
         data = {
             "finished": True,
             "exitstatus": int(exitstatus),
@@ -213,8 +245,9 @@ class Recorder:
         }
         _end_other_processes()
         tmp = REPORT + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
+        # One write: json.dump writes each small piece through the text layer.
+        with open(tmp, "wb") as handle:
+            handle.write(json.dumps(data).encode("utf-8"))
         os.replace(tmp, REPORT)
         if REPORTED_FD >= 0:
             # What is left (pytest's summary and teardown) cannot change the verdict, and the
@@ -248,6 +281,29 @@ def _end_other_processes():
             pass
 
 
+def _without_progress(manager):
+    """Takes the terminal reporter's per-test hooks out (the letter per test, the file name, the
+    percentage): a sixth of the time of a test that does little, for output nobody reads.
+
+    The reporter itself stays registered, with every other hook: pytest asks it for its terminal
+    writer when it explains a failed assert, and it still reports collection and internal
+    errors. Hook methods shadowed by a non-callable attribute are skipped when it is registered
+    again. This runs inside pytest_configure, a hook the reporter does not implement, so no hook
+    call is walking a list this changes.
+    """
+    reporter = manager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    manager.unregister(reporter)
+    for name in ("pytest_runtest_logstart", "pytest_runtest_logreport", "pytest_runtest_logfinish"):
+        setattr(reporter, name, None)
+    manager.register(reporter, "terminalreporter")
+
+
+# Last, so that the terminal reporter (registered by its own plugin's pytest_configure) exists.
+@pytest.hookimpl(trylast=True)
 def pytest_configure(config):
     _read_environment()
     config.pluginmanager.register(Recorder(), "pyroad-recorder")
+    if QUIET:
+        _without_progress(config.pluginmanager)

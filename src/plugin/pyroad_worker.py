@@ -318,6 +318,39 @@ def plugin_dir(holder):
     return BUILTIN_DIR(holder)
 
 
+def argnames_key(function, kwargs):
+    """What getfuncargnames' answer for a plain function of pytest's own depends on, or None.
+    pytest makes such functions anew for every test (`lambda: request`), all with one code
+    object; a function that is wrapped, or carries its own signature, is not plain."""
+    if type(function) is not types.FunctionType or not pytest_owned(function):
+        return None
+    if "__wrapped__" in function.__dict__ or "__signature__" in function.__dict__:
+        return None
+    key = (function.__code__, function.__name__, function.__defaults__, function.__kwdefaults__,
+           tuple(sorted(kwargs.items())))
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def getfuncargnames(function, *args, **kwargs):
+    """pytest's getfuncargnames, worked out once per function of pytest's own (a signature costs
+    40 microseconds here, and a session asks for a hundred of them, plus two per test)."""
+    key = None if args else argnames_key(function, kwargs)
+    if key is None:
+        return ORIGINAL_GETFUNCARGNAMES(function, *args, **kwargs)
+    found = ARGNAMES.get(key)
+    if found is None:
+        found = ARGNAMES[key] = ORIGINAL_GETFUNCARGNAMES(function, **kwargs)
+    return found
+
+
+ORIGINAL_GETFUNCARGNAMES = getattr(pytest_fixtures, "getfuncargnames", None)
+ARGNAMES = {}
+
+
 def enter_namespaces(pid_too):
     """New user and network namespaces (and a PID namespace for this process's children when
     `pid_too`), as many as the kernel allows; loopback up.
@@ -535,24 +568,29 @@ def fork_under_subreaper():
 
 
 class Gate:
-    """Holds a prepared check once its session has started, before collection (so before the
-    learner's files are compiled or imported), until the worker passes on the runner's go."""
+    """Holds a prepared check (fd is its gate) once its session has started, before collection
+    (so before the learner's files are compiled or imported), until the worker passes on the
+    runner's go."""
 
     def __init__(self, fd):
         self.fd = fd
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_collection(self, session):
-        go = b""
-        try:
-            go = os.read(self.fd, 1)
-        except OSError:
-            pass
-        finally:
-            os.close(self.fd)
-        if go != b"g":
-            # Dropped, or the worker is gone: nothing was run.
-            os._exit(3)
+        if self.fd is not None:
+            go = b""
+            try:
+                go = os.read(self.fd, 1)
+            except OSError:
+                pass
+            finally:
+                os.close(self.fd)
+            if go != b"g":
+                # Dropped, or the worker is gone: nothing was run.
+                os._exit(3)
+        # What pytest built so far lives as long as the check: the collections the learner's
+        # code and tests set off need not walk it again and again.
+        gc.freeze()
         yield
 
 
@@ -604,7 +642,7 @@ def redirect_and_run(request, gate, reported, inherited):
     pytest_rewrite._rewrite_test = rewrite_test
     code = 3
     try:
-        code = int(pytest.main(request["args"], plugins=[Gate(gate)] if gate is not None else None))
+        code = int(pytest.main(request["args"], plugins=[Gate(gate)]))
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
     except BaseException:
@@ -782,6 +820,8 @@ def main():
     LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1)
     # Before the warm-up, whose session fills the table for every plugin a check registers.
     pytest_fixtures.dir = plugin_dir
+    if ORIGINAL_GETFUNCARGNAMES is not None:
+        pytest_fixtures.getfuncargnames = getfuncargnames
     # No collections while importing (a tenth of the heavy worker's imports): what is made here
     # lives as long as the worker, and is frozen below.
     gc.disable()

@@ -43,7 +43,8 @@ pub struct Options {
 enum Event {
     Changed(files::Change),
     Key(Key),
-    Done(u64, Box<Result<CheckResult>>),
+    /// A check's result, and the way to say its verdict is out (dropping it says so too).
+    Done(u64, Box<Result<CheckResult>>, mpsc::Sender<()>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -296,7 +297,11 @@ impl App {
             let ex = &catalog.exercises[index];
             let source = Source::Workspace(dir);
             let (result, leftover) = check::check_keeping_stage(&catalog, ex, &source, &settings);
-            let _ = tx.send(Event::Done(generation, Box::new(result)));
+            let (shown, verdict_out) = mpsc::channel();
+            let _ = tx.send(Event::Done(generation, Box::new(result), shown));
+            // The stage's removal and the next check's fork take both cores for milliseconds:
+            // wait until the learner has the verdict.
+            let _ = verdict_out.recv_timeout(Duration::from_millis(500));
             drop(leftover);
             // The learner's next save is judged by a check forked and started now (not after
             // a check that was called off: the learner has moved on).
@@ -340,11 +345,11 @@ impl App {
                     )
                 }
                 Some(Event::Changed(files::Change::Partial)) => pending = Some(Instant::now()),
-                Some(Event::Done(generation, result)) if generation == self.generation => {
+                Some(Event::Done(generation, result, shown)) if generation == self.generation => {
                     self.checking = false;
                     self.cancel = None;
                     match *result {
-                        Ok(result) => self.finished(result)?,
+                        Ok(result) => self.finished(result, shown)?,
                         Err(e) if e.downcast_ref::<Cancelled>().is_some() => {}
                         Err(e) => self.message = format!("{} {e:#}", style::red("error:")),
                     }
@@ -380,7 +385,7 @@ impl App {
         }
     }
 
-    fn finished(&mut self, result: CheckResult) -> Result<()> {
+    fn finished(&mut self, result: CheckResult, shown: mpsc::Sender<()>) -> Result<()> {
         // The verdict first: the learner waits for it, not for the state file's fsync or the
         // solution's copy (its message follows).
         self.message.clear();
@@ -390,6 +395,7 @@ impl App {
         } else {
             say(&self.verdict_text(&result))?;
         }
+        drop(shown);
         let first_pass = crate::commands::run::record(&self.ws, &result)?;
         if result.verdict == Verdict::Pass {
             let ex = self.exercise().clone();

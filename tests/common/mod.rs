@@ -235,7 +235,21 @@ impl Sandbox {
 
     /// Creates a one-topic curriculum in `curr/` with one exercise `1-demo`, then a workspace.
     pub fn tiny(info_extra: &str, stub: &str, test: &str, solution: &str) -> Self {
+        Sandbox::tiny_with(info_extra, stub, test, solution, &[])
+    }
+
+    /// `tiny`, with more files (name, text) in the exercise's folder.
+    pub fn tiny_with(
+        info_extra: &str,
+        stub: &str,
+        test: &str,
+        solution: &str,
+        more: &[(&str, &str)],
+    ) -> Self {
         let s = Sandbox::new();
+        for (name, text) in more {
+            s.write(&format!("curr/01-fundamentals/demo/{name}"), text);
+        }
         s.write(
             "curr/01-fundamentals/topic.toml",
             "title = \"Programming Fundamentals\"\nnumber = 1\nroadmap = [\"Variables and Data Types\"]\n",
