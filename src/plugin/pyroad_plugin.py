@@ -287,15 +287,27 @@ def _without_progress(manager):
 
     The reporter itself stays registered, with every other hook: pytest asks it for its terminal
     writer when it explains a failed assert, and it still reports collection and internal
-    errors. Hook methods shadowed by a non-callable attribute are skipped when it is registered
-    again. This runs inside pytest_configure, a hook the reporter does not implement, so no hook
-    call is walking a list this changes.
+    errors. This runs inside pytest_configure, a hook the reporter does not implement, so no
+    hook call is walking a list this changes.
     """
     reporter = manager.get_plugin("terminalreporter")
     if reporter is None:
         return
+    names = ("pytest_runtest_logstart", "pytest_runtest_logreport", "pytest_runtest_logfinish")
+    callers = [getattr(manager.hook, name, None) for name in names]
+    if all(hasattr(caller, "_remove_plugin") for caller in callers):
+        # pluggy's own way of taking one plugin out of one hook (private, but in every pluggy
+        # 1.x): microseconds, where registering the reporter again costs 1.5 ms.
+        for caller in callers:
+            try:
+                caller._remove_plugin(reporter)
+            except ValueError:
+                pass
+        return
+    # Public API only: hook methods shadowed by a non-callable attribute are skipped when the
+    # reporter is registered again.
     manager.unregister(reporter)
-    for name in ("pytest_runtest_logstart", "pytest_runtest_logreport", "pytest_runtest_logfinish"):
+    for name in names:
         setattr(reporter, name, None)
     manager.register(reporter, "terminalreporter")
 

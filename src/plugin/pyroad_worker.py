@@ -830,9 +830,10 @@ def main():
     prebuild_plugin_manager()
     if PLUGIN_MANAGER is not None:
         prebuild_config()
-    gc.enable()
-    gc.collect()
+    # Frozen without a collection first: the few thousand objects it would free are not worth
+    # walking the heavy worker's 400 000 (0.4 s); forked checks never walk frozen ones.
     gc.freeze()
+    gc.enable()
     reply({"ready": True})
     requests = Requests()
     running = []
