@@ -59,6 +59,11 @@ SYS_LANDLOCK_ADD_RULE = 445
 SYS_LANDLOCK_RESTRICT_SELF = 446
 LIBC = ctypes.CDLL(None, use_errno=True)
 LIBC.syscall.restype = ctypes.c_long
+LIBC.madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+MADV_POPULATE_WRITE = 23
+# The most of the worker's writable memory a prepared check copies while it waits (a light
+# worker has some 22 MB; a heavy one, hundreds).
+PREFAULT_LIMIT = 48 << 20
 SIOCGIFFLAGS = 0x8913
 SIOCSIFFLAGS = 0x8914
 # Memory the preloaded libraries added to this process; a forked check's memory limit is raised
@@ -567,6 +572,27 @@ def fork_under_subreaper():
     exit_as(status if status is not None else signal.SIGKILL)
 
 
+def prefault():
+    """Makes this check's own copy of the worker's writable memory now, while it waits for a
+    save: the copy-on-write faults it would otherwise take as it collects and runs (some 700
+    here, 3 to 4 ms of a save's verdict) are then paid. Contents do not change; the memory
+    limit (RLIMIT_DATA, address space) neither. Linux 5.14 and later; a no-op before."""
+    try:
+        regions = []
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                fields = line.split()
+                if fields[1] == "rw-p" and (len(fields) == 5 or fields[5] == "[heap]"):
+                    low, high = (int(x, 16) for x in fields[0].split("-"))
+                    regions.append((low, high - low))
+        if sum(size for _, size in regions) > PREFAULT_LIMIT:
+            return
+        for low, size in regions:
+            LIBC.madvise(low, size, MADV_POPULATE_WRITE)
+    except (OSError, ValueError, IndexError):
+        pass
+
+
 class Gate:
     """Holds a prepared check (fd is its gate) once its session has started, before collection
     (so before the learner's files are compiled or imported), until the worker passes on the
@@ -578,6 +604,7 @@ class Gate:
     @pytest.hookimpl(hookwrapper=True)
     def pytest_collection(self, session):
         if self.fd is not None:
+            prefault()
             go = b""
             try:
                 go = os.read(self.fd, 1)
