@@ -293,23 +293,15 @@ def _without_progress(manager):
     reporter = manager.get_plugin("terminalreporter")
     if reporter is None:
         return
-    names = ("pytest_runtest_logstart", "pytest_runtest_logreport", "pytest_runtest_logfinish")
-    callers = [getattr(manager.hook, name, None) for name in names]
-    if all(hasattr(caller, "_remove_plugin") for caller in callers):
+    for name in ("pytest_runtest_logstart", "pytest_runtest_logreport", "pytest_runtest_logfinish"):
         # pluggy's own way of taking one plugin out of one hook (private, but in every pluggy
-        # 1.x): microseconds, where registering the reporter again costs 1.5 ms.
-        for caller in callers:
+        # 1.x). Without it the progress line is simply written.
+        remove = getattr(getattr(manager.hook, name, None), "_remove_plugin", None)
+        if remove is not None:
             try:
-                caller._remove_plugin(reporter)
+                remove(reporter)
             except ValueError:
                 pass
-        return
-    # Public API only: hook methods shadowed by a non-callable attribute are skipped when the
-    # reporter is registered again.
-    manager.unregister(reporter)
-    for name in names:
-        setattr(reporter, name, None)
-    manager.register(reporter, "terminalreporter")
 
 
 # Last, so that the terminal reporter (registered by its own plugin's pytest_configure) exists.
