@@ -83,38 +83,48 @@ pub fn missing(interp: &Interpreter, requires: &[String]) -> Result<Vec<String>>
 /// `missing`, remembered for the life of this process: a check of an exercise with `requires`
 /// would otherwise start an interpreter just to probe imports, on every check of `verify`,
 /// `dev check` and `watch`. (`setup` calls `missing` itself, as it changes the answer.)
+/// The lock is held while probing, so a check that asks while `prime` probes waits for its
+/// answer instead of starting an interpreter of its own.
 pub fn missing_cached(interp: &Interpreter, requires: &[String]) -> Result<Vec<String>> {
     type Known = HashMap<(PathBuf, String), bool>;
     static KNOWN: OnceLock<Mutex<Known>> = OnceLock::new();
     let known = KNOWN.get_or_init(Mutex::default);
     let key = |pkg: &String| (interp.executable.clone(), pkg.clone());
-    let unknown: Vec<String> = {
-        let k = known
-            .lock()
-            .map_err(|_| anyhow::anyhow!("extras cache poisoned"))?;
-        requires
-            .iter()
-            .filter(|p| !k.contains_key(&key(p)))
-            .cloned()
-            .collect()
-    };
+    let mut k = known
+        .lock()
+        .map_err(|_| anyhow::anyhow!("extras cache poisoned"))?;
+    let mut unknown: Vec<String> = requires
+        .iter()
+        .filter(|p| !k.contains_key(&key(p)))
+        .cloned()
+        .collect();
+    unknown.sort();
+    unknown.dedup();
     if !unknown.is_empty() {
         let absent = missing(interp, &unknown)?;
-        let mut k = known
-            .lock()
-            .map_err(|_| anyhow::anyhow!("extras cache poisoned"))?;
         for pkg in &unknown {
             k.insert(key(pkg), absent.contains(pkg));
         }
     }
-    let k = known
-        .lock()
-        .map_err(|_| anyhow::anyhow!("extras cache poisoned"))?;
     Ok(requires
         .iter()
         .filter(|p| k.get(&key(p)).copied().unwrap_or(true))
         .cloned()
         .collect())
+}
+
+/// Probes every package of `requires` in one interpreter, on a thread, so that the checks of
+/// a run find `missing_cached` answered (one probe each would cost a whole interpreter start,
+/// on the way of every exercise with its own set of packages).
+pub fn prime(interp: &Interpreter, requires: Vec<String>) {
+    if requires.is_empty() {
+        return;
+    }
+    let interp = interp.clone();
+    std::thread::spawn(move || {
+        // A failure here is met again, and reported, by the check that needs the answer.
+        let _ = missing_cached(&interp, &requires);
+    });
 }
 
 /// The exact command that installs `packages` for this interpreter.

@@ -78,6 +78,9 @@ impl Worker {
         env.push(("PYROAD_PRELOAD".into(), preload.join(" ").into()));
         if let Some(cache) = cache_dir() {
             env.push(("PYROAD_REWRITE_CACHE".into(), cache.join("rewrite").into()));
+            // The worker's HOME is new each run, so Matplotlib would rebuild its font list on
+            // every start (0.4 s); a plain `python -m pytest` keeps it in the user's cache.
+            env.push(("MPLCONFIGDIR".into(), cache.join("matplotlib").into()));
         }
         env.push((
             "PYROAD_PYTEST_BLOCKED".into(),

@@ -75,19 +75,23 @@ impl Ctx {
 
 /// A pool of warm workers, unless `--no-warm` asks for the cold path. The worker the first
 /// exercise needs is started now; the other kind, if any of the exercises needs it, starts in
-/// the background. The heavy worker preloads the libraries the given exercises require.
+/// the background. The heavy worker preloads the libraries the given exercises require. Either
+/// way, whether those libraries can be imported is probed now, once, in the background.
 pub fn warm_pool(
     global: &Global,
     interpreter: &Interpreter,
     exercises: &[&Exercise],
 ) -> Option<std::sync::Arc<crate::worker::Pool>> {
-    if global.no_warm {
-        return None;
-    }
-    let packages: Vec<String> = exercises
+    let mut packages: Vec<String> = exercises
         .iter()
         .flat_map(|e| e.info.requires.iter().cloned())
         .collect();
+    packages.sort();
+    packages.dedup();
+    crate::extras::prime(interpreter, packages.clone());
+    if global.no_warm {
+        return None;
+    }
     let preload = crate::extras::preload_modules(&packages);
     let heavy = |e: &&Exercise| !e.info.requires.is_empty();
     let first_heavy = exercises.first().is_some_and(heavy);
