@@ -1,11 +1,14 @@
 //! Third-party packages an exercise `requires`: which import, and how to install the rest.
 
 use crate::interpreter::Interpreter;
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+use wait_timeout::ChildExt;
 
 /// The module a distribution is imported as, where the two names differ.
 pub fn import_name(package: &str) -> String {
@@ -55,27 +58,62 @@ pub fn preload_modules(packages: &[String]) -> Vec<String> {
     out
 }
 
+/// How long probing for modules may take. Finding a module's spec imports nothing, so only an
+/// interpreter that hangs while it starts (a `sitecustomize`, say) comes near it.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// The packages of `requires` whose module cannot be found by the interpreter.
 pub fn missing(interp: &Interpreter, requires: &[String]) -> Result<Vec<String>> {
+    // A dotted name imports its parent, which may itself be missing (or fail).
     let script = "import importlib.util, sys\n\
                   for name in sys.argv[1:]:\n    \
-                  if importlib.util.find_spec(name) is None:\n        print(name)\n";
+                  try:\n        found = importlib.util.find_spec(name) is not None\n    \
+                  except Exception:\n        found = False\n    \
+                  if not found:\n        print(name)\n";
     let modules: Vec<String> = requires.iter().map(|r| import_name(r)).collect();
-    let out = Command::new(&interp.executable)
+    let exe = interp.executable.display();
+    let mut child = Command::new(&interp.executable)
         .arg("-c")
         .arg(script)
         .args(&modules)
         .stdin(Stdio::null())
-        .output()
-        .with_context(|| format!("cannot run {}", interp.executable.display()))?;
-    let absent: Vec<String> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(str::to_string)
-        .collect();
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("cannot run {exe}"))?;
+    // Both outputs are a few lines at most, well within a pipe's buffer, so waiting first
+    // cannot block the interpreter on a full pipe.
+    let Some(status) = child.wait_timeout(PROBE_TIMEOUT)? else {
+        let _ = child.kill();
+        let _ = child.wait();
+        bail!(
+            "{exe} did not answer within {} s when asked whether it can import {}; run it once \
+             by hand to see why it does not start, or pick another with --python PATH",
+            PROBE_TIMEOUT.as_secs(),
+            modules.join(", ")
+        );
+    };
+    let mut stdout = String::new();
+    let mut stderr = String::new();
+    if let Some(mut out) = child.stdout.take() {
+        out.read_to_string(&mut stdout)?;
+    }
+    if let Some(mut err) = child.stderr.take() {
+        err.read_to_string(&mut stderr)?;
+    }
+    if !status.success() {
+        bail!(
+            "{exe} failed ({status}) when asked whether it can import {}: {}\n  hint: run it once \
+             by hand to see why, or pick another interpreter with --python PATH",
+            modules.join(", "),
+            stderr.trim().lines().last().unwrap_or("it printed nothing")
+        );
+    }
+    let absent: Vec<&str> = stdout.lines().collect();
     Ok(requires
         .iter()
         .zip(&modules)
-        .filter(|(_, m)| absent.contains(m))
+        .filter(|(_, m)| absent.contains(&m.as_str()))
         .map(|(r, _)| r.clone())
         .collect())
 }
@@ -86,7 +124,9 @@ pub fn missing(interp: &Interpreter, requires: &[String]) -> Result<Vec<String>>
 /// The lock is held while probing, so a check that asks while `prime` probes waits for its
 /// answer instead of starting an interpreter of its own.
 pub fn missing_cached(interp: &Interpreter, requires: &[String]) -> Result<Vec<String>> {
-    type Known = HashMap<(PathBuf, String), bool>;
+    // A failed probe is remembered too: every later check would fail the same way, each after
+    // as long a wait.
+    type Known = HashMap<(PathBuf, String), Result<bool, String>>;
     static KNOWN: OnceLock<Mutex<Known>> = OnceLock::new();
     let known = KNOWN.get_or_init(Mutex::default);
     let key = |pkg: &String| (interp.executable.clone(), pkg.clone());
@@ -101,16 +141,24 @@ pub fn missing_cached(interp: &Interpreter, requires: &[String]) -> Result<Vec<S
     unknown.sort();
     unknown.dedup();
     if !unknown.is_empty() {
-        let absent = missing(interp, &unknown)?;
+        let answer = missing(interp, &unknown);
         for pkg in &unknown {
-            k.insert(key(pkg), absent.contains(pkg));
+            let known = match &answer {
+                Ok(absent) => Ok(absent.contains(pkg)),
+                Err(e) => Err(format!("{e:#}")),
+            };
+            k.insert(key(pkg), known);
         }
     }
-    Ok(requires
-        .iter()
-        .filter(|p| k.get(&key(p)).copied().unwrap_or(true))
-        .cloned()
-        .collect())
+    let mut absent = Vec::new();
+    for pkg in requires {
+        match k.get(&key(pkg)) {
+            Some(Ok(false)) => {}
+            Some(Err(e)) => bail!("{e}"),
+            Some(Ok(true)) | None => absent.push(pkg.clone()),
+        }
+    }
+    Ok(absent)
 }
 
 /// Probes every package of `requires` in one interpreter, on a thread, so that the checks of
@@ -139,6 +187,62 @@ pub fn install_command(interp: &Interpreter, packages: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fake_interpreter(dir: &std::path::Path, script: &str) -> Interpreter {
+        use std::os::unix::fs::PermissionsExt;
+        let exe = dir.join("python");
+        std::fs::write(&exe, format!("#!/bin/sh\n{script}\n")).unwrap();
+        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
+        Interpreter {
+            executable: exe,
+            version: "3.11.0".into(),
+            pytest: None,
+        }
+    }
+
+    #[test]
+    fn a_probe_names_what_cannot_be_imported() {
+        let dir = tempfile::tempdir().unwrap();
+        // Prints the module of the second package only, as the real probe would if only that
+        // one were missing.
+        let interp = fake_interpreter(dir.path(), "echo bs4");
+        let wanted = ["numpy".to_string(), "beautifulsoup4".to_string()];
+        assert_eq!(missing(&interp, &wanted).unwrap(), ["beautifulsoup4"]);
+    }
+
+    #[test]
+    fn an_interpreter_that_fails_the_probe_is_an_error_that_says_why_and_is_remembered() {
+        let dir = tempfile::tempdir().unwrap();
+        let interp = fake_interpreter(dir.path(), "echo 'Fatal: broken site' >&2; exit 3");
+        let wanted = ["left-pad-for-this-test".to_string()];
+        let e = format!("{:#}", missing_cached(&interp, &wanted).unwrap_err());
+        assert!(
+            e.contains("Fatal: broken site") && e.contains("--python"),
+            "{e}"
+        );
+        // Fixed on disk, still the remembered answer for this run: no second wait.
+        std::fs::write(&interp.executable, "#!/bin/sh\n").unwrap();
+        let again = format!("{:#}", missing_cached(&interp, &wanted).unwrap_err());
+        assert_eq!(again, e);
+    }
+
+    #[test]
+    fn a_missing_parent_of_a_dotted_name_is_one_missing_package_not_a_failed_probe() {
+        let interp = Interpreter {
+            executable: "python3".into(),
+            version: "3".into(),
+            pytest: None,
+        };
+        let wanted = [
+            "pyroad-missing-parent.child".to_string(),
+            "json".to_string(),
+            "pyroad-surely-missing".to_string(),
+        ];
+        assert_eq!(
+            missing(&interp, &wanted).unwrap(),
+            ["pyroad-missing-parent.child", "pyroad-surely-missing"]
+        );
+    }
 
     #[test]
     fn import_names_follow_the_packages() {
