@@ -271,18 +271,23 @@ impl PidsCgroup {
         refused_forks(&self.dir) > self.refused_before
     }
 
+    /// Sends SIGKILL to every process in the cgroup now; returns how many there were.
+    pub fn kill_members(&self) -> usize {
+        let pids = self.pids();
+        for &pid in &pids {
+            // SAFETY: kill only sends a signal.
+            unsafe {
+                libc::kill(pid, libc::SIGKILL);
+            }
+        }
+        pids.len()
+    }
+
     /// Kills every process in the cgroup, including ones that left the process group.
     pub fn kill_all(&self) {
         for _ in 0..100 {
-            let pids = self.pids();
-            if pids.is_empty() {
+            if self.kill_members() == 0 {
                 return;
-            }
-            for pid in pids {
-                // SAFETY: kill only sends a signal.
-                unsafe {
-                    libc::kill(pid, libc::SIGKILL);
-                }
             }
             std::thread::sleep(Duration::from_millis(2));
         }
@@ -487,14 +492,22 @@ pub fn group_size(pgid: i32) -> usize {
 }
 
 /// Kills a process group and keeps at it until it is empty: a process that was forking while
-/// the first signal went out is caught by the next.
-pub fn kill_group_fully(pgid: i32) {
+/// the first signal went out is caught by the next. With the check's cgroup, which holds every
+/// process of the group (and any that left it), emptiness is one read of its member list and
+/// its strays are killed too; without, a walk through /proc (1 ms or so per look on a quiet
+/// machine, and a check's end takes several looks while its namespace is torn down).
+pub fn kill_group_fully(pgid: i32, cgroup: Option<&PidsCgroup>) {
     // A killed process is gone within a millisecond or so, and `watch` waits on this for
     // every save: look again soon, then less and less often (about 250 ms in all).
     let mut pause = Duration::from_micros(200);
     for _ in 0..60 {
         kill_group(pgid);
-        if group_gone(pgid) || group_size(pgid) == 0 {
+        let empty = group_gone(pgid)
+            || match cgroup {
+                Some(c) => c.kill_members() == 0,
+                None => group_size(pgid) == 0,
+            };
+        if empty {
             return;
         }
         std::thread::sleep(pause);
@@ -505,14 +518,13 @@ pub fn kill_group_fully(pgid: i32) {
 /// Background kills not yet finished (see `kill_group_in_background`).
 static BACKGROUND_KILLS: Mutex<Vec<std::thread::JoinHandle<()>>> = Mutex::new(Vec::new());
 
-/// Sends the group SIGKILL now and finishes `kill_group_fully` on a thread, then runs `then`
-/// (releasing what the group held). pyroad waits for these before it exits
-/// (`finish_background_kills`).
-pub fn kill_group_in_background(pgid: i32, then: impl FnOnce() + Send + 'static) {
+/// Sends the group SIGKILL now and finishes `kill_group_fully` on a thread, then drops `cap`
+/// (releasing its cgroup). pyroad waits for these before it exits (`finish_background_kills`).
+pub fn kill_group_in_background(pgid: i32, cap: Option<ProcessCap>) {
     kill_group(pgid);
     let handle = std::thread::spawn(move || {
-        kill_group_fully(pgid);
-        then();
+        kill_group_fully(pgid, cap.as_ref().and_then(ProcessCap::cgroup));
+        drop(cap);
     });
     if let Ok(mut kills) = BACKGROUND_KILLS.lock() {
         kills.retain(|k| !k.is_finished());
@@ -871,7 +883,7 @@ pub fn run(job: &Job) -> Result<Outcome> {
     // namespace the relay is a subreaper: asked with SIGTERM, it kills every descendant,
     // including those that left the group; a moment later the group is killed regardless.
     stop_relay(&mut child, pgid);
-    kill_group_fully(pgid);
+    kill_group_fully(pgid, cap.cgroup());
     if let Some(c) = cap.cgroup() {
         // Also what left the group with setsid() or a double fork.
         c.kill_all();

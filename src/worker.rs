@@ -279,6 +279,11 @@ pub struct Pending {
 }
 
 impl Pending {
+    /// The check's pids cgroup, if its process cap is one.
+    fn cgroup(&self) -> Option<&sandbox::PidsCgroup> {
+        self.cap.as_ref().and_then(sandbox::ProcessCap::cgroup)
+    }
+
     /// Lets a gated check go on (the learner's files must be in place now), then waits for it,
     /// enforcing `job`'s limits from this moment: its timeout, output and process caps and its
     /// cancel flag.
@@ -344,7 +349,7 @@ impl Pending {
                 None
             };
             if let Some(reason) = reason {
-                sandbox::kill_group_fully(pid);
+                sandbox::kill_group_fully(pid, self.cgroup());
                 killed = Some(reason);
             }
         };
@@ -352,10 +357,9 @@ impl Pending {
         if status.reported == Some(true) {
             // Ended on its report: the verdict does not wait for the group to die (a
             // namespace's teardown takes milliseconds); that is finished in the background.
-            let cap = self.cap.take();
-            sandbox::kill_group_in_background(pid, move || drop(cap));
+            sandbox::kill_group_in_background(pid, self.cap.take());
         } else {
-            sandbox::kill_group_fully(pid);
+            sandbox::kill_group_fully(pid, self.cgroup());
             self.cap = None;
         }
         let exit = match (killed, status.exit, status.signal) {
@@ -378,7 +382,7 @@ impl Drop for Pending {
             // Never let go: it ends by itself without running anything.
             let _ = self.worker.send(&serde_json::json!({ "drop": self.id }));
         } else if !self.waited {
-            sandbox::kill_group_fully(self.pid);
+            sandbox::kill_group_fully(self.pid, self.cgroup());
         }
     }
 }
