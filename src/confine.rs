@@ -1,6 +1,7 @@
 //! Confining a check with what the kernel offers, without root: user, network and PID
 //! namespaces (the check is its PID namespace's pid 1, so every process it started ends with it;
-//! without one, a subreaper relay ends them), Landlock for the file system and signals. `sandbox` applies it on the cold path; `plugin/pyroad_worker.py` mirrors it
+//! without one, a subreaper relay ends them), a /dev/shm of its own, Landlock for the file
+//! system and signals. `sandbox` applies it on the cold path; `plugin/pyroad_worker.py` mirrors it
 //! on the warm path from the same `FsPolicy`. Everything degrades: where a feature is missing,
 //! the check runs with the rest, and `protections()` says what is in force and why.
 
@@ -36,7 +37,7 @@ pub struct FsPolicy {
     /// Trees it may read and execute from.
     pub read: Vec<PathBuf>,
     /// Trees it may read, write, create and delete in: only the check's own sandbox dir (and
-    /// /dev/shm, where multiprocessing keeps its semaphores).
+    /// /dev/shm, where multiprocessing keeps its semaphores: the check's own, see `private_shm`).
     pub write: Vec<PathBuf>,
     /// Single device files it may write to.
     pub devices: Vec<PathBuf>,
@@ -120,6 +121,8 @@ pub fn landlock_abi() -> i64 {
 /// the child with `restrict_self`, which is a plain syscall.
 pub struct Landlock {
     fd: OwnedFd,
+    /// The file system accesses the ruleset handles (what this kernel's ABI knows of).
+    handled: u64,
 }
 
 impl Landlock {
@@ -148,7 +151,42 @@ impl Landlock {
             ))
             .ok()?;
         let fd: Option<OwnedFd> = ruleset.into();
-        fd.map(|fd| Landlock { fd })
+        let handled = AccessFs::from_all(ABI::from(landlock_abi() as i32)).bits();
+        fd.map(|fd| Landlock { fd, handled })
+    }
+
+    /// Lets the check write anywhere beneath `path` as well: for a private /dev/shm, which is
+    /// mounted after the ruleset was built (Landlock ignores the rules of a path a mount hides).
+    ///
+    /// # Safety
+    /// Plain syscalls; meant for a child between fork and exec.
+    pub unsafe fn allow_writes_beneath(&self, path: &std::ffi::CStr) -> bool {
+        #[repr(C, packed)]
+        struct PathBeneath {
+            allowed_access: u64,
+            parent_fd: i32,
+        }
+        const LANDLOCK_RULE_PATH_BENEATH: libc::c_int = 1;
+        // SAFETY: open, landlock_add_rule on a struct we own, close.
+        unsafe {
+            let fd = libc::open(path.as_ptr(), libc::O_PATH | libc::O_CLOEXEC);
+            if fd < 0 {
+                return false;
+            }
+            let rule = PathBeneath {
+                allowed_access: self.handled,
+                parent_fd: fd,
+            };
+            let added = libc::syscall(
+                libc::SYS_landlock_add_rule,
+                self.fd.as_raw_fd(),
+                LANDLOCK_RULE_PATH_BENEATH,
+                &rule as *const PathBeneath,
+                0 as libc::c_uint,
+            ) == 0;
+            libc::close(fd);
+            added
+        }
     }
 
     /// Enforces the ruleset on the calling process and everything it starts.
@@ -239,6 +277,92 @@ pub unsafe fn enter_namespaces(pid_too: bool) -> Namespaces {
             loopback_up();
         }
         got
+    }
+}
+
+/// What a check's private /dev/shm may hold: multiprocessing's semaphores and shared memory
+/// want a few files, not the host's RAM (the size is the cap of any one file a check writes).
+pub const SHM_OPTIONS: &std::ffi::CStr = c"size=64m,nr_inodes=4096,mode=1777";
+
+/// The lines that map the check's own uid and gid to themselves in its user namespace. Files
+/// on a file system mounted inside the namespace (the private /dev/shm) can only be created by
+/// a mapped user. Formatted before the fork, as formatting allocates.
+#[derive(Debug, Clone)]
+pub struct IdMaps {
+    uid: Vec<u8>,
+    gid: Vec<u8>,
+}
+
+impl IdMaps {
+    /// The maps for the calling process's own uid and gid.
+    pub fn own() -> IdMaps {
+        // SAFETY: getuid and getgid cannot fail.
+        let (uid, gid) = unsafe { (libc::getuid(), libc::getgid()) };
+        IdMaps {
+            uid: format!("{uid} {uid} 1").into_bytes(),
+            gid: format!("{gid} {gid} 1").into_bytes(),
+        }
+    }
+}
+
+/// Gives the calling process a /dev/shm of its own: a new mount namespace with a fresh,
+/// size-capped tmpfs on /dev/shm. Landlock lets a check write /dev/shm, where multiprocessing
+/// keeps its semaphores; without this that is the host's, shared with every other program of
+/// the user and kept after the check ends. Needs the check's own user namespace (or root); in
+/// it, the check's uid and gid are mapped to themselves first. Returns whether it worked; where
+/// not, the check keeps the host's /dev/shm.
+///
+/// # Safety
+/// Only in a single-threaded child between fork and exec, after `enter_namespaces`.
+pub unsafe fn private_shm(user_namespace: bool, maps: &IdMaps) -> bool {
+    // SAFETY: open, write, close, unshare and mount on buffers we own.
+    unsafe {
+        if user_namespace {
+            if !write_proc(c"/proc/self/uid_map", &maps.uid) {
+                return false;
+            }
+            // Required before an unprivileged gid_map; refusing setgroups costs a check nothing.
+            write_proc(c"/proc/self/setgroups", b"deny");
+            if !write_proc(c"/proc/self/gid_map", &maps.gid) {
+                return false;
+            }
+        }
+        if libc::unshare(libc::CLONE_NEWNS) != 0 {
+            return false;
+        }
+        // Nothing mounted here may reach the host's mount namespace, whatever its propagation.
+        let none = std::ptr::null::<libc::c_char>();
+        if libc::mount(
+            none,
+            c"/".as_ptr(),
+            none,
+            libc::MS_REC | libc::MS_PRIVATE,
+            std::ptr::null(),
+        ) != 0
+        {
+            return false;
+        }
+        libc::mount(
+            c"tmpfs".as_ptr(),
+            c"/dev/shm".as_ptr(),
+            c"tmpfs".as_ptr(),
+            libc::MS_NOSUID | libc::MS_NODEV,
+            SHM_OPTIONS.as_ptr().cast(),
+        ) == 0
+    }
+}
+
+/// Writes `data` to a /proc file in one write, as the id map files require.
+unsafe fn write_proc(path: &std::ffi::CStr, data: &[u8]) -> bool {
+    // SAFETY: plain syscalls on a descriptor we open and close.
+    unsafe {
+        let fd = libc::open(path.as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
+        if fd < 0 {
+            return false;
+        }
+        let wrote = libc::write(fd, data.as_ptr().cast(), data.len());
+        libc::close(fd);
+        wrote == data.len() as isize
     }
 }
 

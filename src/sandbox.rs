@@ -633,6 +633,23 @@ pub fn protections() -> Vec<confine::Protection> {
             format!("Landlock ABI {abi} < 6 cannot scope signals; a PID namespace hides other processes where present")
         },
     });
+    out.push(match &probe {
+        Some(p) if p.private_shm => Protection {
+            name: "/dev/shm",
+            active: true,
+            detail: "each check has a /dev/shm of its own (64 MiB), so multiprocessing works, \
+                     yet nothing of it reaches other programs' shared memory or outlives the check"
+                .into(),
+        },
+        _ => Protection {
+            name: "/dev/shm",
+            active: false,
+            detail: format!(
+                "no private /dev/shm ({why_no_userns}, or no mount namespace); checks share \
+                 yours, for multiprocessing's semaphores"
+            ),
+        },
+    });
     let max = Limits::default().max_processes;
     out.push(Protection {
         name: "fork bombs",
@@ -670,6 +687,8 @@ struct ProbeResult {
     own_pid_namespace: bool,
     write_blocked: bool,
     read_blocked: bool,
+    /// The probe wrote a file in /dev/shm, read it back, and it did not appear in the host's.
+    private_shm: bool,
 }
 
 fn probe_sandbox() -> Option<ProbeResult> {
@@ -684,10 +703,17 @@ fn probe_sandbox() -> Option<ProbeResult> {
     let secret = outside.path().join("secret");
     let target = outside.path().join("written");
     std::fs::write(&secret, "secret").ok()?;
+    let shm_name = format!(
+        "pyroad-probe-{}-{}",
+        std::process::id(),
+        inside.path().file_name()?.to_string_lossy()
+    );
+    let shm_host = Path::new("/dev/shm").join(&shm_name);
     let script = "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sed 's/^/if:/'\n\
                   echo \"pid:$$\"\n\
                   cat \"$1\" 2>/dev/null | sed 's/^/read:/'\n\
-                  echo x 2>/dev/null > \"$2\"\n";
+                  echo x 2>/dev/null > \"$2\"\n\
+                  echo shm 2>/dev/null > \"/dev/shm/$3\" && sed 's/^/shm:/' \"/dev/shm/$3\"\n";
     let out = run(&Job {
         program: "/bin/sh".into(),
         args: vec![
@@ -696,6 +722,7 @@ fn probe_sandbox() -> Option<ProbeResult> {
             "probe".into(),
             secret.clone().into_os_string(),
             target.clone().into_os_string(),
+            shm_name.clone().into(),
         ],
         cwd: inside.path().to_path_buf(),
         env: base_env(inside.path()),
@@ -706,6 +733,10 @@ fn probe_sandbox() -> Option<ProbeResult> {
     })
     .ok()?;
     let text = out.stdout.text();
+    let shm_leaked = shm_host.exists();
+    if shm_leaked {
+        let _ = std::fs::remove_file(&shm_host);
+    }
     Some(ProbeResult {
         interfaces: text
             .lines()
@@ -716,6 +747,7 @@ fn probe_sandbox() -> Option<ProbeResult> {
         own_pid_namespace: text.lines().any(|l| l == "pid:1"),
         read_blocked: !text.contains("read:secret"),
         write_blocked: !target.exists(),
+        private_shm: text.lines().any(|l| l == "shm:shm") && !shm_leaked,
     })
 }
 
@@ -771,6 +803,7 @@ pub fn run(job: &Job) -> Result<Outcome> {
         .and_then(|c| std::ffi::CString::new(c.procs_file().as_os_str().as_encoded_bytes()).ok());
     let nproc = cap.nproc();
     let landlock = job.fs_policy().and_then(|p| Landlock::build(&p));
+    let id_maps = confine::IdMaps::own();
     // SAFETY: the closure only makes async-signal-safe syscalls (setrlimit, prctl, unshare,
     // fork, waitpid, landlock); everything that allocates was done above.
     unsafe {
@@ -786,6 +819,11 @@ pub fn run(job: &Job) -> Result<Outcome> {
                 }
             }
             let namespaces = confine::enter_namespaces(!limits.fallbacks_only);
+            if confine::private_shm(namespaces.user, &id_maps)
+                && let Some(landlock) = &landlock
+            {
+                landlock.allow_writes_beneath(c"/dev/shm");
+            }
             if let Some(n) = nproc {
                 set_limit(libc::RLIMIT_NPROC, n);
             }

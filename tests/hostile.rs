@@ -15,9 +15,12 @@
 //! - the workspace state is intact: `.pyroad/state.json` records exactly one attempt with this
 //!   verdict and no pass, and `pyroad progress` still works.
 //!
+//! - the machine's /dev/shm holds nothing new named with the case's mark, and a canary the test
+//!   keeps there is unchanged;
+//!
 //! Submissions are templates: `{{WORKSPACE}}`, `{{STATE}}`, `{{CURRICULUM}}`, `{{OUTSIDE}}` (the
-//! canary file), `{{OUTSIDE_DIR}}`, `{{PORT}}`, `{{MARK}}` (the process name) and `{{DRIVER_PID}}`
-//! are replaced before the run. A case whose protection needs a kernel feature this machine lacks
+//! canary file), `{{OUTSIDE_DIR}}`, `{{SHM_CANARY}}` (a canary in /dev/shm), `{{PORT}}`,
+//! `{{MARK}}` (the process name) and `{{DRIVER_PID}}` are replaced before the run. A case whose protection needs a kernel feature this machine lacks
 //! (Landlock, user + network or PID namespaces, a pids cgroup) is skipped with the reason printed.
 
 mod common;
@@ -81,6 +84,9 @@ enum Needs {
     /// Something that holds processes which left the process group: a PID namespace or a pids
     /// cgroup pyroad may create.
     Containment,
+    /// A user namespace with the check's own uid mapped and a mount namespace in it, for a
+    /// /dev/shm of the check's own.
+    PrivateShm,
 }
 
 /// What this machine's kernel offers, probed once.
@@ -90,6 +96,7 @@ struct Kernel {
     netns: bool,
     pidns: bool,
     pids_cgroup: bool,
+    private_shm: bool,
 }
 
 fn kernel() -> &'static Kernel {
@@ -107,8 +114,24 @@ fn kernel() -> &'static Kernel {
                          if pid == 0:\n        \
                              os._exit(0 if libc.unshare(flags) == 0 else 1)\n    \
                          return os.waitpid(pid, 0)[1] == 0\n\
+                     def shm():\n    \
+                         ids = os.getuid(), os.getgid()\n    \
+                         pid = os.fork()\n    \
+                         if pid == 0:\n        \
+                             ok = libc.unshare(0x10000000) == 0\n        \
+                             for name, data in (('uid_map', '%d %d 1' % (ids[0], ids[0])), ('setgroups', 'deny'), ('gid_map', '%d %d 1' % (ids[1], ids[1]))):\n            \
+                                 try:\n                \
+                                     fd = os.open('/proc/self/' + name, os.O_WRONLY)\n                \
+                                     os.write(fd, data.encode())\n            \
+                                 except OSError:\n                \
+                                     ok = ok and name == 'setgroups'\n        \
+                             ok = ok and libc.unshare(0x20000) == 0\n        \
+                             ok = ok and libc.mount(None, b'/', None, (1 << 14) | (1 << 18), None) == 0\n        \
+                             ok = ok and libc.mount(b'tmpfs', b'/dev/shm', b'tmpfs', 6, b'size=1m') == 0\n        \
+                             os._exit(0 if ok else 1)\n    \
+                         return os.waitpid(pid, 0)[1] == 0\n\
                      print(json.dumps({'landlock': abi, 'netns': child(0x10000000 | 0x40000000),\n    \
-                                       'pidns': child(0x10000000 | 0x20000000)}))\n";
+                                       'pidns': child(0x10000000 | 0x20000000), 'shm': shm()}))\n";
         let out = Command::new(python())
             .arg("-c")
             .arg(probe)
@@ -126,6 +149,7 @@ fn kernel() -> &'static Kernel {
             netns: v["netns"].as_bool().unwrap_or(false),
             pidns,
             pids_cgroup: !pidns && pids_cgroup_possible(),
+            private_shm: v["shm"].as_bool().unwrap_or(false),
         };
         eprintln!("hostile: kernel features: {k:?}");
         k
@@ -180,6 +204,11 @@ fn missing_feature(needs: &[Needs]) -> Option<String> {
         Needs::PidNs if !k.pidns => {
             Some("unprivileged user + PID namespaces are not allowed".into())
         }
+        Needs::PrivateShm if !k.private_shm => Some(
+            "no user + mount namespace with the check's own ids, so a check shares the \
+             machine's /dev/shm"
+                .into(),
+        ),
         Needs::Containment if !k.pidns && !k.pids_cgroup => Some(
             "neither a PID namespace nor a pids cgroup is available to hold processes that \
              leave the check's process group"
@@ -490,6 +519,15 @@ fn unique_mark() -> String {
     )
 }
 
+/// A file in the machine's /dev/shm, removed when dropped.
+struct ShmCanary(PathBuf);
+
+impl Drop for ShmCanary {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 /// One hostile submission.
 struct Case {
     name: &'static str,
@@ -545,6 +583,10 @@ fn run_route(case: &Case, route: Route) -> Vec<String> {
     let secret = format!("canary-secret-{mark}-{nanos:09}");
     let canary = outside.path().join("canary.txt");
     std::fs::write(&canary, format!("{secret}\n")).expect("canary");
+    // Another program's file in the machine's /dev/shm (removed again below, whatever happens
+    // to the case).
+    let shm_canary = ShmCanary(PathBuf::from(format!("/dev/shm/{mark}-canary")));
+    std::fs::write(&shm_canary.0, format!("{secret}\n")).expect("/dev/shm canary");
     let listener = TcpListener::bind("127.0.0.1:0").expect("loopback listener");
     listener.set_nonblocking(true).expect("non-blocking");
     let port = listener.local_addr().expect("port").port();
@@ -559,6 +601,7 @@ fn run_route(case: &Case, route: Route) -> Vec<String> {
         )
         .replace("{{OUTSIDE_DIR}}", &outside.path().display().to_string())
         .replace("{{OUTSIDE}}", &canary.display().to_string())
+        .replace("{{SHM_CANARY}}", &shm_canary.0.display().to_string())
         .replace("{{PORT}}", &port.to_string())
         .replace("{{MARK}}", &mark)
         .replace("{{DRIVER_PID}}", &std::process::id().to_string());
@@ -658,6 +701,23 @@ fn run_route(case: &Case, route: Route) -> Vec<String> {
     if !left.is_empty() {
         problems.push(format!("pyroad's TMPDIR was left holding {left:?}"));
     }
+    match std::fs::read_to_string(&shm_canary.0) {
+        Ok(text) if text == format!("{secret}\n") => {}
+        Ok(text) => problems.push(format!("the canary in /dev/shm was changed to {text:?}")),
+        Err(e) => problems.push(format!("the canary in /dev/shm is gone: {e}")),
+    }
+    let shm_left: Vec<String> = std::fs::read_dir("/dev/shm")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(&mark) && Path::new("/dev/shm").join(name) != shm_canary.0)
+        .collect();
+    if !shm_left.is_empty() {
+        problems.push(format!(
+            "the machine's /dev/shm was left holding {shm_left:?}"
+        ));
+    }
     if ran.stdout.contains(&secret) || ran.stderr.contains(&secret) {
         problems.push(
             "the canary's secret, from outside the sandbox, appears in pyroad's output".into(),
@@ -755,6 +815,7 @@ cases! {
     forge_from_environ: needs [], verdicts [];
     early_report_signal: needs [], verdicts ["fail"];
     forge_worker_reply: needs [], verdicts ["fail"];
+    shared_memory: needs [Landlock, PrivateShm], verdicts ["fail"];
 }
 
 #[test]

@@ -19,7 +19,7 @@ timeout. The worker itself never imports learner code and stays single-threaded.
 
 The child is confined as pyroad's cold path confines a check (src/confine.rs): new user,
 network and PID namespaces (the check is the namespace's pid 1, so every process it starts ends
-with it), Landlock from the same policy, the same limits.
+with it), a /dev/shm of its own, Landlock from the same policy, the same limits.
 """
 
 import ctypes
@@ -360,15 +360,17 @@ def enter_namespaces(pid_too):
     """New user and network namespaces (and a PID namespace for this process's children when
     `pid_too`), as many as the kernel allows; loopback up.
 
-    Returns whether children of this process start in a new PID namespace.
+    Returns (whether this process has its own user namespace, whether children of this process
+    start in a new PID namespace).
     """
     user, net = CLONE_NEWUSER, CLONE_NEWNET
     pid = CLONE_NEWPID if pid_too else 0
     if LIBC.unshare(user | net | pid) == 0:
-        got_net, got_pid = True, pid_too
+        got_user, got_net, got_pid = True, True, pid_too
     elif LIBC.unshare(user | net) == 0:
-        got_net, got_pid = True, False
+        got_user, got_net, got_pid = True, True, False
     else:
+        got_user = False
         got_net, got_pid = LIBC.unshare(net) == 0, pid_too and LIBC.unshare(pid) == 0
     if got_net:
         try:
@@ -378,7 +380,37 @@ def enter_namespaces(pid_too):
                 fcntl.ioctl(sock, SIOCSIFFLAGS, struct.pack("16sH14x", b"lo", flags | 1))
         except OSError:
             pass
-    return got_pid
+    return got_user, got_pid
+
+
+# What a check's private /dev/shm may hold (src/confine.rs, SHM_OPTIONS).
+SHM_OPTIONS = b"size=64m,nr_inodes=4096,mode=1777"
+CLONE_NEWNS = 0x00020000
+MS_NOSUID, MS_NODEV, MS_REC, MS_PRIVATE = 2, 4, 1 << 14, 1 << 18
+LIBC.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
+
+
+def private_shm(user_namespace, ids):
+    """A /dev/shm of the check's own, as src/confine.rs's private_shm: a new mount namespace
+    with a fresh, size-capped tmpfs there, after mapping the check's uid and gid to themselves
+    (files on it can only be made by a mapped user). Returns whether it worked."""
+    if user_namespace:
+        for name, data in (("uid_map", "%d %d 1" % (ids[0], ids[0])), ("setgroups", "deny"),
+                           ("gid_map", "%d %d 1" % (ids[1], ids[1]))):
+            try:
+                fd = os.open("/proc/self/" + name, os.O_WRONLY | os.O_CLOEXEC)
+                try:
+                    os.write(fd, data.encode())
+                finally:
+                    os.close(fd)
+            except OSError:
+                if name != "setgroups":
+                    return False
+    if LIBC.unshare(CLONE_NEWNS) != 0:
+        return False
+    if LIBC.mount(None, b"/", None, MS_REC | MS_PRIVATE, None) != 0:
+        return False
+    return LIBC.mount(b"tmpfs", b"/dev/shm", b"tmpfs", MS_NOSUID | MS_NODEV, SHM_OPTIONS) == 0
 
 
 # This worker's own PID namespace, to return to after forking a check into a new one.
@@ -527,7 +559,15 @@ def child(request, rules, own_pid_namespace, gate, reported, inherited):
 
 
 def confine(request, rules, own_pid_namespace):
-    children_in_new_namespace = enter_namespaces(pid_too=not own_pid_namespace)
+    ids = os.getuid(), os.getgid()
+    user_namespace, children_in_new_namespace = enter_namespaces(pid_too=not own_pid_namespace)
+    if private_shm(user_namespace, ids) and rules is not None:
+        # Landlock ignores the rules of a path a mount hides: the new /dev/shm needs its own.
+        try:
+            shm = os.open("/dev/shm", os.O_PATH | os.O_CLOEXEC)
+            rules = rules + [(shm, -1, True)]
+        except OSError:
+            pass
     limits = request["limits"]
     if limits.get("nproc"):
         try:
