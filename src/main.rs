@@ -75,6 +75,7 @@ fn main() -> ExitCode {
     };
     sandbox::finish_background_kills();
     sandbox::remove_spare_cgroups();
+    sandbox::remove_tracked();
     match result {
         Ok(code) => code,
         Err(err) => {

@@ -313,10 +313,12 @@ impl Drop for PidsCgroup {
     }
 }
 
-/// Process groups and staging dirs alive now, so Ctrl-C can clean them up.
+/// Process groups, warm workers and staging dirs alive now, so Ctrl-C and the end of pyroad can
+/// clean them up.
 #[derive(Default)]
 struct Live {
     groups: Vec<i32>,
+    workers: Vec<i32>,
     dirs: Vec<PathBuf>,
 }
 
@@ -332,10 +334,8 @@ pub fn install_interrupt_handler() {
             for &pg in &live.groups {
                 kill_group(pg);
             }
-            for dir in &live.dirs {
-                let _ = std::fs::remove_dir_all(dir);
-            }
         }
+        remove_tracked();
         remove_spare_cgroups();
         crate::term::restore();
         std::process::exit(130);
@@ -355,6 +355,48 @@ pub fn default_sigpipe() {
 pub fn track_dir(dir: &Path) {
     if let Ok(mut l) = live().lock() {
         l.dirs.push(dir.to_path_buf());
+    }
+}
+
+/// Ends the warm workers still running and removes the staging and worker dirs still
+/// registered, as pyroad ends: what a thread it no longer waits for holds, such as the check
+/// `watch` was preparing for the next save when the learner quit. Workers first, as their
+/// checks write into those dirs (a worker's checks die with it).
+pub fn remove_tracked() {
+    let (workers, dirs) = live()
+        .lock()
+        .map(|mut l| (std::mem::take(&mut l.workers), std::mem::take(&mut l.dirs)))
+        .unwrap_or_default();
+    for &pid in &workers {
+        // SAFETY: signalling and reaping a worker this process started and has not reaped yet
+        // (it is untracked only once reaped), so the pid is still that worker's.
+        unsafe {
+            libc::kill(pid, libc::SIGKILL);
+            libc::waitpid(pid, std::ptr::null_mut(), 0);
+        }
+    }
+    for dir in dirs {
+        // A check killed with its worker may still be closing the files it opened there.
+        for _ in 0..20 {
+            if std::fs::remove_dir_all(&dir).is_ok() || !dir.exists() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+/// Registers a warm worker, to be ended by `remove_tracked` if nothing else ends it first.
+pub fn track_worker(pid: i32) {
+    if let Ok(mut l) = live().lock() {
+        l.workers.push(pid);
+    }
+}
+
+/// Forgets a worker once it has been reaped.
+pub fn untrack_worker(pid: i32) {
+    if let Ok(mut l) = live().lock() {
+        l.workers.retain(|&p| p != pid);
     }
 }
 

@@ -100,6 +100,9 @@ impl Worker {
         let mut child = cmd
             .spawn()
             .with_context(|| format!("cannot start {}", interp.executable.display()))?;
+        // Ended and removed as pyroad ends even if a thread still holds this worker then.
+        sandbox::track_worker(child.id() as i32);
+        sandbox::track_dir(dir.path());
         let stdin = child.stdin.take().context("worker stdin")?;
         let stdout = child.stdout.take().context("worker stdout")?;
         let waiting: Waiting = Arc::default();
@@ -419,7 +422,9 @@ impl Drop for Worker {
         if let Ok(child) = self.child.get_mut() {
             let _ = child.kill();
             let _ = child.wait();
+            sandbox::untrack_worker(child.id() as i32);
         }
+        sandbox::untrack_dir(self._dir.path());
     }
 }
 

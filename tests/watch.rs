@@ -167,14 +167,18 @@ struct LineWatch {
     lines: std::sync::mpsc::Receiver<String>,
     /// Every line read so far.
     seen: String,
+    /// watch's TMPDIR: its staging folders and its worker's.
+    tmp: tempfile::TempDir,
 }
 
 impl LineWatch {
     fn start(s: &Sandbox) -> LineWatch {
+        let tmp = tempfile::tempdir().unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_pyroad"))
             .arg("watch")
             .current_dir(s.path().join("ws"))
             .env("NO_COLOR", "1")
+            .env("TMPDIR", tmp.path())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -195,6 +199,7 @@ impl LineWatch {
             child,
             lines,
             seen: String::new(),
+            tmp,
         }
     }
 
@@ -222,12 +227,19 @@ impl LineWatch {
         writeln!(self.child.stdin.as_mut().unwrap(), "{line}").unwrap();
     }
 
-    /// Quits with `q`, expects a clean exit, and returns everything watch printed.
+    /// Quits with `q`, expects a clean exit that leaves nothing in its TMPDIR (not even what
+    /// it was preparing for the next save), and returns everything watch printed.
     fn quit(mut self) -> String {
         self.send("q");
         let status = self.child.wait().unwrap();
         self.seen.extend(self.lines.iter().map(|l| l + "\n"));
         assert!(status.success(), "{}", self.seen);
+        let left: Vec<_> = std::fs::read_dir(self.tmp.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert!(left.is_empty(), "watch left {left:?} in its TMPDIR");
         std::mem::take(&mut self.seen)
     }
 }
@@ -237,6 +249,20 @@ impl Drop for LineWatch {
         // A failed assertion must not leave watch running.
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn quitting_while_the_next_check_is_prepared_leaves_nothing_behind() {
+    // After a verdict watch stages and forks the check for the next save on a thread of its
+    // own; quitting then must still end that check and its worker and remove their folders.
+    let _one_at_a_time = serial();
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    for _ in 0..3 {
+        let mut w = LineWatch::start(&s);
+        let first = w.verdict();
+        assert!(first.contains("Demo  fail"), "{first}");
+        w.quit();
     }
 }
 
