@@ -535,9 +535,7 @@ impl Stage {
     /// The folders, the curriculum's test file and pyroad's plugin: all of a check's files but
     /// the learner's, which `write_learner_files` adds.
     fn without_learner_files(catalog: &Catalog, ex: &Exercise) -> Result<Stage> {
-        let root = tempfile::Builder::new()
-            .prefix("pyroad-check-")
-            .tempdir()
+        let root = crate::tempdirs::create("check")
             .context("cannot create a temporary directory for the check")?;
         sandbox::track_dir(root.path());
         let work = root.path().join("work");

@@ -15,6 +15,7 @@ mod report;
 mod roadmap;
 mod sandbox;
 mod style;
+mod tempdirs;
 mod term;
 mod watch;
 mod worker;

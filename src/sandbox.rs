@@ -734,14 +734,8 @@ struct ProbeResult {
 }
 
 fn probe_sandbox() -> Option<ProbeResult> {
-    let inside = tempfile::Builder::new()
-        .prefix("pyroad-probe-")
-        .tempdir()
-        .ok()?;
-    let outside = tempfile::Builder::new()
-        .prefix("pyroad-probe-")
-        .tempdir()
-        .ok()?;
+    let inside = crate::tempdirs::create("probe").ok()?;
+    let outside = crate::tempdirs::create("probe").ok()?;
     let secret = outside.path().join("secret");
     let target = outside.path().join("written");
     std::fs::write(&secret, "secret").ok()?;

@@ -62,10 +62,7 @@ pub struct Worker {
 impl Worker {
     /// Starts a worker, preloading `preload` modules, and waits until it has warmed up.
     pub fn start(interp: &Interpreter, preload: &[String]) -> Result<Worker> {
-        let dir = tempfile::Builder::new()
-            .prefix("pyroad-worker-")
-            .tempdir()
-            .context("cannot create the worker's folder")?;
+        let dir = crate::tempdirs::create("worker").context("cannot create the worker's folder")?;
         std::fs::write(dir.path().join("pyroad_worker.py"), WORKER)?;
         std::fs::write(dir.path().join("pyroad_plugin.py"), PLUGIN)?;
         std::fs::create_dir_all(dir.path().join("tmp"))?;
