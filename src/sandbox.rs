@@ -342,6 +342,35 @@ pub fn install_interrupt_handler() {
     });
 }
 
+/// Writes `data` to a pipe whose reader may have gone (a check's stdin, a worker's requests):
+/// an error then, never SIGPIPE, whose default action (see `default_sigpipe`) would end pyroad.
+/// SIGPIPE is blocked in this thread for the write, and one the write raised is taken before
+/// the mask is restored.
+pub fn write_to_pipe(pipe: &mut impl Write, data: &[u8]) -> std::io::Result<()> {
+    // SAFETY: signal-mask calls on sigsets of our own, for the calling thread only.
+    unsafe {
+        let mut pipe_only: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut pipe_only);
+        libc::sigaddset(&mut pipe_only, libc::SIGPIPE);
+        let mut before: libc::sigset_t = std::mem::zeroed();
+        libc::pthread_sigmask(libc::SIG_BLOCK, &pipe_only, &mut before);
+        let result = pipe.write_all(data).and_then(|()| pipe.flush());
+        if libc::sigismember(&before, libc::SIGPIPE) == 0 {
+            let mut pending: libc::sigset_t = std::mem::zeroed();
+            libc::sigpending(&mut pending);
+            if libc::sigismember(&pending, libc::SIGPIPE) == 1 {
+                let now = libc::timespec {
+                    tv_sec: 0,
+                    tv_nsec: 0,
+                };
+                libc::sigtimedwait(&pipe_only, std::ptr::null_mut(), &now);
+            }
+            libc::pthread_sigmask(libc::SIG_SETMASK, &before, std::ptr::null_mut());
+        }
+        result
+    }
+}
+
 /// Makes a closed stdout end pyroad quietly, as it does `head` or `grep -q`: Rust ignores
 /// SIGPIPE, which turns `pyroad list | head -1` into a panic on the next print.
 pub fn default_sigpipe() {
@@ -892,7 +921,7 @@ pub fn run(job: &Job) -> Result<Outcome> {
     if let (Some(mut stdin), Some(data)) = (child.stdin.take(), job.stdin.clone()) {
         // A program that never reads stdin must not block us: write from a thread.
         std::thread::spawn(move || {
-            let _ = stdin.write_all(&data);
+            let _ = write_to_pipe(&mut stdin, &data);
         });
     }
     let flood = Arc::new(std::sync::atomic::AtomicU64::new(0));

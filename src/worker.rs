@@ -8,7 +8,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use serde::Deserialize;
 use std::any::Any;
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -256,8 +256,9 @@ impl Worker {
             .stdin
             .lock()
             .map_err(|_| anyhow!("the worker's pipe is poisoned"))?;
-        writeln!(stdin, "{message}").context("cannot talk to the worker")?;
-        stdin.flush().context("cannot talk to the worker")
+        // The worker may have died (or been ended as pyroad exits): an error, not SIGPIPE.
+        sandbox::write_to_pipe(&mut *stdin, format!("{message}\n").as_bytes())
+            .context("cannot talk to the worker")
     }
 }
 

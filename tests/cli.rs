@@ -194,6 +194,20 @@ fn output_mode_shows_a_diff_with_visible_whitespace() {
 }
 
 #[test]
+fn a_program_that_never_reads_its_stdin_gets_a_verdict() {
+    // More stdin than a pipe holds, to a program that exits without reading it: pyroad's write
+    // then fails with EPIPE, which must be an error of the write, not a SIGPIPE that ends pyroad.
+    let info = format!(
+        "mode = \"output\"\nexpected_output = \"Hello\\n\"\nstdin = \"{}\"\n",
+        "x".repeat(1 << 20)
+    );
+    let s = Sandbox::tiny(&info, "print('Hi')\n", "", "print('Hello')\n");
+    s.pyroad_in("ws", &["run", "1-demo"])
+        .code(1)
+        .stdout_has("- Hello");
+}
+
+#[test]
 fn unknown_id_exits_2_naming_it() {
     let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
     s.pyroad_in("ws", &["run", "1-nope"])

@@ -233,7 +233,11 @@ impl LineWatch {
         self.send("q");
         let status = self.child.wait().unwrap();
         self.seen.extend(self.lines.iter().map(|l| l + "\n"));
-        assert!(status.success(), "{}", self.seen);
+        assert!(
+            status.success(),
+            "watch ended with {status:?}:\n{}",
+            self.seen
+        );
         let left: Vec<_> = std::fs::read_dir(self.tmp.path())
             .unwrap()
             .flatten()
