@@ -392,18 +392,22 @@ pub fn track_dir(dir: &Path) {
 /// `watch` was preparing for the next save when the learner quit. Workers first, as their
 /// checks write into those dirs (a worker's checks die with it).
 pub fn remove_tracked() {
-    let (workers, dirs) = live()
-        .lock()
-        .map(|mut l| (std::mem::take(&mut l.workers), std::mem::take(&mut l.dirs)))
-        .unwrap_or_default();
-    for &pid in &workers {
-        // SAFETY: signalling and reaping a worker this process started and has not reaped yet
-        // (it is untracked only once reaped), so the pid is still that worker's.
-        unsafe {
-            libc::kill(pid, libc::SIGKILL);
-            libc::waitpid(pid, std::ptr::null_mut(), 0);
+    let dirs = match live().lock() {
+        Ok(mut l) => {
+            // Under the lock: a worker's Drop untracks it under the same lock before it kills
+            // and reaps it itself, so each worker is ended by exactly one of the two.
+            for pid in std::mem::take(&mut l.workers) {
+                // SAFETY: signalling and reaping a worker this process started and nobody has
+                // reaped yet, so the pid is still that worker's.
+                unsafe {
+                    libc::kill(pid, libc::SIGKILL);
+                    libc::waitpid(pid, std::ptr::null_mut(), 0);
+                }
+            }
+            std::mem::take(&mut l.dirs)
         }
-    }
+        Err(_) => Vec::new(),
+    };
     for dir in dirs {
         // A check killed with its worker may still be closing the files it opened there.
         for _ in 0..20 {
@@ -422,11 +426,13 @@ pub fn track_worker(pid: i32) {
     }
 }
 
-/// Forgets a worker once it has been reaped.
-pub fn untrack_worker(pid: i32) {
-    if let Ok(mut l) = live().lock() {
+/// Forgets a worker its owner is about to end; false if `remove_tracked` has ended it already.
+pub fn untrack_worker(pid: i32) -> bool {
+    live().lock().is_ok_and(|mut l| {
+        let before = l.workers.len();
         l.workers.retain(|&p| p != pid);
-    }
+        l.workers.len() < before
+    })
 }
 
 /// Forgets a staging dir once it has been removed.

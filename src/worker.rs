@@ -417,10 +417,11 @@ impl Drop for Registered {
 
 impl Drop for Worker {
     fn drop(&mut self) {
-        if let Ok(child) = self.child.get_mut() {
+        if let Ok(child) = self.child.get_mut()
+            && sandbox::untrack_worker(child.id() as i32)
+        {
             let _ = child.kill();
             let _ = child.wait();
-            sandbox::untrack_worker(child.id() as i32);
         }
         sandbox::untrack_dir(self._dir.path());
     }
