@@ -774,11 +774,8 @@ fn probe_sandbox() -> Option<ProbeResult> {
     let secret = outside.path().join("secret");
     let target = outside.path().join("written");
     std::fs::write(&secret, "secret").ok()?;
-    let shm_name = format!(
-        "pyroad-probe-{}-{}",
-        std::process::id(),
-        inside.path().file_name()?.to_string_lossy()
-    );
+    // The inside folder's name is unique and names this process: reused for the /dev/shm file.
+    let shm_name = inside.path().file_name()?.to_os_string();
     let shm_host = Path::new("/dev/shm").join(&shm_name);
     let script = "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sed 's/^/if:/'\n\
                   echo \"pid:$$\"\n\
@@ -793,7 +790,7 @@ fn probe_sandbox() -> Option<ProbeResult> {
             "probe".into(),
             secret.clone().into_os_string(),
             target.clone().into_os_string(),
-            shm_name.clone().into(),
+            shm_name,
         ],
         cwd: inside.path().to_path_buf(),
         env: base_env(inside.path()),
