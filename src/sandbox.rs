@@ -727,6 +727,22 @@ pub fn protections() -> Vec<confine::Protection> {
             ),
         },
     });
+    out.push(match &probe {
+        Some(p) if p.private_tmp => Protection {
+            name: "temp files",
+            active: true,
+            detail: "each check's TMPDIR is a fresh tmpfs of its own (256 MiB of RAM at most), \
+                     emptied as the check ends"
+                .into(),
+        },
+        _ => Protection {
+            name: "temp files",
+            active: false,
+            detail: "checks keep their temp files in their folder on disk (no mount namespace), \
+                     removed after each check"
+                .into(),
+        },
+    });
     let max = Limits::default().max_processes;
     out.push(Protection {
         name: "fork bombs",
@@ -766,6 +782,8 @@ struct ProbeResult {
     read_blocked: bool,
     /// The probe wrote a file in /dev/shm, read it back, and it did not appear in the host's.
     private_shm: bool,
+    /// The probe's TMPDIR was a tmpfs.
+    private_tmp: bool,
 }
 
 fn probe_sandbox() -> Option<ProbeResult> {
@@ -777,11 +795,13 @@ fn probe_sandbox() -> Option<ProbeResult> {
     // The inside folder's name is unique and names this process: reused for the /dev/shm file.
     let shm_name = inside.path().file_name()?.to_os_string();
     let shm_host = Path::new("/dev/shm").join(&shm_name);
+    std::fs::create_dir_all(inside.path().join("tmp")).ok()?;
     let script = "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sed 's/^/if:/'\n\
                   echo \"pid:$$\"\n\
                   cat \"$1\" 2>/dev/null | sed 's/^/read:/'\n\
                   echo x 2>/dev/null > \"$2\"\n\
-                  echo shm 2>/dev/null > \"/dev/shm/$3\" && sed 's/^/shm:/' \"/dev/shm/$3\"\n";
+                  echo shm 2>/dev/null > \"/dev/shm/$3\" && sed 's/^/shm:/' \"/dev/shm/$3\"\n\
+                  stat -f -c 'tmp:%T' \"$TMPDIR\" 2>/dev/null\n";
     let out = run(&Job {
         program: "/bin/sh".into(),
         args: vec![
@@ -816,6 +836,7 @@ fn probe_sandbox() -> Option<ProbeResult> {
         read_blocked: !text.contains("read:secret"),
         write_blocked: !target.exists(),
         private_shm: text.lines().any(|l| l == "shm:shm") && !shm_leaked,
+        private_tmp: text.lines().any(|l| l == "tmp:tmpfs"),
     })
 }
 
@@ -872,6 +893,11 @@ pub fn run(job: &Job) -> Result<Outcome> {
     let nproc = cap.nproc();
     let landlock = job.fs_policy().and_then(|p| Landlock::build(&p));
     let id_maps = confine::IdMaps::own();
+    let tmp_dir = job
+        .env
+        .iter()
+        .find(|(k, _)| k == "TMPDIR")
+        .and_then(|(_, v)| std::ffi::CString::new(v.as_encoded_bytes()).ok());
     // SAFETY: the closure only makes async-signal-safe syscalls (setrlimit, prctl, unshare,
     // fork, waitpid, landlock); everything that allocates was done above.
     unsafe {
@@ -887,10 +913,13 @@ pub fn run(job: &Job) -> Result<Outcome> {
                 }
             }
             let namespaces = confine::enter_namespaces(!limits.fallbacks_only);
-            if confine::private_shm(namespaces.user, &id_maps)
-                && let Some(landlock) = &landlock
-            {
-                landlock.allow_writes_beneath(c"/dev/shm");
+            if confine::private_shm(namespaces.user, &id_maps) {
+                if let Some(dir) = &tmp_dir {
+                    confine::private_tmp(dir);
+                }
+                if let Some(landlock) = &landlock {
+                    landlock.allow_writes_beneath(c"/dev/shm");
+                }
             }
             if let Some(n) = nproc {
                 set_limit(libc::RLIMIT_NPROC, n);

@@ -85,7 +85,7 @@ enum Needs {
     /// cgroup pyroad may create.
     Containment,
     /// A user namespace with the check's own uid mapped and a mount namespace in it, for a
-    /// /dev/shm of the check's own.
+    /// /dev/shm and a temp folder of the check's own.
     PrivateShm,
 }
 
@@ -818,6 +818,7 @@ cases! {
     early_report_signal: needs [], verdicts ["fail"];
     forge_worker_reply: needs [], verdicts ["fail"];
     shared_memory: needs [Landlock, PrivateShm], verdicts ["fail"];
+    temp_flood: needs [PrivateShm], verdicts ["fail"];
 }
 
 #[test]

@@ -385,6 +385,8 @@ def enter_namespaces(pid_too):
 
 # What a check's private /dev/shm may hold (src/confine.rs, SHM_OPTIONS).
 SHM_OPTIONS = b"size=64m,nr_inodes=4096,mode=1777"
+# What a check's private temp folder may hold (src/confine.rs, TMP_OPTIONS).
+TMP_OPTIONS = b"size=256m,nr_inodes=65536,mode=700"
 CLONE_NEWNS = 0x00020000
 MS_NOSUID, MS_NODEV, MS_REC, MS_PRIVATE = 2, 4, 1 << 14, 1 << 18
 LIBC.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
@@ -411,6 +413,14 @@ def private_shm(user_namespace, ids):
     if LIBC.mount(None, b"/", None, MS_REC | MS_PRIVATE, None) != 0:
         return False
     return LIBC.mount(b"tmpfs", b"/dev/shm", b"tmpfs", MS_NOSUID | MS_NODEV, SHM_OPTIONS) == 0
+
+
+def private_tmp(path):
+    """A fresh, size-capped tmpfs on the check's temp folder (TMPDIR), as src/confine.rs's
+    private_tmp, in the mount namespace private_shm made; where it fails, the folder stays as
+    it is."""
+    if path:
+        LIBC.mount(b"tmpfs", os.fsencode(path), b"tmpfs", MS_NOSUID | MS_NODEV, TMP_OPTIONS)
 
 
 # This worker's own PID namespace, to return to after forking a check into a new one.
@@ -561,7 +571,10 @@ def child(request, rules, own_pid_namespace, gate, reported, inherited):
 def confine(request, rules, own_pid_namespace):
     ids = os.getuid(), os.getgid()
     user_namespace, children_in_new_namespace = enter_namespaces(pid_too=not own_pid_namespace)
-    if private_shm(user_namespace, ids) and rules is not None:
+    own_mounts = private_shm(user_namespace, ids)
+    if own_mounts:
+        private_tmp(request["env"].get("TMPDIR"))
+    if own_mounts and rules is not None:
         # Landlock ignores the rules of a path a mount hides: the new /dev/shm needs its own.
         try:
             shm = os.open("/dev/shm", os.O_PATH | os.O_CLOEXEC)
