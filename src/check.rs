@@ -447,10 +447,14 @@ fn random_u64() -> u64 {
 
 /// Replaces the throw-away staging path in messages, so paths read as the learner's own files.
 fn hide_stage(result: &mut CheckResult, work: &Path) {
-    let prefix = format!("{}/", work.display());
+    replace_prefix(result, &format!("{}/", work.display()), "");
+}
+
+/// Replaces a path prefix in every message of a result.
+fn replace_prefix(result: &mut CheckResult, prefix: &str, with: &str) {
     let fix = |s: &mut String| {
-        if s.contains(&prefix) {
-            *s = s.replace(&prefix, "");
+        if s.contains(prefix) {
+            *s = s.replace(prefix, with);
         }
     };
     fix(&mut result.raw);
@@ -729,6 +733,27 @@ fn pytest_job(ex: &Exercise, stage: &Stage, settings: &Settings, limits: &Limits
 
 /// The verdict of a pytest run from its outcome and the plugin's report.
 fn judge_pytest(
+    outcome: sandbox::Outcome,
+    stage: &Stage,
+    pj: &PytestJob,
+    settings: &Settings,
+    limits: &Limits,
+    result: &mut CheckResult,
+) -> Result<()> {
+    let seen = outcome.seen_work.clone();
+    let judged = judge_outcome(outcome, stage, pj, settings, limits, result);
+    // Paths as the check saw them name the stage's files (hide_stage then shortens them).
+    if let Some(seen) = seen {
+        replace_prefix(
+            result,
+            &format!("{}/", seen.display()),
+            &format!("{}/", stage.work.display()),
+        );
+    }
+    judged
+}
+
+fn judge_outcome(
     outcome: sandbox::Outcome,
     stage: &Stage,
     pj: &PytestJob,

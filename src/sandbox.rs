@@ -135,6 +135,9 @@ pub struct Outcome {
     pub stdout: Captured,
     /// Its stderr.
     pub stderr: Captured,
+    /// Where the check saw its working folder, if not where it is (a warm worker's template
+    /// mounts each check's folder over its own): that path in its messages means this one.
+    pub seen_work: Option<PathBuf>,
 }
 
 /// A pids cgroup holding one check: the kernel refuses its processes' forks beyond a limit,
@@ -1038,6 +1041,7 @@ pub fn run(job: &Job) -> Result<Outcome> {
     }
     let take = |c: &Arc<Mutex<Captured>>| c.lock().map(|c| c.clone()).unwrap_or_default();
     Ok(Outcome {
+        seen_work: None,
         exit,
         stdout: take(&out),
         stderr: take(&err),

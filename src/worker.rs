@@ -43,6 +43,8 @@ struct Reply {
     exit: Option<i32>,
     signal: Option<i32>,
     reported: Option<bool>,
+    /// The check's working folder as the check sees it, where the worker's template mounted it.
+    work: Option<PathBuf>,
 }
 
 /// Where each check's replies go, by request id; emptied (so every waiting check sees the
@@ -231,8 +233,8 @@ impl Worker {
             bail!("the worker died");
         }
         self.send(&request)?;
-        let pid = match replies.recv_timeout(Duration::from_secs(10)) {
-            Ok(r) => r.pid.context("the worker did not fork")?,
+        let (pid, seen_work) = match replies.recv_timeout(Duration::from_secs(10)) {
+            Ok(r) => (r.pid.context("the worker did not fork")?, r.work),
             Err(RecvTimeoutError::Timeout) => bail!("the worker did not answer"),
             Err(RecvTimeoutError::Disconnected) => bail!("the worker died"),
         };
@@ -248,6 +250,7 @@ impl Worker {
             report: report.map(Path::to_path_buf),
             gated,
             waited: false,
+            seen_work,
         })
     }
 
@@ -277,6 +280,7 @@ pub struct Pending {
     /// Still held at the gate: it has run none of the learner's code.
     gated: bool,
     waited: bool,
+    seen_work: Option<PathBuf>,
 }
 
 impl Pending {
@@ -370,6 +374,7 @@ impl Pending {
             _ => Exit::Code(-1),
         };
         Ok(Outcome {
+            seen_work: self.seen_work.take(),
             exit,
             stdout: read_capped(&self.stdout_path, job.limits.output_cap),
             stderr: read_capped(&self.stderr_path, job.limits.output_cap),

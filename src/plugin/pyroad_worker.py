@@ -568,11 +568,17 @@ def child(request, rules, own_pid_namespace, gate, reported, inherited):
     redirect_and_run(request, gate, reported, inherited)
 
 
-def confine(request, rules, own_pid_namespace):
+def confine(request, rules, own_pid_namespace, mounts=None):
+    """Confines the check; `mounts`, if given, makes the check's mounts in its mount namespace
+    (a template's check: see become) and must succeed, else the temp folder is mounted."""
     ids = os.getuid(), os.getgid()
     user_namespace, children_in_new_namespace = enter_namespaces(pid_too=not own_pid_namespace)
     own_mounts = private_shm(user_namespace, ids)
-    if own_mounts:
+    if mounts is not None:
+        if not own_mounts:
+            raise OSError("no mount namespace")
+        mounts()
+    elif own_mounts:
         private_tmp(request["env"].get("TMPDIR"))
     if own_mounts and rules is not None:
         # Landlock ignores the rules of a path a mount hides: the new /dev/shm needs its own.
@@ -744,7 +750,7 @@ class Requests:
         self.closed = False
 
     def fill(self):
-        data = os.read(0, 65536)
+        data = os.read(REQUEST_FD, 65536)
         if not data:
             self.closed = True
         self.buffer += data
@@ -800,17 +806,29 @@ class Check:
             self.reported = None
 
 
+# The pipes to pyroad: stdin and stdout, or copies of them in a template (see template_main),
+# whose own stdout is the template session's output.
+REQUEST_FD = 0
+REPLY_FD = 1
+
+
 def reply(message):
-    sys.stdout.write(json.dumps(message) + "\n")
-    sys.stdout.flush()
+    data = (json.dumps(message) + "\n").encode()
+    while data:
+        data = data[os.write(REPLY_FD, data):]
 
 
 # The write ends of the gates of prepared checks, by request id.
 GATES = {}
 
 
-def start(request, running):
-    """Forks the child for one request and reports its pid."""
+def start(request, running, template=False):
+    """Forks the child for one request and reports its pid. In a template, the child goes on
+    into the template's pytest session (BecomeCheck) instead of starting its own."""
+    if template and not template_fits(request):
+        # No pid: the runner runs this one cold.
+        reply({"id": request.get("id")})
+        return
     precompile(request.get("rewrite", []))
     confine = request.get("confine", True)
     rules, transient = prepare_landlock(request.get("landlock")) if confine else (None, [])
@@ -833,11 +851,17 @@ def start(request, running):
                 os.close(gate[1])
             if reported is not None:
                 os.close(reported[0])
-            child(request, rules, own_pid_namespace, gate[0] if gate is not None else None,
-                  reported[1] if reported is not None else None, inherited)
-        finally:
-            # Never back into the worker's loop as a second worker, whatever went wrong.
-            os._exit(3)
+            if not template:
+                child(request, rules, own_pid_namespace, gate[0] if gate is not None else None,
+                      reported[1] if reported is not None else None, inherited)
+        except BaseException:
+            pass
+        else:
+            if template:
+                raise BecomeCheck(request, rules, own_pid_namespace, gate[0] if gate is not None else None,
+                                  reported[1] if reported is not None else None, inherited)
+        # Never back into the worker's loop as a second worker, whatever went wrong.
+        os._exit(3)
     for fd in transient:
         os.close(fd)
     if gate is not None:
@@ -850,7 +874,11 @@ def start(request, running):
     except OSError:
         pass
     running.append(Check(request.get("id"), pid, reported[0] if reported is not None else None))
-    reply({"id": request.get("id"), "pid": pid})
+    answer = {"id": request.get("id"), "pid": pid}
+    if template:
+        # Where the check sees its folder, which its messages name.
+        answer["work"] = os.path.join(TEMPLATE_ROOT, "work")
+    reply(answer)
 
 
 def open_gate(ident, go):
@@ -915,8 +943,13 @@ def main():
     gc.freeze()
     gc.enable()
     reply({"ready": True})
-    requests = Requests()
-    running = []
+    serve(Requests(), [], template=False)
+
+
+def serve(requests, running, template):
+    """Answers requests until pyroad closes the pipe. The worker's first check request may hand
+    the serving over to a template (see hand_over); if it cannot, the worker goes on itself."""
+    global TEMPLATE_TRIED
     while True:
         line = requests.pop()
         if line is not None:
@@ -925,7 +958,10 @@ def main():
                 if "go" in message or "drop" in message:
                     open_gate(message.get("go", message.get("drop")), go="go" in message)
                 else:
-                    start(message, running)
+                    if not template and not TEMPLATE_TRIED and not running and not GATES:
+                        TEMPLATE_TRIED = True
+                        hand_over(message, requests)
+                    start(message, running, template)
             continue
         if requests.closed:
             for c in running:
@@ -933,14 +969,16 @@ def main():
                     os.killpg(c.pid, signal.SIGKILL)
                 except OSError:
                     pass
+            if template:
+                os._exit(0)
             return
         fds = [c.pidfd for c in running if c.pidfd is not None]
         # Without pidfds (Linux before 5.3), poll for ended checks.
         polling = len(fds) < len(running)
         said = [c.reported for c in running if c.reported is not None]
-        ready, _, _ = select.select([0, *fds, *said], [], [], 0.005 if polling else None)
+        ready, _, _ = select.select([REQUEST_FD, *fds, *said], [], [], 0.005 if polling else None)
         for fd in ready:
-            if fd == 0:
+            if fd == REQUEST_FD:
                 requests.fill()
                 continue
             check = next((c for c in running if fd in (c.pidfd, c.reported)), None)
@@ -956,6 +994,320 @@ def main():
                 reap(running, check)
         if polling:
             reap(running)
+
+
+# Templates. Most of a warm check's own work before it reads any of the learner's files is
+# pytest's: parsing its options, registering and configuring its plugins, starting the session
+# (some 20 ms of 50 here). All of it is the same for every check of a run but for the paths
+# of the check's folder. A template is a process that has done it once, for a folder of its own
+# (TEMPLATE_ROOT), and stopped where collection starts; each check is forked from it, mounts
+# its own folder over the template's in its private mount namespace (so every path pytest
+# keeps names the check's files), takes its own output files and environment, and goes on
+# into collection. The worker forks the template from its first check request and hands it
+# the pipes to pyroad; where a template cannot be made, the worker serves as before.
+
+TEMPLATE_ROOT = os.path.join(os.getcwd(), "stage")
+# The exit status of a template that could not start serving: the worker then serves itself.
+TEMPLATE_UNAVAILABLE = 86
+TEMPLATE_TRIED = os.environ.get("PYROAD_TEMPLATE", "1") == "0"
+TEMPLATE_SERVING = False
+# The request's arguments and environment as the template's folder sees them, without the
+# per-check parts (see as_template).
+TEMPLATE_ARGS = None
+TEMPLATE_ENV = None
+# Variables that differ between checks of a run; a check sets them for itself.
+PER_CHECK_ENV = ("PYROAD_REPORT", "PYROAD_LEARNER")
+# The template's output files (device, inode) and pytest's descriptors in it (its capture
+# files, its saved copies of stdout and stderr, faulthandler's), found where serving starts.
+TEMPLATE_OUTPUT = {}
+TEMPLATE_FDS = frozenset()
+TEMPLATE_TMPFILES = frozenset()
+MS_BIND = 4096
+
+
+class BecomeCheck(BaseException):
+    """Raised in a child forked by a template: unwinds it out of the template's loop into the
+    pytest session, as the check."""
+
+    def __init__(self, request, rules, own_pid_namespace, gate, reported, inherited):
+        super().__init__()
+        self.request, self.rules, self.own_pid_namespace = request, rules, own_pid_namespace
+        self.gate, self.reported, self.inherited = gate, reported, inherited
+
+
+def stage_root(request):
+    """The folder of a check's stage: its working folder's parent."""
+    return os.path.dirname(request.get("cwd", "").rstrip("/"))
+
+
+def translated(value, root):
+    return value.replace(root, TEMPLATE_ROOT) if isinstance(value, str) else value
+
+
+def as_template(request):
+    """(args, env) of a check request as the template's folder sees them: its stage's path
+    replaced by TEMPLATE_ROOT, without the test file (the last argument) and the per-check
+    variables."""
+    root = stage_root(request)
+    args = [translated(a, root) for a in request.get("args", [])[:-1]]
+    env = {k: translated(v, root) for k, v in request.get("env", {}).items() if k not in PER_CHECK_ENV}
+    return args, env
+
+
+def template_fits(request):
+    """Whether a request can be served from the template: confined (its folder is mounted in
+    a namespace of its own), for a stage laid out as the runner makes them, and with the same
+    arguments and environment but for its paths."""
+    root = stage_root(request)
+    return (request.get("confine", True) and request.get("args") and len(root) > 1
+            and request.get("cwd", "").rstrip("/") == os.path.join(root, "work")
+            and as_template(request) == (TEMPLATE_ARGS, TEMPLATE_ENV))
+
+
+def hand_over(first, requests):
+    """Forks a template for requests like `first` and waits for it: it serves every request
+    from now on, and this worker ends as it does. Returns if it could not start serving."""
+    if not first.get("confine", True) or not first.get("args"):
+        return
+    pid = os.fork()
+    if pid == 0:
+        try:
+            template_main(first, requests)
+        except BaseException:
+            pass
+        os._exit(1 if TEMPLATE_SERVING else TEMPLATE_UNAVAILABLE)
+    while True:
+        try:
+            _, status = os.waitpid(pid, 0)
+            break
+        except InterruptedError:
+            continue
+        except ChildProcessError:
+            return
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == TEMPLATE_UNAVAILABLE:
+        return
+    # The template served and ended (pyroad closed the pipe, or it died): so does the worker.
+    os._exit(0)
+
+
+def trial_mount():
+    """Whether a child can make the mounts a check of the template needs."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            ids = os.getuid(), os.getgid()
+            user, _ = enter_namespaces(pid_too=False)
+            ok = (private_shm(user, ids)
+                  and LIBC.mount(os.fsencode(TEMPLATE_ROOT), os.fsencode(TEMPLATE_ROOT), None, MS_BIND, None) == 0)
+            os._exit(0 if ok else 1)
+        finally:
+            os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+
+
+def template_main(first, requests):
+    """The template: pytest configured for TEMPLATE_ROOT, then serving inside its session (see
+    TemplateGate). Raises (before serving) where it cannot be made."""
+    global TEMPLATE_ARGS, TEMPLATE_ENV, REQUEST_FD, REPLY_FD
+    LIBC.prctl(PR_SET_PDEATHSIG, 9)
+    LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1)
+    TEMPLATE_ARGS, TEMPLATE_ENV = as_template(first)
+    work = os.path.join(TEMPLATE_ROOT, "work")
+    for sub in ("work", "tmp", "plugin"):
+        os.makedirs(os.path.join(TEMPLATE_ROOT, sub), exist_ok=True)
+    with open(os.path.join(TEMPLATE_ROOT, "pytest.ini"), "w") as ini:
+        ini.write("[pytest]\n")
+    if not trial_mount():
+        raise OSError("no mount namespace for the template's checks")
+    # pytest writes to fds 1 and 2 and reads 0: the pipes to pyroad move out of its way.
+    REQUEST_FD, REPLY_FD = os.dup(0), os.dup(1)
+    out = os.open(os.path.join(TEMPLATE_ROOT, "..", "template-stdout"), os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+    err = os.open(os.path.join(TEMPLATE_ROOT, "..", "template-stderr"), os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+    null = os.open(os.devnull, os.O_RDONLY)
+    for fd, target in ((null, 0), (out, 1), (err, 2)):
+        os.dup2(fd, target)
+        os.close(fd)
+    os.environ.clear()
+    os.environ.update(TEMPLATE_ENV)
+    os.chdir(work)
+    tempfile.tempdir = None
+    sys.argv = ["pytest"]
+    sys.path[0] = work
+    if PLUGIN_MANAGER is not None:
+        pytest_config.get_config = get_config
+    pytest_rewrite._rewrite_test = rewrite_test
+    TemplateGate.first = first
+    TemplateGate.requests = requests
+    code = 3
+    try:
+        code = int(pytest.main(TEMPLATE_ARGS, plugins=[TemplateGate()]))
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    except BaseException:
+        code = 3
+    if not IS_CHECK:
+        raise RuntimeError("the template's session ended before collection")
+    # A check's session is over: as redirect_and_run ends one.
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        os._exit(code)
+
+
+# Set in a child of the template once it is a check.
+IS_CHECK = False
+
+
+class TemplateGate:
+    """Where the template stops (as collection starts) to serve, and where each check forked
+    from it becomes itself and goes on."""
+
+    first = None
+    requests = None
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_collection(self, session):
+        gate = None
+        try:
+            start_serving(TemplateGate.first, TemplateGate.requests)
+        except BecomeCheck as check:
+            try:
+                become(check, session)
+            except BaseException:
+                os._exit(3)
+            gate = check.gate
+        else:
+            os._exit(1)
+        wait_at_gate(gate)
+        gc.freeze()
+        yield
+
+
+def start_serving(first, requests):
+    global TEMPLATE_SERVING, TEMPLATE_OUTPUT, TEMPLATE_FDS, TEMPLATE_TMPFILES
+    fds = set()
+    for fd in worker_fds():
+        try:
+            info = os.fstat(fd)
+        except OSError:
+            continue
+        if fd not in (REQUEST_FD, REPLY_FD):
+            fds.add(fd)
+            if stat.S_ISREG(info.st_mode) and info.st_nlink == 0:
+                TEMPLATE_TMPFILES = TEMPLATE_TMPFILES | {fd}
+    TEMPLATE_FDS = frozenset(fds)
+    for fd in (1, 2):
+        info = os.fstat(fd)
+        TEMPLATE_OUTPUT[(info.st_dev, info.st_ino)] = fd
+    gc.freeze()
+    TEMPLATE_SERVING = True
+    running = []
+    start(first, running, template=True)
+    serve(requests, running, template=True)
+
+
+def become(check, session):
+    """Turns a child forked by the template into the check of its request."""
+    global IS_CHECK
+    IS_CHECK = True
+    request = check.request
+    root = stage_root(request)
+    if request.get("cgroup"):
+        try:
+            with open(request["cgroup"], "w") as procs:
+                procs.write("0")
+        except OSError:
+            pass
+    os.setpgid(0, 0)
+    LIBC.prctl(PR_SET_PDEATHSIG, 9)
+    out = os.open(request["stdout"], os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+    err = os.open(request["stderr"], os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+    # What the session printed before it stopped (its first line) opens the check's output,
+    # as it would a check of its own.
+    for source, target in ((1, out), (2, err)):
+        copy_written(source, target)
+
+    def mounts():
+        if LIBC.mount(os.fsencode(root), os.fsencode(TEMPLATE_ROOT), None, MS_BIND, None) != 0:
+            raise OSError("cannot mount the check's folder")
+        private_tmp(os.path.join(TEMPLATE_ROOT, "tmp"))
+        os.chdir(os.path.join(TEMPLATE_ROOT, "work"))
+
+    confine(request, check.rules, check.own_pid_namespace, mounts)
+    # Every descriptor pytest holds on the template's output now holds the check's, and its
+    # capture files are the check's own (in the check's temp folder).
+    for fd in TEMPLATE_FDS:
+        try:
+            info = os.fstat(fd)
+        except OSError:
+            continue
+        source = TEMPLATE_OUTPUT.get((info.st_dev, info.st_ino))
+        if source is not None:
+            os.dup2(out if source == 1 else err, fd)
+        elif fd in TEMPLATE_TMPFILES:
+            fresh = os.open(os.path.join(TEMPLATE_ROOT, "tmp"), os.O_TMPFILE | os.O_RDWR, 0o600)
+            os.dup2(fresh, fd)
+            os.close(fresh)
+    stdin = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(stdin, 0)
+    os.dup2(out, 1)
+    os.dup2(err, 2)
+    for fd in (stdin, out, err):
+        os.close(fd)
+    close_inherited(check.inherited, set(TEMPLATE_FDS) | {0, 1, 2, check.gate, check.reported})
+    os.environ.clear()
+    os.environ.update({k: translated(v, root) for k, v in request["env"].items()})
+    if check.reported is not None:
+        os.environ["PYROAD_REPORTED_FD"] = str(check.reported)
+    tempfile.tempdir = None
+    for name in request.get("staged", []):
+        sys.modules.pop(name, None)
+    pyroad_plugin._read_environment()
+    config = session.config
+    config.args = [request["args"][-1]]
+    if hasattr(pytest_config.Config, "ArgsSource"):
+        config.args_source = pytest_config.Config.ArgsSource.ARGS
+    restart_clock(config)
+
+
+def copy_written(source, target):
+    offset = 0
+    while True:
+        chunk = os.pread(source, 65536, offset)
+        if not chunk:
+            return
+        os.write(target, chunk)
+        offset += len(chunk)
+
+
+def restart_clock(config):
+    """The session's duration counts from the check's start, not the template's."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    from _pytest import timing
+    if hasattr(reporter, "_session_start") and hasattr(timing, "Instant"):
+        reporter._session_start = timing.Instant()
+    if hasattr(reporter, "_sessionstarttime"):
+        reporter._sessionstarttime = timing.time()
+
+
+def wait_at_gate(fd):
+    """Holds a prepared check until the runner's go; ends it, having run nothing, on a drop."""
+    if fd is None:
+        return
+    prefault()
+    go = b""
+    try:
+        go = os.read(fd, 1)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    if go != b"g":
+        os._exit(3)
 
 
 if __name__ == "__main__":
