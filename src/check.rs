@@ -539,9 +539,8 @@ impl Stage {
     /// The folders, the curriculum's test file and pyroad's plugin: all of a check's files but
     /// the learner's, which `write_learner_files` adds.
     fn without_learner_files(catalog: &Catalog, ex: &Exercise) -> Result<Stage> {
-        let root = crate::tempdirs::create("check")
+        let root = sandbox::tracked_tempdir("check")
             .context("cannot create a temporary directory for the check")?;
-        sandbox::track_dir(root.path());
         let work = root.path().join("work");
         for dir in [&work, &root.path().join("plugin"), &root.path().join("tmp")] {
             std::fs::create_dir_all(dir)?;

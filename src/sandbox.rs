@@ -3,7 +3,7 @@
 //! This is the only module that talks to the OS about processes.
 
 use crate::confine::{self, FsPolicy, Landlock};
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
@@ -323,6 +323,8 @@ struct Live {
     groups: Vec<i32>,
     workers: Vec<i32>,
     dirs: Vec<PathBuf>,
+    /// `remove_tracked` has run: pyroad is ending, and nothing new may be left behind.
+    ending: bool,
 }
 
 fn live() -> &'static Mutex<Live> {
@@ -383,11 +385,24 @@ pub fn default_sigpipe() {
     }
 }
 
-/// Registers a staging dir for removal on Ctrl-C.
-pub fn track_dir(dir: &Path) {
-    if let Ok(mut l) = live().lock() {
-        l.dirs.push(dir.to_path_buf());
+/// Creates a temp dir (see `tempdirs::create`) registered for removal as pyroad ends or on
+/// Ctrl-C. Made and registered under the registry's lock, so that a thread pyroad no longer
+/// waits for (the check `watch` prepares, a worker starting in the background) can never make
+/// one after the last clean-up: from then on this fails.
+pub fn tracked_tempdir(kind: &str) -> Result<tempfile::TempDir> {
+    tracked_tempdir_in(live(), kind)
+}
+
+fn tracked_tempdir_in(live: &Mutex<Live>, kind: &str) -> Result<tempfile::TempDir> {
+    let mut l = live
+        .lock()
+        .map_err(|_| anyhow::anyhow!("the registry of temp dirs is poisoned"))?;
+    if l.ending {
+        bail!("pyroad is ending");
     }
+    let dir = crate::tempdirs::create(kind)?;
+    l.dirs.push(dir.path().to_path_buf());
+    Ok(dir)
 }
 
 /// Ends the warm workers still running and removes the staging and worker dirs still
@@ -395,8 +410,13 @@ pub fn track_dir(dir: &Path) {
 /// `watch` was preparing for the next save when the learner quit. Workers first, as their
 /// checks write into those dirs (a worker's checks die with it).
 pub fn remove_tracked() {
-    let dirs = match live().lock() {
+    remove_tracked_in(live());
+}
+
+fn remove_tracked_in(live: &Mutex<Live>) {
+    let dirs = match live.lock() {
         Ok(mut l) => {
+            l.ending = true;
             // Under the lock: a worker's Drop untracks it under the same lock before it kills
             // and reaps it itself, so each worker is ended by exactly one of the two.
             for pid in std::mem::take(&mut l.workers) {
@@ -423,10 +443,25 @@ pub fn remove_tracked() {
 }
 
 /// Registers a warm worker, to be ended by `remove_tracked` if nothing else ends it first.
-pub fn track_worker(pid: i32) {
-    if let Ok(mut l) = live().lock() {
-        l.workers.push(pid);
+/// False when pyroad is ending: the worker has been ended (and reaped) here instead.
+pub fn track_worker(pid: i32) -> bool {
+    track_worker_in(live(), pid)
+}
+
+fn track_worker_in(live: &Mutex<Live>, pid: i32) -> bool {
+    let Ok(mut l) = live.lock() else {
+        return true;
+    };
+    if l.ending {
+        // SAFETY: signalling and reaping a worker the caller started and nobody has reaped.
+        unsafe {
+            libc::kill(pid, libc::SIGKILL);
+            libc::waitpid(pid, std::ptr::null_mut(), 0);
+        }
+        return false;
     }
+    l.workers.push(pid);
+    true
 }
 
 /// Forgets a worker its owner is about to end; false if `remove_tracked` has ended it already.
@@ -1112,6 +1147,36 @@ pub fn base_env(home: &Path) -> Vec<(String, OsString)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    // The clean-up under test reaps the children itself.
+    #[allow(clippy::zombie_processes)]
+    fn after_the_last_clean_up_nothing_new_is_left_behind() {
+        let registry = Mutex::new(Live::default());
+        let before = tracked_tempdir_in(&registry, "unit").unwrap();
+        let kept = before.path().to_path_buf();
+        let early = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        assert!(track_worker_in(&registry, early.id() as i32));
+        remove_tracked_in(&registry);
+        assert!(
+            !kept.exists(),
+            "a dir made before the clean-up is removed by it"
+        );
+        // Ended and reaped by the clean-up: the pid is gone.
+        let gone = |pid: u32| !Path::new(&format!("/proc/{pid}")).exists();
+        assert!(gone(early.id()));
+        // A thread that comes late (a check being prepared, a worker starting) makes nothing.
+        assert!(tracked_tempdir_in(&registry, "unit").is_err());
+        let late = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        assert!(!track_worker_in(&registry, late.id() as i32));
+        assert!(gone(late.id()), "a worker started late is ended at once");
+    }
 
     fn sh(script: &str, timeout_ms: u64) -> Outcome {
         let dir = tempfile::tempdir().unwrap();

@@ -64,7 +64,8 @@ pub struct Worker {
 impl Worker {
     /// Starts a worker, preloading `preload` modules, and waits until it has warmed up.
     pub fn start(interp: &Interpreter, preload: &[String]) -> Result<Worker> {
-        let dir = crate::tempdirs::create("worker").context("cannot create the worker's folder")?;
+        let dir =
+            sandbox::tracked_tempdir("worker").context("cannot create the worker's folder")?;
         std::fs::write(dir.path().join("pyroad_worker.py"), WORKER)?;
         std::fs::write(dir.path().join("pyroad_plugin.py"), PLUGIN)?;
         std::fs::create_dir_all(dir.path().join("tmp"))?;
@@ -100,8 +101,9 @@ impl Worker {
             .spawn()
             .with_context(|| format!("cannot start {}", interp.executable.display()))?;
         // Ended and removed as pyroad ends even if a thread still holds this worker then.
-        sandbox::track_worker(child.id() as i32);
-        sandbox::track_dir(dir.path());
+        if !sandbox::track_worker(child.id() as i32) {
+            bail!("pyroad is ending");
+        }
         let stdin = child.stdin.take().context("worker stdin")?;
         let stdout = child.stdout.take().context("worker stdout")?;
         let waiting: Waiting = Arc::default();
