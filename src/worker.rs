@@ -76,6 +76,11 @@ impl Worker {
         // fresh interpreter would.
         env.push(("PYTHONHASHSEED".into(), "random".into()));
         env.push(("PYROAD_PRELOAD".into(), preload.join(" ").into()));
+        // `PYROAD_TEMPLATE=0` forks every check from the worker itself (see the worker's
+        // templates); for measurements, and a way out should a template misbehave.
+        if let Some(template) = std::env::var_os("PYROAD_TEMPLATE") {
+            env.push(("PYROAD_TEMPLATE".into(), template));
+        }
         if let Some(cache) = cache_dir() {
             env.push(("PYROAD_REWRITE_CACHE".into(), cache.join("rewrite").into()));
             // The worker's HOME is new each run, so Matplotlib would rebuild its font list on

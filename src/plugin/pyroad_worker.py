@@ -17,6 +17,10 @@ other checks run: one worker serves every parallel job, so the libraries it prel
 imported once per pyroad run, not once per job. The runner kills the child's process group on a
 timeout. The worker itself never imports learner code and stays single-threaded.
 
+From its first check request on, the worker hands the serving to a template (see "Templates"
+below): a process with pytest configured for a folder of its own, from which each check is
+forked; replies then say where the check saw its folder ({"id": n, "pid": p, "work": path}).
+
 The child is confined as pyroad's cold path confines a check (src/confine.rs): new user,
 network and PID namespaces (the check is the namespace's pid 1, so every process it starts ends
 with it), a /dev/shm of its own, Landlock from the same policy, the same limits.
