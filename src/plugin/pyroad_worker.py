@@ -557,8 +557,9 @@ def fork_into_pid_namespace():
     LIBC.prctl(PR_SET_PDEATHSIG, 9)
 
 
-def child(request, rules, own_pid_namespace, gate, reported, inherited):
-    # Join the check's pids cgroup first, so every process it starts is counted.
+def enter_check_group(request):
+    """Joins the check's pids cgroup first, so every process it starts is counted; then its
+    own process group, ended with its parent."""
     if request.get("cgroup"):
         try:
             with open(request["cgroup"], "w") as procs:
@@ -567,6 +568,10 @@ def child(request, rules, own_pid_namespace, gate, reported, inherited):
             pass
     os.setpgid(0, 0)
     LIBC.prctl(PR_SET_PDEATHSIG, 9)
+
+
+def child(request, rules, own_pid_namespace, gate, reported, inherited):
+    enter_check_group(request)
     if request.get("confine", True):
         confine(request, rules, own_pid_namespace)
     redirect_and_run(request, gate, reported, inherited)
@@ -1218,14 +1223,7 @@ def become(check, session):
     IS_CHECK = True
     request = check.request
     root = stage_root(request)
-    if request.get("cgroup"):
-        try:
-            with open(request["cgroup"], "w") as procs:
-                procs.write("0")
-        except OSError:
-            pass
-    os.setpgid(0, 0)
-    LIBC.prctl(PR_SET_PDEATHSIG, 9)
+    enter_check_group(request)
     out = os.open(request["stdout"], os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
     err = os.open(request["stderr"], os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
     # What the session printed before it stopped (its first line) opens the check's output,
