@@ -661,6 +661,23 @@ def prefault():
         pass
 
 
+def wait_at_gate(fd):
+    """Holds a prepared check until the runner's go; ends it, having run nothing, when it is
+    dropped or the worker is gone."""
+    if fd is None:
+        return
+    prefault()
+    go = b""
+    try:
+        go = os.read(fd, 1)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    if go != b"g":
+        os._exit(3)
+
+
 class Gate:
     """Holds a prepared check (fd is its gate) once its session has started, before collection
     (so before the learner's files are compiled or imported), until the worker passes on the
@@ -671,18 +688,7 @@ class Gate:
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_collection(self, session):
-        if self.fd is not None:
-            prefault()
-            go = b""
-            try:
-                go = os.read(self.fd, 1)
-            except OSError:
-                pass
-            finally:
-                os.close(self.fd)
-            if go != b"g":
-                # Dropped, or the worker is gone: nothing was run.
-                os._exit(3)
+        wait_at_gate(self.fd)
         # What pytest built so far lives as long as the check: the collections the learner's
         # code and tests set off need not walk it again and again.
         gc.freeze()
@@ -1294,22 +1300,6 @@ def restart_clock(config):
         reporter._session_start = timing.Instant()
     if hasattr(reporter, "_sessionstarttime"):
         reporter._sessionstarttime = timing.time()
-
-
-def wait_at_gate(fd):
-    """Holds a prepared check until the runner's go; ends it, having run nothing, on a drop."""
-    if fd is None:
-        return
-    prefault()
-    go = b""
-    try:
-        go = os.read(fd, 1)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-    if go != b"g":
-        os._exit(3)
 
 
 if __name__ == "__main__":
