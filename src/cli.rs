@@ -1,6 +1,6 @@
 //! The command line, as clap types. Nothing here runs anything.
 
-use crate::style::ColorChoice;
+use crate::ui::style::ColorChoice;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 

@@ -1,24 +1,13 @@
 //! pyroad: learn professional Python by doing it. `main` parses and dispatches, nothing more.
 
-mod catalog;
 mod check;
 mod cli;
 mod commands;
-mod confine;
 mod curriculum;
-mod extras;
-mod interpreter;
-mod pool;
-mod progress;
-mod render;
-mod report;
-mod roadmap;
+mod exec;
 mod sandbox;
-mod style;
-mod tempdirs;
-mod term;
+mod ui;
 mod watch;
-mod worker;
 mod workspace;
 
 use clap::{CommandFactory, Parser};
@@ -26,10 +15,10 @@ use cli::{Cli, Command, Dev};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    sandbox::default_sigpipe();
+    sandbox::process::default_sigpipe();
     let cli = Cli::parse();
-    style::init(cli.global.color);
-    sandbox::install_interrupt_handler();
+    ui::style::init(cli.global.color);
+    exec::cleanup::install_interrupt_handler(ui::term::restore);
     let g = &cli.global;
     let result = match &cli.command {
         Command::Init { dir } => commands::init::run(g, dir),
@@ -74,13 +63,11 @@ fn main() -> ExitCode {
             compare_cold,
         }) => commands::dev::check(g, path, *jobs, *compare_cold),
     };
-    sandbox::finish_background_kills();
-    sandbox::remove_spare_cgroups();
-    sandbox::remove_tracked();
+    exec::cleanup::finish();
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("{} {err:#}", style::red("error:"));
+            eprintln!("{} {err:#}", ui::style::red("error:"));
             ExitCode::from(2)
         }
     }

@@ -3,15 +3,15 @@
 //! with the roadmap bullets that have no exercise yet.
 
 use super::{require_pytest, timeout_scale};
-use crate::catalog::{Catalog, Exercise};
 use crate::check::{self, CheckResult, Problem, Settings, Source, Verdict};
 use crate::cli::Global;
 use crate::curriculum::Curriculum;
-use crate::interpreter;
-use crate::pool;
-use crate::roadmap;
-use crate::style;
+use crate::curriculum::catalog::{Catalog, Exercise};
+use crate::curriculum::roadmap;
+use crate::exec::threads;
+use crate::ui::style;
 use crate::workspace::Workspace;
+use crate::workspace::interpreter;
 use anyhow::Result;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -45,7 +45,7 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
     let mut problems: Vec<String> = lint.iter().map(|p| p.to_string()).collect();
     problems.extend(extra_lints(&catalog));
     let interpreter = dev_interpreter(global)?;
-    let jobs = jobs.unwrap_or_else(pool::default_jobs).max(1);
+    let jobs = jobs.unwrap_or_else(threads::default_jobs).max(1);
     let all: Vec<_> = catalog.exercises.iter().collect();
     let order = super::light_first(&all);
     let scheduled: Vec<_> = order.iter().map(|&i| all[i]).collect();
@@ -64,7 +64,7 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
         settings.interpreter.version,
         jobs
     );
-    let results = pool::run_in_order(
+    let results = threads::run_in_order(
         &catalog.exercises,
         &order,
         jobs,

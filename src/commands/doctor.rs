@@ -3,9 +3,9 @@
 use super::{Ctx, load_catalog, workspace_interpreter};
 use crate::cli::Global;
 use crate::curriculum::Curriculum;
-use crate::extras;
-use crate::interpreter;
-use crate::style;
+use crate::ui::style;
+use crate::workspace::extras;
+use crate::workspace::interpreter;
 use anyhow::Result;
 use std::collections::BTreeSet;
 use std::process::ExitCode;
@@ -65,7 +65,7 @@ pub fn run(global: &Global) -> Result<ExitCode> {
             );
         }
     }
-    for p in crate::sandbox::protections() {
+    for p in crate::ui::doctor::protections(&crate::exec::probe::findings()) {
         let mark = if p.active {
             style::green("✓")
         } else {

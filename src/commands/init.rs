@@ -3,9 +3,9 @@
 use super::{exit, load_catalog};
 use crate::cli::Global;
 use crate::curriculum::Curriculum;
-use crate::interpreter;
-use crate::style;
+use crate::ui::style;
 use crate::workspace;
+use crate::workspace::interpreter;
 use anyhow::Result;
 use std::path::Path;
 use std::process::ExitCode;

@@ -2,8 +2,8 @@
 
 use super::Ctx;
 use crate::cli::Global;
-use crate::progress::State;
-use crate::style;
+use crate::ui::style;
+use crate::workspace::progress::State;
 use anyhow::{Result, bail};
 use std::process::ExitCode;
 
@@ -25,7 +25,7 @@ pub fn run(global: &Global, topic: Option<u32>) -> Result<ExitCode> {
     let ctx = Ctx::open(global)?;
     let state = ctx.ws.progress().load()?;
     if let Some(n) = topic
-        && crate::roadmap::topic(n).is_none()
+        && crate::curriculum::roadmap::topic(n).is_none()
     {
         bail!("there is no topic {n}: the roadmap has topics 1 to 16");
     }

@@ -13,13 +13,13 @@ pub mod solution;
 pub mod verify;
 pub mod watch;
 
-use crate::catalog::{Catalog, Exercise};
 use crate::check::Settings;
 use crate::cli::Global;
 use crate::curriculum::Curriculum;
-use crate::interpreter::{self, Interpreter};
-use crate::progress::State;
+use crate::curriculum::catalog::{Catalog, Exercise};
 use crate::workspace::Workspace;
+use crate::workspace::interpreter::{self, Interpreter};
+use crate::workspace::progress::State;
 use anyhow::{Result, bail};
 use std::path::Path;
 use std::process::ExitCode;
@@ -81,21 +81,21 @@ pub fn warm_pool(
     global: &Global,
     interpreter: &Interpreter,
     exercises: &[&Exercise],
-) -> Option<std::sync::Arc<crate::worker::Pool>> {
+) -> Option<std::sync::Arc<crate::exec::warm::Pool>> {
     let mut packages: Vec<String> = exercises
         .iter()
         .flat_map(|e| e.info.requires.iter().cloned())
         .collect();
     packages.sort();
     packages.dedup();
-    crate::extras::prime(interpreter, packages.clone());
+    crate::workspace::extras::prime(interpreter, packages.clone());
     if global.no_warm {
         return None;
     }
-    let preload = crate::extras::preload_modules(&packages);
+    let preload = crate::workspace::extras::preload_modules(&packages);
     let heavy = |e: &&Exercise| !e.info.requires.is_empty();
     let first_heavy = exercises.first().is_some_and(heavy);
-    let pool = std::sync::Arc::new(crate::worker::Pool::new(interpreter.clone(), preload));
+    let pool = std::sync::Arc::new(crate::exec::warm::Pool::new(interpreter.clone(), preload));
     // The other kind first, so both start at once (each takes a core for a while).
     if exercises.iter().any(|e| heavy(e) != first_heavy) {
         pool.prestart_in_background(!first_heavy);

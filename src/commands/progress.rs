@@ -2,8 +2,8 @@
 
 use super::Ctx;
 use crate::cli::Global;
-use crate::roadmap;
-use crate::style;
+use crate::curriculum::roadmap;
+use crate::ui::style;
 use anyhow::Result;
 use serde_json::json;
 use std::process::ExitCode;

@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::cli::Global;
-use crate::style;
+use crate::ui::style;
 use crate::workspace;
 use anyhow::Result;
 use std::process::ExitCode;

@@ -1,11 +1,11 @@
 //! `pyroad run [ID]`: check one exercise and record the result.
 
 use super::{Ctx, exit};
-use crate::catalog::{Catalog, Exercise};
 use crate::check::{self, CheckResult, Source, Verdict};
 use crate::cli::Global;
-use crate::render::{self, Place};
-use crate::style;
+use crate::curriculum::catalog::{Catalog, Exercise};
+use crate::ui::render::{self, Place};
+use crate::ui::style;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result};
 use std::path::PathBuf;
@@ -83,12 +83,12 @@ pub fn record_all<'a>(
 }
 
 /// Counts one attempt in the state; true if it is the exercise's first pass.
-fn note(state: &mut crate::progress::State, result: &CheckResult) -> bool {
+fn note(state: &mut crate::workspace::progress::State, result: &CheckResult) -> bool {
     let entry = state.exercises.entry(result.id.clone()).or_default();
     entry.attempts += 1;
     entry.last_verdict = Some(result.verdict.as_str().to_string());
     if result.verdict == Verdict::Pass && entry.passed_at.is_none() {
-        entry.passed_at = Some(crate::progress::now());
+        entry.passed_at = Some(crate::workspace::progress::now());
         return true;
     }
     false

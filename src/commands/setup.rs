@@ -3,9 +3,9 @@
 
 use super::{Ctx, require_pytest};
 use crate::cli::Global;
-use crate::extras;
-use crate::interpreter::{self, Interpreter};
-use crate::style;
+use crate::ui::style;
+use crate::workspace::extras;
+use crate::workspace::interpreter::{self, Interpreter};
 use anyhow::{Context, Result, bail};
 use std::collections::BTreeSet;
 use std::process::{Command, ExitCode, Stdio};

@@ -3,7 +3,7 @@
 use super::Ctx;
 use super::run::reveal_solution;
 use crate::cli::Global;
-use crate::style;
+use crate::ui::style;
 use anyhow::{Result, bail};
 use std::process::ExitCode;
 

@@ -5,11 +5,11 @@ use super::Ctx;
 use super::run::record_all;
 use crate::check::{self, CheckResult, Source, Verdict};
 use crate::cli::{Global, ReportFormat};
-use crate::pool;
-use crate::progress::write_atomic;
-use crate::render;
-use crate::report;
-use crate::style;
+use crate::exec::threads;
+use crate::ui::render;
+use crate::ui::report;
+use crate::ui::style;
+use crate::workspace::progress::write_atomic;
 use anyhow::{Result, bail};
 use std::io::IsTerminal;
 use std::path::Path;
@@ -33,7 +33,7 @@ pub struct Options<'a> {
 pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
     let ctx = Ctx::open(global)?;
     if let Some(n) = opts.topic {
-        if crate::roadmap::topic(n).is_none() {
+        if crate::curriculum::roadmap::topic(n).is_none() {
             bail!("there is no topic {n}: the roadmap has topics 1 to 16");
         }
         if ctx.catalog.topic(n).is_none_or(|t| t.exercises.is_empty()) {
@@ -47,7 +47,7 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         .iter()
         .filter(|e| opts.topic.is_none_or(|n| e.topic == n))
         .collect();
-    let jobs = opts.jobs.unwrap_or_else(pool::default_jobs).max(1);
+    let jobs = opts.jobs.unwrap_or_else(threads::default_jobs).max(1);
     let order = super::light_first(&exercises);
     let scheduled: Vec<_> = order.iter().map(|&i| exercises[i]).collect();
     settings.warm = super::warm_pool(global, &settings.interpreter, &scheduled);
@@ -63,7 +63,7 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
     } else {
         None
     };
-    let results: Vec<Result<CheckResult>> = pool::run_in_order(
+    let results: Vec<Result<CheckResult>> = threads::run_in_order(
         &exercises,
         &order,
         jobs,
@@ -142,7 +142,10 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
     Ok(super::exit(!failed))
 }
 
-fn human_summary(ctx: &Ctx, done: &[(&crate::catalog::Exercise, CheckResult)]) -> String {
+fn human_summary(
+    ctx: &Ctx,
+    done: &[(&crate::curriculum::catalog::Exercise, CheckResult)],
+) -> String {
     let mut out = String::new();
     for topic in &ctx.catalog.topics {
         let rows: Vec<_> = done

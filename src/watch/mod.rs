@@ -4,13 +4,13 @@
 
 mod files;
 
-use crate::catalog::{Catalog, Exercise};
 use crate::check::{self, Cancelled, CheckResult, Settings, Source, Verdict};
-use crate::progress::State;
-use crate::render::{self, Place};
-use crate::style;
-use crate::term::Screen;
+use crate::curriculum::catalog::{Catalog, Exercise};
+use crate::ui::render::{self, Place};
+use crate::ui::style;
+use crate::ui::term::Screen;
 use crate::workspace::Workspace;
+use crate::workspace::progress::State;
 use anyhow::Result;
 use crossterm::event::{self, Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
 use std::collections::hash_map::DefaultHasher;

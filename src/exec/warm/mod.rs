@@ -2,8 +2,9 @@
 //! so a check costs a fork instead of an interpreter start and a pytest import.
 //! Driven over pipes with one JSON object per line (see `plugin/pyroad_worker.py`).
 
-use crate::interpreter::Interpreter;
-use crate::sandbox::{self, Captured, Exit, Job, Outcome};
+use crate::exec::{self, Captured, Exit, Job, Outcome};
+use crate::sandbox;
+use crate::workspace::interpreter::Interpreter;
 use anyhow::{Context, Result, anyhow, bail};
 use serde::Deserialize;
 use std::any::Any;
@@ -16,8 +17,8 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const WORKER: &str = include_str!("plugin/pyroad_worker.py");
-const PLUGIN: &str = include_str!("plugin/pyroad_plugin.py");
+const WORKER: &str = include_str!("../../plugin/pyroad_worker.py");
+const PLUGIN: &str = include_str!("../../plugin/pyroad_plugin.py");
 
 /// Where pyroad keeps what it can rebuild (assertion-rewritten test files): `PYROAD_CACHE_DIR`
 /// if set (empty turns the cache off), else `$XDG_CACHE_HOME/pyroad`, else `~/.cache/pyroad`.
@@ -64,8 +65,8 @@ pub struct Worker {
 impl Worker {
     /// Starts a worker, preloading `preload` modules, and waits until it has warmed up.
     pub fn start(interp: &Interpreter, preload: &[String]) -> Result<Worker> {
-        let dir =
-            sandbox::tracked_tempdir("worker").context("cannot create the worker's folder")?;
+        let dir = exec::cleanup::tracked_tempdir("worker")
+            .context("cannot create the worker's folder")?;
         std::fs::write(dir.path().join("pyroad_worker.py"), WORKER)?;
         std::fs::write(dir.path().join("pyroad_plugin.py"), PLUGIN)?;
         std::fs::create_dir_all(dir.path().join("tmp"))?;
@@ -106,7 +107,7 @@ impl Worker {
             .spawn()
             .with_context(|| format!("cannot start {}", interp.executable.display()))?;
         // Ended and removed as pyroad ends even if a thread still holds this worker then.
-        if !sandbox::track_worker(child.id() as i32) {
+        if !exec::cleanup::track_worker(child.id() as i32) {
             bail!("pyroad is ending");
         }
         let stdin = child.stdin.take().context("worker stdin")?;
@@ -267,7 +268,7 @@ impl Worker {
             .lock()
             .map_err(|_| anyhow!("the worker's pipe is poisoned"))?;
         // The worker may have died (or been ended as pyroad exits): an error, not SIGPIPE.
-        sandbox::write_to_pipe(&mut *stdin, format!("{message}\n").as_bytes())
+        sandbox::process::write_to_pipe(&mut *stdin, format!("{message}\n").as_bytes())
             .context("cannot talk to the worker")
     }
 }
@@ -292,7 +293,7 @@ pub struct Pending {
 
 impl Pending {
     /// The check's pids cgroup, if its process cap is one.
-    fn cgroup(&self) -> Option<&sandbox::PidsCgroup> {
+    fn cgroup(&self) -> Option<&sandbox::linux::cgroup::PidsCgroup> {
         self.cap.as_ref().and_then(sandbox::ProcessCap::cgroup)
     }
 
@@ -361,7 +362,7 @@ impl Pending {
                 None
             };
             if let Some(reason) = reason {
-                sandbox::kill_group_fully(pid, self.cgroup());
+                sandbox::process::kill_group_fully(pid, self.cgroup());
                 killed = Some(reason);
             }
         };
@@ -369,9 +370,9 @@ impl Pending {
         if status.reported == Some(true) {
             // Ended on its report: the verdict does not wait for the group to die (a
             // namespace's teardown takes milliseconds); that is finished in the background.
-            sandbox::kill_group_in_background(pid, self.cap.take());
+            sandbox::process::kill_group_in_background(pid, self.cap.take());
         } else {
-            sandbox::kill_group_fully(pid, self.cgroup());
+            sandbox::process::kill_group_fully(pid, self.cgroup());
             self.cap = None;
         }
         let exit = match (killed, status.exit, status.signal) {
@@ -395,7 +396,7 @@ impl Drop for Pending {
             // Never let go: it ends by itself without running anything.
             let _ = self.worker.send(&serde_json::json!({ "drop": self.id }));
         } else if !self.waited {
-            sandbox::kill_group_fully(self.pid, self.cgroup());
+            sandbox::process::kill_group_fully(self.pid, self.cgroup());
         }
     }
 }
@@ -430,12 +431,12 @@ impl Drop for Registered {
 impl Drop for Worker {
     fn drop(&mut self) {
         if let Ok(child) = self.child.get_mut()
-            && sandbox::untrack_worker(child.id() as i32)
+            && exec::cleanup::untrack_worker(child.id() as i32)
         {
             let _ = child.kill();
             let _ = child.wait();
         }
-        sandbox::untrack_dir(self._dir.path());
+        exec::cleanup::untrack_dir(self._dir.path());
     }
 }
 

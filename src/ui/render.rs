@@ -1,8 +1,8 @@
 //! Human-readable verdicts: what failed, where, with what values, and what to do next.
 
-use crate::catalog::Exercise;
 use crate::check::{CheckResult, Frame, OutputCheck, Problem, TestResult, Verdict};
-use crate::style;
+use crate::curriculum::catalog::Exercise;
+use crate::ui::style;
 use std::fmt::Write;
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! validated with every problem reported by file, line and field.
 
 use crate::curriculum::Curriculum;
-use crate::roadmap;
+use crate::curriculum::roadmap;
 use anyhow::{Result, bail};
 use serde::Deserialize;
 use std::collections::HashMap;

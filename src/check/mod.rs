@@ -1,9 +1,10 @@
 //! One check of one exercise: stage the files into a fresh directory, run pytest and/or the
 //! program in the sandbox, and judge the result into a `CheckResult`.
 
-use crate::catalog::{Catalog, Exercise, parse_version};
-use crate::interpreter::Interpreter;
-use crate::sandbox::{self, Exit, Job, Limits};
+use crate::curriculum::catalog::{Catalog, Exercise, parse_version};
+use crate::exec::{self, Exit, Job};
+use crate::sandbox::{self, Limits};
+use crate::workspace::interpreter::Interpreter;
 use anyhow::{Context, Result};
 use serde::Deserialize;
 use std::ffi::OsString;
@@ -12,7 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
-const PLUGIN: &str = include_str!("plugin/pyroad_plugin.py");
+const PLUGIN: &str = include_str!("../plugin/pyroad_plugin.py");
 
 /// Built-in pytest plugins every check blocks (`-p no:NAME`): the cache would write into the
 /// sandbox, and the others serve nothing a check uses (pyroad writes its own report) while each
@@ -257,7 +258,7 @@ pub struct Settings {
     /// When set, the running check stops and `check` returns `Cancelled`.
     pub cancel: Option<Arc<AtomicBool>>,
     /// Warm workers for pytest runs; `None` runs every check in a fresh interpreter.
-    pub warm: Option<Arc<crate::worker::Pool>>,
+    pub warm: Option<Arc<crate::exec::warm::Pool>>,
     /// Have pytest format its own tracebacks (for `--verbose`); otherwise it skips that work,
     /// which was a third of the time of a check with many failures: the verdict comes from
     /// the plugin's report, not pytest's text.
@@ -368,7 +369,7 @@ fn limits_for(ex: &Exercise, settings: &Settings) -> Limits {
 struct Prepared {
     stage: Stage,
     pytest: PytestJob,
-    pending: crate::worker::Pending,
+    pending: crate::exec::warm::Pending,
 }
 
 /// What a prepared check must match to be used: the exercise, the workspace folder and every
@@ -491,7 +492,8 @@ fn skip_reason(ex: &Exercise, settings: &Settings) -> Result<Option<String>> {
     if ex.info.requires.is_empty() {
         return Ok(None);
     }
-    let missing = crate::extras::missing_cached(&settings.interpreter, &ex.info.requires)?;
+    let missing =
+        crate::workspace::extras::missing_cached(&settings.interpreter, &ex.info.requires)?;
     if missing.is_empty() {
         return Ok(None);
     }
@@ -499,7 +501,7 @@ fn skip_reason(ex: &Exercise, settings: &Settings) -> Result<Option<String>> {
         "this exercise needs {} which {} cannot import. Install with:\n    {}",
         missing.join(", "),
         settings.interpreter.executable.display(),
-        crate::extras::install_command(&settings.interpreter, &missing)
+        crate::workspace::extras::install_command(&settings.interpreter, &missing)
     )))
 }
 
@@ -525,7 +527,7 @@ struct Stage {
 
 impl Drop for Stage {
     fn drop(&mut self) {
-        sandbox::untrack_dir(self.root.path());
+        exec::cleanup::untrack_dir(self.root.path());
     }
 }
 
@@ -539,7 +541,7 @@ impl Stage {
     /// The folders, the curriculum's test file and pyroad's plugin: all of a check's files but
     /// the learner's, which `write_learner_files` adds.
     fn without_learner_files(catalog: &Catalog, ex: &Exercise) -> Result<Stage> {
-        let root = sandbox::tracked_tempdir("check")
+        let root = exec::cleanup::tracked_tempdir("check")
             .context("cannot create a temporary directory for the check")?;
         let work = root.path().join("work");
         for dir in [&work, &root.path().join("plugin"), &root.path().join("tmp")] {
@@ -648,7 +650,7 @@ fn run_pytest(
             // No worker could take it (or one died mid-check): run it cold from a clean slate.
             let _ = std::fs::remove_file(&pj.report_path);
             let _ = std::fs::remove_file(&pj.current_path);
-            sandbox::run(&pj.job)?
+            exec::run(&pj.job)?
         }
     };
     judge_pytest(outcome, stage, &pj, settings, limits, result)
@@ -732,7 +734,7 @@ fn pytest_job(ex: &Exercise, stage: &Stage, settings: &Settings, limits: &Limits
 
 /// The verdict of a pytest run from its outcome and the plugin's report.
 fn judge_pytest(
-    outcome: sandbox::Outcome,
+    outcome: exec::Outcome,
     stage: &Stage,
     pj: &PytestJob,
     settings: &Settings,
@@ -753,7 +755,7 @@ fn judge_pytest(
 }
 
 fn judge_outcome(
-    outcome: sandbox::Outcome,
+    outcome: exec::Outcome,
     stage: &Stage,
     pj: &PytestJob,
     settings: &Settings,
@@ -963,7 +965,7 @@ fn run_output(
 ) -> Result<()> {
     let mut args = vec![OsString::from(ex.stub_name())];
     args.extend(ex.info.args.iter().map(OsString::from));
-    let outcome = sandbox::run(&Job {
+    let outcome = exec::run(&Job {
         program: settings.interpreter.executable.clone(),
         args,
         cwd: stage.work.clone(),

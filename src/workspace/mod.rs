@@ -1,9 +1,13 @@
 //! The learner's workspace: `pyroad.toml`, the exercise files they edit, and `.pyroad/`.
 
-use crate::catalog::{Catalog, Exercise};
+pub mod extras;
+pub mod interpreter;
+pub mod progress;
+
 use crate::curriculum::Curriculum;
-use crate::interpreter::Interpreter;
-use crate::progress::{ProgressStore, write_atomic};
+use crate::curriculum::catalog::{Catalog, Exercise};
+use crate::workspace::interpreter::Interpreter;
+use crate::workspace::progress::{ProgressStore, write_atomic};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -138,10 +142,11 @@ impl Workspace {
         if existing.is_empty() {
             return Ok(None);
         }
-        let base = self
-            .dot()
-            .join("backups")
-            .join(format!("{}-{}", ex.id, crate::progress::now()));
+        let base = self.dot().join("backups").join(format!(
+            "{}-{}",
+            ex.id,
+            crate::workspace::progress::now()
+        ));
         let mut dir = base.clone();
         let mut n = 1;
         while dir.exists() {

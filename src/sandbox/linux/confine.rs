@@ -636,36 +636,3 @@ unsafe fn exit_as(status: libc::c_int) -> ! {
         })
     }
 }
-
-/// One protection and whether it is in force here.
-#[derive(Debug, Clone)]
-pub struct Protection {
-    /// Short name.
-    pub name: &'static str,
-    /// In force on this machine.
-    pub active: bool,
-    /// What it does, or why it is unavailable.
-    pub detail: String,
-}
-
-/// Why this machine gives no user namespaces, as best the kernel's settings tell.
-pub fn why_no_user_namespaces() -> String {
-    let read = |p: &str| {
-        std::fs::read_to_string(p)
-            .map(|s| s.trim().to_string())
-            .ok()
-    };
-    if read("/proc/sys/kernel/apparmor_restrict_unprivileged_userns").as_deref() == Some("1") {
-        "AppArmor restricts unprivileged user namespaces: \
-         kernel.apparmor_restrict_unprivileged_userns=1"
-            .into()
-    } else if read("/proc/sys/kernel/unprivileged_userns_clone").as_deref() == Some("0") {
-        "unprivileged user namespaces are off: kernel.unprivileged_userns_clone=0".into()
-    } else if read("/proc/sys/user/max_user_namespaces").as_deref() == Some("0") {
-        "user namespaces are off: user.max_user_namespaces=0".into()
-    } else if cfg!(not(target_os = "linux")) {
-        "only Linux has namespaces".into()
-    } else {
-        "the kernel refused to create them".into()
-    }
-}

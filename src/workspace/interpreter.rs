@@ -23,7 +23,7 @@ pub struct Interpreter {
 impl Interpreter {
     /// `(major, minor)`.
     pub fn version_tuple(&self) -> (u32, u32) {
-        crate::catalog::parse_version(&self.version).unwrap_or((0, 0))
+        crate::curriculum::catalog::parse_version(&self.version).unwrap_or((0, 0))
     }
 }
 

@@ -1,6 +1,6 @@
 //! Third-party packages an exercise `requires`: which import, and how to install the rest.
 
-use crate::interpreter::Interpreter;
+use crate::workspace::interpreter::Interpreter;
 use anyhow::{Context, Result, bail};
 use std::collections::HashMap;
 use std::io::Read;

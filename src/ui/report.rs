@@ -1,7 +1,7 @@
 //! Machine-readable renderings of many check results: JSON (schema 1) and JUnit XML.
 
-use crate::catalog::{Catalog, Exercise};
 use crate::check::{CheckResult, Problem, Verdict};
+use crate::curriculum::catalog::{Catalog, Exercise};
 use serde_json::json;
 use std::fmt::Write;
 

@@ -100,7 +100,7 @@ impl ProgressStore {
                 eprintln!(
                     "{} {} is corrupt ({err}); it was moved to {} and progress starts empty. \
                      Restore it by hand if you can mend it.",
-                    crate::style::yellow("warning:"),
+                    crate::ui::style::yellow("warning:"),
                     self.path.display(),
                     aside.display()
                 );

@@ -1,0 +1,191 @@
+//! What pyroad must end or remove when it stops, normally or on Ctrl-C: running checks'
+//! process groups, warm workers and staging folders, all registered here as they are made.
+
+use crate::sandbox::process::kill_group;
+use anyhow::{Result, bail};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+
+/// Process groups, warm workers and staging dirs alive now, so Ctrl-C and the end of pyroad can
+/// clean them up.
+#[derive(Default)]
+struct Live {
+    groups: Vec<i32>,
+    workers: Vec<i32>,
+    dirs: Vec<PathBuf>,
+    /// `remove_tracked` has run: pyroad is ending, and nothing new may be left behind.
+    ending: bool,
+}
+
+fn live() -> &'static Mutex<Live> {
+    static LIVE: OnceLock<Mutex<Live>> = OnceLock::new();
+    LIVE.get_or_init(Mutex::default)
+}
+
+/// Installs the Ctrl-C handler: kill every running check's group, remove staged dirs, give the
+/// terminal back (`restore_terminal`, from the layer that owns it), exit 130.
+pub fn install_interrupt_handler(restore_terminal: fn()) {
+    let _ = ctrlc::set_handler(move || {
+        if let Ok(live) = live().lock() {
+            for &pg in &live.groups {
+                kill_group(pg);
+            }
+        }
+        remove_tracked();
+        crate::sandbox::linux::cgroup::remove_spare_cgroups();
+        restore_terminal();
+        std::process::exit(130);
+    });
+}
+/// Everything pyroad leaves for the end: background kills finished, spare cgroups and tracked
+/// folders removed, workers ended. Called once, as `main` returns.
+pub fn finish() {
+    crate::sandbox::process::finish_background_kills();
+    crate::sandbox::linux::cgroup::remove_spare_cgroups();
+    remove_tracked();
+}
+
+/// Registers a running check's process group, for Ctrl-C to kill.
+pub fn track_group(pgid: i32) {
+    if let Ok(mut l) = live().lock() {
+        l.groups.push(pgid);
+    }
+}
+
+/// Forgets a process group once it has been killed and reaped.
+pub fn untrack_group(pgid: i32) {
+    if let Ok(mut l) = live().lock() {
+        l.groups.retain(|&g| g != pgid);
+    }
+}
+
+/// Creates a temp dir (see `tempdirs::create`) registered for removal as pyroad ends or on
+/// Ctrl-C. Made and registered under the registry's lock, so that a thread pyroad no longer
+/// waits for (the check `watch` prepares, a worker starting in the background) can never make
+/// one after the last clean-up: from then on this fails.
+pub fn tracked_tempdir(kind: &str) -> Result<tempfile::TempDir> {
+    tracked_tempdir_in(live(), kind)
+}
+
+fn tracked_tempdir_in(live: &Mutex<Live>, kind: &str) -> Result<tempfile::TempDir> {
+    let mut l = live
+        .lock()
+        .map_err(|_| anyhow::anyhow!("the registry of temp dirs is poisoned"))?;
+    if l.ending {
+        bail!("pyroad is ending");
+    }
+    let dir = super::tempdirs::create(kind)?;
+    l.dirs.push(dir.path().to_path_buf());
+    Ok(dir)
+}
+
+/// Ends the warm workers still running and removes the staging and worker dirs still
+/// registered, as pyroad ends: what a thread it no longer waits for holds, such as the check
+/// `watch` was preparing for the next save when the learner quit. Workers first, as their
+/// checks write into those dirs (a worker's checks die with it).
+pub fn remove_tracked() {
+    remove_tracked_in(live());
+}
+
+fn remove_tracked_in(live: &Mutex<Live>) {
+    let dirs = match live.lock() {
+        Ok(mut l) => {
+            l.ending = true;
+            // Under the lock: a worker's Drop untracks it under the same lock before it kills
+            // and reaps it itself, so each worker is ended by exactly one of the two.
+            for pid in std::mem::take(&mut l.workers) {
+                // SAFETY: signalling and reaping a worker this process started and nobody has
+                // reaped yet, so the pid is still that worker's.
+                unsafe {
+                    libc::kill(pid, libc::SIGKILL);
+                    libc::waitpid(pid, std::ptr::null_mut(), 0);
+                }
+            }
+            std::mem::take(&mut l.dirs)
+        }
+        Err(_) => Vec::new(),
+    };
+    for dir in dirs {
+        // A check killed with its worker may still be closing the files it opened there.
+        for _ in 0..20 {
+            if std::fs::remove_dir_all(&dir).is_ok() || !dir.exists() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+/// Registers a warm worker, to be ended by `remove_tracked` if nothing else ends it first.
+/// False when pyroad is ending: the worker has been ended (and reaped) here instead.
+pub fn track_worker(pid: i32) -> bool {
+    track_worker_in(live(), pid)
+}
+
+fn track_worker_in(live: &Mutex<Live>, pid: i32) -> bool {
+    let Ok(mut l) = live.lock() else {
+        return true;
+    };
+    if l.ending {
+        // SAFETY: signalling and reaping a worker the caller started and nobody has reaped.
+        unsafe {
+            libc::kill(pid, libc::SIGKILL);
+            libc::waitpid(pid, std::ptr::null_mut(), 0);
+        }
+        return false;
+    }
+    l.workers.push(pid);
+    true
+}
+
+/// Forgets a worker its owner is about to end; false if `remove_tracked` has ended it already.
+pub fn untrack_worker(pid: i32) -> bool {
+    live().lock().is_ok_and(|mut l| {
+        let before = l.workers.len();
+        l.workers.retain(|&p| p != pid);
+        l.workers.len() < before
+    })
+}
+
+/// Forgets a staging dir once it has been removed.
+pub fn untrack_dir(dir: &Path) {
+    if let Ok(mut l) = live().lock() {
+        l.dirs.retain(|d| d != dir);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    // The clean-up under test reaps the children itself.
+    #[allow(clippy::zombie_processes)]
+    fn after_the_last_clean_up_nothing_new_is_left_behind() {
+        let registry = Mutex::new(Live::default());
+        let before = tracked_tempdir_in(&registry, "unit").unwrap();
+        let kept = before.path().to_path_buf();
+        let early = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        assert!(track_worker_in(&registry, early.id() as i32));
+        remove_tracked_in(&registry);
+        assert!(
+            !kept.exists(),
+            "a dir made before the clean-up is removed by it"
+        );
+        // Ended and reaped by the clean-up: the pid is gone.
+        let gone = |pid: u32| !Path::new(&format!("/proc/{pid}")).exists();
+        assert!(gone(early.id()));
+        // A thread that comes late (a check being prepared, a worker starting) makes nothing.
+        assert!(tracked_tempdir_in(&registry, "unit").is_err());
+        let late = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        assert!(!track_worker_in(&registry, late.id() as i32));
+        assert!(gone(late.id()), "a worker started late is ended at once");
+    }
+}

@@ -1,0 +1,91 @@
+//! Linux's confinement: user, network, PID and mount namespaces, Landlock, a pids cgroup or
+//! RLIMIT_NPROC, resource limits, all applied between fork and exec.
+
+pub mod cap;
+pub mod cgroup;
+pub mod confine;
+
+pub use confine::FsPolicy;
+
+use super::{Limits, ProcessCap, confined};
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::Command;
+
+/// Makes `cmd` start confined: everything that allocates is prepared here, in the parent, and
+/// the closure run between fork and exec makes only async-signal-safe syscalls.
+pub fn confine_command(
+    cmd: &mut Command,
+    program: &Path,
+    sandbox_dir: Option<&Path>,
+    tmp_dir: Option<&std::ffi::OsStr>,
+    limits: &Limits,
+    cap: &ProcessCap,
+) {
+    if !confined() {
+        return;
+    }
+    let limits = limits.clone();
+    let cpu = limits.timeout.as_secs() + 5;
+    let join_cgroup = cap
+        .cgroup()
+        .and_then(|c| std::ffi::CString::new(c.procs_file().as_os_str().as_encoded_bytes()).ok());
+    let nproc = cap.nproc();
+    let landlock = sandbox_dir
+        .map(|dir| FsPolicy::for_check(program, dir))
+        .and_then(|p| confine::Landlock::build(&p));
+    let id_maps = confine::IdMaps::own();
+    let tmp_dir = tmp_dir.and_then(|v| std::ffi::CString::new(v.as_encoded_bytes()).ok());
+    // SAFETY: the closure only makes async-signal-safe syscalls (setrlimit, prctl, unshare,
+    // fork, waitpid, landlock); everything that allocates was done above.
+    unsafe {
+        cmd.pre_exec(move || {
+            if let Some(path) = &join_cgroup {
+                let fd = libc::open(path.as_ptr(), libc::O_WRONLY);
+                if fd >= 0 {
+                    libc::write(fd, b"0".as_ptr().cast(), 1);
+                    libc::close(fd);
+                }
+            }
+            let namespaces = confine::enter_namespaces(!limits.fallbacks_only);
+            if confine::private_shm(namespaces.user, &id_maps) {
+                if let Some(dir) = &tmp_dir {
+                    confine::private_tmp(dir);
+                }
+                if let Some(landlock) = &landlock {
+                    landlock.allow_writes_beneath(c"/dev/shm");
+                }
+            }
+            if let Some(n) = nproc {
+                set_limit(libc::RLIMIT_NPROC, n);
+            }
+            set_limit(libc::RLIMIT_DATA, limits.memory);
+            set_limit(libc::RLIMIT_FSIZE, limits.file_size);
+            set_limit(libc::RLIMIT_NOFILE, limits.open_files);
+            set_limit(libc::RLIMIT_CORE, 0);
+            set_limit(libc::RLIMIT_CPU, cpu);
+            // If pyroad itself is killed, its check must not live on.
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            if let Some(landlock) = &landlock {
+                landlock.restrict_self();
+            }
+            if namespaces.pid {
+                confine::fork_into_pid_namespace();
+            } else {
+                confine::fork_under_subreaper();
+            }
+            Ok(())
+        });
+    }
+}
+
+fn set_limit(resource: libc::__rlimit_resource_t, value: u64) {
+    let lim = libc::rlimit {
+        rlim_cur: value,
+        rlim_max: value,
+    };
+    // SAFETY: setrlimit is async-signal-safe and only affects the child being set up.
+    unsafe {
+        libc::setrlimit(resource, &lim);
+    }
+}

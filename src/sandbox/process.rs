@@ -1,0 +1,161 @@
+//! Process groups and signals: ending a check's whole group, counting its processes, and pipes
+//! that must never kill pyroad with SIGPIPE.
+
+use super::ProcessCap;
+use super::linux::cgroup::PidsCgroup;
+use std::io::Write;
+use std::sync::Mutex;
+use std::time::Duration;
+use wait_timeout::ChildExt;
+
+/// Writes `data` to a pipe whose reader may have gone (a check's stdin, a worker's requests):
+/// an error then, never SIGPIPE, whose default action (see `default_sigpipe`) would end pyroad.
+/// SIGPIPE is blocked in this thread for the write, and one the write raised is taken before
+/// the mask is restored.
+pub fn write_to_pipe(pipe: &mut impl Write, data: &[u8]) -> std::io::Result<()> {
+    // SAFETY: signal-mask calls on sigsets of our own, for the calling thread only.
+    unsafe {
+        let mut pipe_only: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut pipe_only);
+        libc::sigaddset(&mut pipe_only, libc::SIGPIPE);
+        let mut before: libc::sigset_t = std::mem::zeroed();
+        libc::pthread_sigmask(libc::SIG_BLOCK, &pipe_only, &mut before);
+        let result = pipe.write_all(data).and_then(|()| pipe.flush());
+        if libc::sigismember(&before, libc::SIGPIPE) == 0 {
+            let mut pending: libc::sigset_t = std::mem::zeroed();
+            libc::sigpending(&mut pending);
+            if libc::sigismember(&pending, libc::SIGPIPE) == 1 {
+                let now = libc::timespec {
+                    tv_sec: 0,
+                    tv_nsec: 0,
+                };
+                libc::sigtimedwait(&pipe_only, std::ptr::null_mut(), &now);
+            }
+            libc::pthread_sigmask(libc::SIG_SETMASK, &before, std::ptr::null_mut());
+        }
+        result
+    }
+}
+
+/// Makes a closed stdout end pyroad quietly, as it does `head` or `grep -q`: Rust ignores
+/// SIGPIPE, which turns `pyroad list | head -1` into a panic on the next print.
+pub fn default_sigpipe() {
+    // SAFETY: restoring the default disposition of a signal at start-up, before any thread.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// How many live processes are in a process group (zombies excluded), read from /proc.
+/// Polled while a check runs, so a fork bomb is stopped within tens of milliseconds, long
+/// before it can exhaust the machine (root is exempt from RLIMIT_NPROC, so a limit alone
+/// would not do).
+pub fn group_size(pgid: i32) -> usize {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    let mut n = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !name.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // Fields after the command (which may contain spaces) start after the last ')':
+        // state ppid pgrp ...
+        let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) else {
+            continue;
+        };
+        let mut fields = rest.split_whitespace();
+        let state = fields.next().unwrap_or("");
+        let pgrp = fields.nth(1).and_then(|f| f.parse::<i32>().ok());
+        if pgrp == Some(pgid) && state != "Z" && state != "X" {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Kills a process group and keeps at it until it is empty: a process that was forking while
+/// the first signal went out is caught by the next. With the check's cgroup, which holds every
+/// process of the group (and any that left it), emptiness is one read of its member list and
+/// its strays are killed too; without, a walk through /proc (1 ms or so per look on a quiet
+/// machine, and a check's end takes several looks while its namespace is torn down).
+pub fn kill_group_fully(pgid: i32, cgroup: Option<&PidsCgroup>) {
+    // A killed process is gone within a millisecond or so, and `watch` waits on this for
+    // every save: look again soon, then less and less often (about 250 ms in all).
+    let mut pause = Duration::from_micros(200);
+    for _ in 0..60 {
+        kill_group(pgid);
+        let empty = group_gone(pgid)
+            || match cgroup {
+                Some(c) => c.kill_members() == 0,
+                None => group_size(pgid) == 0,
+            };
+        if empty {
+            return;
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(5));
+    }
+}
+
+/// Background kills not yet finished (see `kill_group_in_background`).
+static BACKGROUND_KILLS: Mutex<Vec<std::thread::JoinHandle<()>>> = Mutex::new(Vec::new());
+
+/// Sends the group SIGKILL now and finishes `kill_group_fully` on a thread, then drops `cap`
+/// (releasing its cgroup). pyroad waits for these before it exits (`finish_background_kills`).
+pub fn kill_group_in_background(pgid: i32, cap: Option<ProcessCap>) {
+    kill_group(pgid);
+    let handle = std::thread::spawn(move || {
+        kill_group_fully(pgid, cap.as_ref().and_then(ProcessCap::cgroup));
+        drop(cap);
+    });
+    if let Ok(mut kills) = BACKGROUND_KILLS.lock() {
+        kills.retain(|k| !k.is_finished());
+        kills.push(handle);
+    }
+}
+
+/// Waits for every background kill to be done.
+pub fn finish_background_kills() {
+    let kills = BACKGROUND_KILLS
+        .lock()
+        .map(|mut k| std::mem::take(&mut *k))
+        .unwrap_or_default();
+    for kill in kills {
+        let _ = kill.join();
+    }
+}
+
+/// True when no process (not even one waiting to be reaped) is left in the group: a signal-0
+/// probe, much cheaper than `group_size`'s walk through /proc.
+fn group_gone(pgid: i32) -> bool {
+    // SAFETY: signal 0 only checks that the group exists.
+    let r = unsafe { libc::killpg(pgid, 0) };
+    r != 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH)
+}
+
+/// Kills a whole process group.
+pub fn kill_group(pgid: i32) {
+    // SAFETY: killpg only sends a signal; a stale group id fails with ESRCH.
+    unsafe {
+        libc::killpg(pgid, libc::SIGKILL);
+    }
+}
+
+/// Asks the check's relay to end the check and its descendants (SIGTERM), and gives it a moment.
+/// A relay in front of a PID namespace just dies of it, and its namespace with it.
+pub fn stop_relay(child: &mut std::process::Child, pgid: i32) {
+    if matches!(child.try_wait(), Ok(Some(_))) {
+        return;
+    }
+    // SAFETY: kill only sends a signal to our own child.
+    unsafe {
+        libc::kill(pgid, libc::SIGTERM);
+    }
+    let _ = child.wait_timeout(Duration::from_millis(300));
+}

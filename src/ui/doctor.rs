@@ -1,0 +1,169 @@
+//! `doctor`'s words for what the sandbox probe found: one line per protection, saying what it
+//! does or why it is missing here.
+
+use crate::exec::probe::{Findings, ForkCap, NoUserNamespaces};
+
+/// One protection and whether it is in force here.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Protection {
+    /// Short name.
+    pub name: &'static str,
+    /// In force on this machine.
+    pub active: bool,
+    /// What it does, or why it is unavailable.
+    pub detail: String,
+}
+
+fn why(no_userns: Option<NoUserNamespaces>) -> &'static str {
+    match no_userns {
+        Some(NoUserNamespaces::AppArmor) => {
+            "AppArmor restricts unprivileged user namespaces: \
+             kernel.apparmor_restrict_unprivileged_userns=1"
+        }
+        Some(NoUserNamespaces::CloneOff) => {
+            "unprivileged user namespaces are off: kernel.unprivileged_userns_clone=0"
+        }
+        Some(NoUserNamespaces::MaxZero) => "user namespaces are off: user.max_user_namespaces=0",
+        Some(NoUserNamespaces::Refused) | None => "the kernel refused to create them",
+    }
+}
+
+/// Each protection a check gets on this machine, in words.
+pub fn protections(f: &Findings) -> Vec<Protection> {
+    let why_no_userns = why(f.no_user_namespaces);
+    let mut out = Vec::new();
+    out.push(if f.own_pid_namespace {
+        Protection {
+            name: "processes",
+            active: true,
+            detail: "each check runs in its own PID namespace: when it ends, every process it \
+                     started ends too (setsid and double-fork included)"
+                .into(),
+        }
+    } else {
+        Protection {
+            name: "processes",
+            active: false,
+            detail: format!(
+                "no PID namespace ({why_no_userns}); a subreaper in front of each check kills \
+                 what it leaves behind (setsid and double-fork included), then its process \
+                 group{}",
+                if f.cgroup { " and its cgroup" } else { "" }
+            ),
+        }
+    });
+    out.push(if f.loopback_only {
+        Protection {
+            name: "network",
+            active: true,
+            detail: "each check has its own network namespace with only loopback".into(),
+        }
+    } else {
+        Protection {
+            name: "network",
+            active: false,
+            detail: format!("no network namespace ({why_no_userns}); checks can reach the network"),
+        }
+    });
+    let abi = f.landlock_abi;
+    out.push(if f.files_confined {
+        Protection {
+            name: "files",
+            active: true,
+            detail: format!(
+                "Landlock (ABI {abi}): a check writes only in its own folder and reads only the \
+                 system and its interpreter; your workspace and the rest of the disk are out of reach"
+            ),
+        }
+    } else if abi == 0 {
+        Protection {
+            name: "files",
+            active: false,
+            detail: "this kernel has no Landlock (Linux 5.13+ with landlock in the `lsm=` boot \
+                     list); checks can read and write wherever you can"
+                .into(),
+        }
+    } else {
+        Protection {
+            name: "files",
+            active: false,
+            detail: format!("Landlock ABI {abi} is present but did not confine the probe"),
+        }
+    });
+    out.push(Protection {
+        name: "signals",
+        active: abi >= 6 && f.probe_ran,
+        detail: if abi >= 6 {
+            "a check cannot signal processes outside it (Landlock scopes)".into()
+        } else {
+            format!(
+                "Landlock ABI {abi} < 6 cannot scope signals; a PID namespace hides other \
+                 processes where present"
+            )
+        },
+    });
+    out.push(if f.private_shm {
+        Protection {
+            name: "/dev/shm",
+            active: true,
+            detail: "each check has a /dev/shm of its own (64 MiB), so multiprocessing works, \
+                     yet nothing of it reaches other programs' shared memory or outlives the check"
+                .into(),
+        }
+    } else {
+        Protection {
+            name: "/dev/shm",
+            active: false,
+            detail: format!(
+                "no private /dev/shm ({why_no_userns}, or no mount namespace); checks share \
+                 yours, for multiprocessing's semaphores"
+            ),
+        }
+    });
+    out.push(if f.private_tmp {
+        Protection {
+            name: "temp files",
+            active: true,
+            detail: "each check's TMPDIR is a fresh tmpfs of its own (256 MiB of RAM at most), \
+                     emptied as the check ends"
+                .into(),
+        }
+    } else {
+        Protection {
+            name: "temp files",
+            active: false,
+            detail: "checks keep their temp files in their folder on disk (no mount namespace), \
+                     removed after each check"
+                .into(),
+        }
+    });
+    let l = &f.limits;
+    let max = l.max_processes;
+    out.push(Protection {
+        name: "fork bombs",
+        active: true,
+        detail: match f.fork_cap {
+            ForkCap::Namespace => {
+                format!("RLIMIT_NPROC in the check's user namespace allows it {max} processes")
+            }
+            ForkCap::Cgroup => format!("a pids cgroup allows each check {max} processes"),
+            ForkCap::UserLimit => "RLIMIT_NPROC caps your processes during a check".into(),
+            ForkCap::Polling => {
+                "no cgroup could be made: pyroad counts a check's processes and stops it".into()
+            }
+        },
+    });
+    out.push(Protection {
+        name: "limits",
+        active: true,
+        detail: format!(
+            "memory {} MiB (RLIMIT_DATA), files {} MiB, {} open files, CPU time, no core dumps, \
+             {} MiB of output, a wall-clock timeout",
+            l.memory >> 20,
+            l.file_size >> 20,
+            l.open_files,
+            l.output_kill >> 20
+        ),
+    });
+    out
+}
