@@ -6,7 +6,9 @@ mod commands;
 mod curriculum;
 mod exec;
 mod sandbox;
+mod settings;
 mod ui;
+mod version;
 mod watch;
 mod workspace;
 
@@ -17,6 +19,10 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     sandbox::process::default_sigpipe();
     let cli = Cli::parse();
+    if let Err(bad) = settings::init() {
+        eprintln!("{} {bad}", ui::style::red("error:"));
+        return ExitCode::from(2);
+    }
     ui::style::init(cli.global.color);
     exec::cleanup::install_interrupt_handler(ui::term::restore);
     let g = &cli.global;

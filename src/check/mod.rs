@@ -1,7 +1,7 @@
 //! One check of one exercise: stage the files into a fresh directory, run pytest and/or the
 //! program in the sandbox, and judge the result into a `CheckResult`.
 
-use crate::curriculum::catalog::{Catalog, Exercise, parse_version};
+use crate::curriculum::catalog::{Catalog, Exercise};
 use crate::exec::{self, Exit, Job};
 use crate::sandbox::{self, Limits};
 use crate::workspace::interpreter::Interpreter;
@@ -254,7 +254,7 @@ pub struct Settings {
     /// Memory limit in bytes.
     pub memory: u64,
     /// Multiplies every timeout (slow CI machines, debugging).
-    pub timeout_scale: f64,
+    pub timeout_scale: crate::settings::TimeoutScale,
     /// When set, the running check stops and `check` returns `Cancelled`.
     pub cancel: Option<Arc<AtomicBool>>,
     /// Warm workers for pytest runs; `None` runs every check in a fresh interpreter.
@@ -357,7 +357,7 @@ fn check_into(
 
 fn limits_for(ex: &Exercise, settings: &Settings) -> Limits {
     Limits {
-        timeout: ex.timeout().mul_f64(settings.timeout_scale.max(0.1)),
+        timeout: settings.timeout_scale.apply(ex.timeout()),
         memory: settings.memory,
         ..Limits::default()
     }
@@ -384,7 +384,7 @@ fn prepared_key(ex: &Exercise, source: &Source, settings: &Settings) -> Option<S
         dir.display(),
         settings.interpreter.executable.display(),
         settings.memory,
-        settings.timeout_scale,
+        settings.timeout_scale.factor(),
         settings.pytest_tracebacks
     ))
 }
@@ -477,7 +477,11 @@ fn replace_prefix(result: &mut CheckResult, prefix: &str, with: &str) {
 }
 
 fn skip_reason(ex: &Exercise, settings: &Settings) -> Result<Option<String>> {
-    if let Some(min) = ex.info.min_python.as_deref().and_then(parse_version)
+    if let Some(min) = ex
+        .info
+        .min_python
+        .as_deref()
+        .and_then(crate::version::parse)
         && settings.interpreter.version_tuple() < min
     {
         return Ok(Some(format!(

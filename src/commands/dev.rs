@@ -2,7 +2,7 @@
 //! then checks in parallel that every reference solution passes and every stub fails, and ends
 //! with the roadmap bullets that have no exercise yet.
 
-use super::{require_pytest, timeout_scale};
+use super::require_pytest;
 use crate::check::{self, CheckResult, Problem, Settings, Source, Verdict};
 use crate::cli::Global;
 use crate::curriculum::Curriculum;
@@ -53,7 +53,7 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
         warm: super::warm_pool(global, &interpreter, &scheduled),
         interpreter,
         memory: 1 << 30,
-        timeout_scale: timeout_scale(),
+        timeout_scale: crate::settings::env().timeout_scale,
         cancel: None,
         pytest_tracebacks: global.verbose,
     };
@@ -106,8 +106,7 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
 }
 
 fn dev_interpreter(global: &Global) -> Result<interpreter::Interpreter> {
-    let explicit =
-        global.python.is_some() || std::env::var_os("PYROAD_PYTHON").is_some_and(|v| !v.is_empty());
+    let explicit = global.python.is_some() || crate::settings::env().python.is_some();
     if !explicit && let Ok(ws) = Workspace::find(&std::env::current_dir()?) {
         return super::workspace_interpreter(&ws, global);
     }

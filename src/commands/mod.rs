@@ -44,6 +44,9 @@ impl Ctx {
             None => ws.curriculum()?,
         };
         let catalog = load_catalog(curriculum)?;
+        if let Some(set_aside) = ws.progress().recover()? {
+            eprint!("{}", crate::ui::render::state_set_aside(&set_aside));
+        }
         Ok(Ctx { ws, catalog })
     }
 
@@ -64,8 +67,8 @@ impl Ctx {
         let interpreter = workspace_interpreter(&self.ws, global)?;
         Ok(Settings {
             interpreter,
-            memory: self.ws.config.memory_limit_mb.unwrap_or(1024) << 20,
-            timeout_scale: timeout_scale(),
+            memory: self.ws.config.memory_limit_mb.unwrap_or_default().bytes(),
+            timeout_scale: crate::settings::env().timeout_scale,
             cancel: None,
             warm: None,
             pytest_tracebacks: global.verbose,
@@ -112,15 +115,6 @@ pub fn light_first(exercises: &[&Exercise]) -> Vec<usize> {
     order
 }
 
-/// `PYROAD_TIMEOUT_SCALE` multiplies every exercise's timeout (slow machines).
-pub fn timeout_scale() -> f64 {
-    std::env::var("PYROAD_TIMEOUT_SCALE")
-        .ok()
-        .and_then(|v| v.parse::<f64>().ok())
-        .filter(|v| *v > 0.0)
-        .unwrap_or(1.0)
-}
-
 /// Loads a curriculum and refuses one with problems, listing them all.
 pub fn load_catalog(curriculum: Curriculum) -> Result<Catalog> {
     let (catalog, problems) = Catalog::load(curriculum)?;
@@ -141,11 +135,7 @@ pub fn workspace_interpreter(ws: &Workspace, global: &Global) -> Result<Interpre
     let explicit = global
         .python
         .clone()
-        .or_else(|| {
-            std::env::var_os("PYROAD_PYTHON")
-                .filter(|v| !v.is_empty())
-                .map(Into::into)
-        })
+        .or_else(|| crate::settings::env().python.clone())
         .or_else(|| ws.config.python.clone());
     if let Some(program) = explicit {
         return require_pytest(interpreter::probe(&program)?);

@@ -50,7 +50,7 @@ pub struct Info {
     /// Hints from a nudge to nearly the answer.
     pub hints: Vec<String>,
     /// Wall-clock seconds for one check.
-    pub timeout: Option<f64>,
+    pub timeout: Option<crate::settings::CheckTimeout>,
     /// Exact stdout in output mode.
     pub expected_output: Option<String>,
     /// Fed to the program in output mode.
@@ -126,7 +126,7 @@ impl Exercise {
 
     /// The wall-clock limit of one check.
     pub fn timeout(&self) -> std::time::Duration {
-        std::time::Duration::from_secs_f64(self.info.timeout.unwrap_or(10.0))
+        self.info.timeout.unwrap_or_default().duration()
     }
 }
 
@@ -453,14 +453,6 @@ fn load_exercise(
             );
         }
     }
-    if let Some(t) = ex.info.timeout
-        && !(t > 0.0 && t <= 600.0)
-    {
-        report(
-            "timeout",
-            format!("timeout is {t}; it must be between 0 and 600 seconds"),
-        );
-    }
     if ex.info.mode.has_output() && ex.info.expected_output.is_none() {
         report(
             "expected_output",
@@ -486,7 +478,7 @@ fn load_exercise(
         }
     }
     if let Some(v) = &ex.info.min_python
-        && parse_version(v).is_none()
+        && crate::version::parse(v).is_none()
     {
         report(
             "min_python",
@@ -524,12 +516,6 @@ fn load_exercise(
     problems.extend(direct);
     problems.extend(found);
     Ok(Some(ex))
-}
-
-/// Parses "3.11" into (3, 11).
-pub fn parse_version(v: &str) -> Option<(u32, u32)> {
-    let (a, b) = v.trim().split_once('.')?;
-    Some((a.parse().ok()?, b.split('.').next()?.parse().ok()?))
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(

@@ -9,15 +9,13 @@ pub use linux::cap::ProcessCap;
 
 use std::ffi::OsString;
 use std::path::Path;
-use std::sync::OnceLock;
 use std::time::Duration;
 
 /// Whether checks are confined (namespaces, Landlock, cgroup, resource limits). Only
 /// `PYROAD_BENCH_NO_SANDBOX=1` turns it off, for `benches/sandbox_overhead.py` to measure what
 /// confinement costs; the wall-clock timeout and output caps stay either way.
 pub fn confined() -> bool {
-    static CONFINED: OnceLock<bool> = OnceLock::new();
-    *CONFINED.get_or_init(|| std::env::var_os("PYROAD_BENCH_NO_SANDBOX").is_none_or(|v| v != "1"))
+    !crate::settings::env().no_sandbox
 }
 
 /// Limits applied to one run.

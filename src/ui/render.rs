@@ -3,6 +3,7 @@
 use crate::check::{CheckResult, Frame, OutputCheck, Problem, TestResult, Verdict};
 use crate::curriculum::catalog::Exercise;
 use crate::ui::style;
+use crate::workspace::progress::SetAside;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -383,6 +384,18 @@ fn fmt_secs(s: f64) -> String {
     } else {
         format!("{s:.1}")
     }
+}
+
+/// The warning for a state file that did not parse and was moved aside.
+pub fn state_set_aside(s: &SetAside) -> String {
+    format!(
+        "{} {} is corrupt ({}); it was moved to {} and progress starts empty. Restore it by hand \
+         if you can mend it.\n",
+        style::yellow("warning:"),
+        s.path.display(),
+        s.reason,
+        s.aside.display()
+    )
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ pub struct Interpreter {
 impl Interpreter {
     /// `(major, minor)`.
     pub fn version_tuple(&self) -> (u32, u32) {
-        crate::curriculum::catalog::parse_version(&self.version).unwrap_or((0, 0))
+        crate::version::parse(&self.version).unwrap_or((0, 0))
     }
 }
 
@@ -86,11 +86,7 @@ pub fn probe(program: &Path) -> Result<Interpreter> {
 /// The interpreter the user asked for (`--python`, then `PYROAD_PYTHON`), or `python3`.
 pub fn requested(flag: Option<&Path>) -> PathBuf {
     flag.map(Path::to_path_buf)
-        .or_else(|| {
-            std::env::var_os("PYROAD_PYTHON")
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-        })
+        .or_else(|| crate::settings::env().python.clone())
         .unwrap_or_else(|| PathBuf::from("python3"))
 }
 

@@ -28,7 +28,7 @@ pub struct Config {
     pub python: Option<PathBuf>,
     /// Memory limit of one check in MiB (default 1024).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub memory_limit_mb: Option<u64>,
+    pub memory_limit_mb: Option<crate::settings::MemoryLimitMb>,
 }
 
 /// An opened workspace.

@@ -62,6 +62,17 @@ impl State {
     }
 }
 
+/// A state file that did not parse, moved aside by `ProgressStore::recover`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetAside {
+    /// Where the state file was.
+    pub path: PathBuf,
+    /// Where it is now.
+    pub aside: PathBuf,
+    /// Why it did not parse.
+    pub reason: String,
+}
+
 /// The state file and its lock.
 #[derive(Debug, Clone)]
 pub struct ProgressStore {
@@ -78,14 +89,27 @@ impl ProgressStore {
         }
     }
 
-    /// Reads the state. A corrupt file is moved aside (and said so) and an empty state returned.
+    /// Moves a state file that does not parse aside, so progress starts empty instead of every
+    /// command failing; says where it went. Commands call this once as they open a workspace,
+    /// and tell the learner.
+    pub fn recover(&self) -> Result<Option<SetAside>> {
+        let Some(text) = self.read()? else {
+            return Ok(None);
+        };
+        match serde_json::from_str::<State>(&text) {
+            Ok(_) => Ok(None),
+            Err(err) => Ok(Some(SetAside {
+                path: self.path.clone(),
+                aside: self.set_aside()?,
+                reason: err.to_string(),
+            })),
+        }
+    }
+
+    /// Reads the state (empty when there is none yet).
     pub fn load(&self) -> Result<State> {
-        let text = match std::fs::read_to_string(&self.path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(State::default()),
-            Err(e) => {
-                return Err(e).with_context(|| format!("cannot read {}", self.path.display()));
-            }
+        let Some(text) = self.read()? else {
+            return Ok(State::default());
         };
         match serde_json::from_str::<State>(&text) {
             Ok(state) if state.schema > SCHEMA => bail!(
@@ -95,17 +119,19 @@ impl ProgressStore {
                 state.schema
             ),
             Ok(state) => Ok(state),
-            Err(err) => {
-                let aside = self.set_aside()?;
-                eprintln!(
-                    "{} {} is corrupt ({err}); it was moved to {} and progress starts empty. \
-                     Restore it by hand if you can mend it.",
-                    crate::ui::style::yellow("warning:"),
-                    self.path.display(),
-                    aside.display()
-                );
-                Ok(State::default())
-            }
+            Err(err) => bail!(
+                "{} is corrupt ({err})\n  hint: run any pyroad command again: it moves the file \
+                 aside and starts from empty progress",
+                self.path.display()
+            ),
+        }
+    }
+
+    fn read(&self) -> Result<Option<String>> {
+        match std::fs::read_to_string(&self.path) {
+            Ok(t) => Ok(Some(t)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e).with_context(|| format!("cannot read {}", self.path.display())),
         }
     }
 
@@ -189,6 +215,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("state.json"), "{not json").unwrap();
         let store = ProgressStore::new(dir.path());
+        assert!(
+            store.load().is_err(),
+            "a corrupt file is an error until recovered"
+        );
+        let set = store.recover().unwrap().expect("set aside");
+        assert_eq!(set.path, dir.path().join("state.json"));
+        assert!(
+            set.reason.contains("key must be a string"),
+            "{}",
+            set.reason
+        );
+        assert_eq!(store.recover().unwrap(), None);
         assert_eq!(store.load().unwrap(), State::default());
         let aside: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()

@@ -20,19 +20,6 @@ use std::time::{Duration, Instant};
 const WORKER: &str = include_str!("../../plugin/pyroad_worker.py");
 const PLUGIN: &str = include_str!("../../plugin/pyroad_plugin.py");
 
-/// Where pyroad keeps what it can rebuild (assertion-rewritten test files): `PYROAD_CACHE_DIR`
-/// if set (empty turns the cache off), else `$XDG_CACHE_HOME/pyroad`, else `~/.cache/pyroad`.
-pub fn cache_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("PYROAD_CACHE_DIR") {
-        return (!dir.is_empty()).then(|| PathBuf::from(dir));
-    }
-    let base = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|d| Path::new(d).is_absolute())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))?;
-    Some(base.join("pyroad"))
-}
-
 /// How long a worker may take to import pytest and warm up.
 const START_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -79,10 +66,13 @@ impl Worker {
         env.push(("PYROAD_PRELOAD".into(), preload.join(" ").into()));
         // `PYROAD_TEMPLATE=0` forks every check from the worker itself (see the worker's
         // templates); for measurements, and a way out should a template misbehave.
-        if let Some(template) = std::env::var_os("PYROAD_TEMPLATE") {
-            env.push(("PYROAD_TEMPLATE".into(), template));
+        if crate::settings::env().worker_plain {
+            env.push(("PYROAD_WORKER_PLAIN".into(), "1".into()));
         }
-        if let Some(cache) = cache_dir() {
+        if !crate::settings::env().templates {
+            env.push(("PYROAD_TEMPLATE".into(), "0".into()));
+        }
+        if let Some(cache) = &crate::settings::env().cache_dir {
             env.push(("PYROAD_REWRITE_CACHE".into(), cache.join("rewrite").into()));
             // The worker's HOME is new each run, so Matplotlib would rebuild its font list on
             // every start (0.4 s); a plain `python -m pytest` keeps it in the user's cache.
