@@ -2,23 +2,10 @@
 
 use super::Ctx;
 use crate::cli::Global;
+use crate::ui::render;
 use crate::ui::style;
-use crate::workspace::progress::State;
 use anyhow::{Result, bail};
 use std::process::ExitCode;
-
-/// A short status word for an exercise, coloured.
-pub fn status(state: &State, id: &str) -> String {
-    let s = state.get(id);
-    // Pad before colouring: escape codes would count towards the width.
-    if s.passed_at.is_some() {
-        style::green(&format!("{:<7}", "done"))
-    } else if let Some(v) = s.last_verdict {
-        style::red(&format!("{v:<7}"))
-    } else {
-        style::dim(&format!("{:<7}", "todo"))
-    }
-}
 
 /// Runs `list`.
 pub fn run(global: &Global, topic: Option<u32>) -> Result<ExitCode> {
@@ -42,7 +29,7 @@ pub fn run(global: &Global, topic: Option<u32>) -> Result<ExitCode> {
             let stars = "★".repeat(ex.info.difficulty as usize);
             println!(
                 "    {}  {:<28} {:<5} {}",
-                status(&state, &ex.id),
+                render::status_cell(&state, &ex.id),
                 ex.id,
                 style::dim(&stars),
                 ex.info.title

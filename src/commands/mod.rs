@@ -84,7 +84,7 @@ pub fn warm_pool(
     global: &Global,
     interpreter: &Interpreter,
     exercises: &[&Exercise],
-) -> Option<std::sync::Arc<crate::exec::warm::Pool>> {
+) -> Option<std::sync::Arc<crate::check::Warm>> {
     let mut packages: Vec<String> = exercises
         .iter()
         .flat_map(|e| e.info.requires.iter().cloned())
@@ -98,13 +98,17 @@ pub fn warm_pool(
     let preload = crate::workspace::extras::preload_modules(&packages);
     let heavy = |e: &&Exercise| !e.info.requires.is_empty();
     let first_heavy = exercises.first().is_some_and(heavy);
-    let pool = std::sync::Arc::new(crate::exec::warm::Pool::new(interpreter.clone(), preload));
+    let pool = std::sync::Arc::new(crate::exec::warm::Pool::new(
+        interpreter.executable.clone(),
+        preload,
+        crate::check::BLOCKED_PLUGINS,
+    ));
     // The other kind first, so both start at once (each takes a core for a while).
     if exercises.iter().any(|e| heavy(e) != first_heavy) {
         pool.prestart_in_background(!first_heavy);
     }
     pool.prestart(first_heavy);
-    Some(pool)
+    Some(std::sync::Arc::new(crate::check::Warm::new(pool)))
 }
 
 /// The order to start many checks in: exercises that need no extra package first, so they run

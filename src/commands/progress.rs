@@ -3,12 +3,11 @@
 use super::Ctx;
 use crate::cli::Global;
 use crate::curriculum::roadmap;
+use crate::ui::render;
 use crate::ui::style;
 use anyhow::Result;
 use serde_json::json;
 use std::process::ExitCode;
-
-const BAR: usize = 24;
 
 /// Runs `progress`.
 pub fn run(global: &Global, as_json: bool) -> Result<ExitCode> {
@@ -66,7 +65,7 @@ pub fn run(global: &Global, as_json: bool) -> Result<ExitCode> {
         }
         println!(
             "{label} {} {done:>2}/{:<2}",
-            bar(*done, exs.len()),
+            render::progress_bar(*done, exs.len()),
             exs.len()
         );
     }
@@ -75,14 +74,4 @@ pub fn run(global: &Global, as_json: bool) -> Result<ExitCode> {
         style::bold(&format!("{:<40}", "Overall")),
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// A bar of `BAR` cells, filled in proportion.
-pub fn bar(done: usize, total: usize) -> String {
-    let filled = (done * BAR).checked_div(total).unwrap_or(0);
-    format!(
-        "{}{}",
-        style::green(&"█".repeat(filled)),
-        style::dim(&"░".repeat(BAR - filled))
-    )
 }

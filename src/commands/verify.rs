@@ -2,7 +2,6 @@
 //! teacher or the learner's own CI. Human, JSON (schema 1) and JUnit XML reports.
 
 use super::Ctx;
-use super::run::record_all;
 use crate::check::{self, CheckResult, Source, Verdict};
 use crate::cli::{Global, ReportFormat};
 use crate::exec::threads;
@@ -106,7 +105,9 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         }
     }
     // What was judged is kept even when a later check could not run.
-    record_all(&ctx.ws, done.iter().map(|(_, r)| r))?;
+    ctx.ws
+        .progress()
+        .record_all(done.iter().map(|(_, r)| r.attempt()))?;
     if let Some(e) = failure {
         return Err(e);
     }

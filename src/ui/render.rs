@@ -3,7 +3,7 @@
 use crate::check::{CheckResult, Frame, OutputCheck, Problem, TestResult, Verdict};
 use crate::curriculum::catalog::Exercise;
 use crate::ui::style;
-use crate::workspace::progress::SetAside;
+use crate::workspace::progress::{SetAside, State};
 use std::fmt::Write;
 use std::path::Path;
 
@@ -384,6 +384,32 @@ fn fmt_secs(s: f64) -> String {
     } else {
         format!("{s:.1}")
     }
+}
+
+/// Cells in a progress bar.
+const BAR: usize = 24;
+
+/// A short status word for an exercise, coloured.
+pub fn status_cell(state: &State, id: &str) -> String {
+    let s = state.get(id);
+    // Pad before colouring: escape codes would count towards the width.
+    if s.passed_at.is_some() {
+        style::green(&format!("{:<7}", "done"))
+    } else if let Some(v) = s.last_verdict {
+        style::red(&format!("{v:<7}"))
+    } else {
+        style::dim(&format!("{:<7}", "todo"))
+    }
+}
+
+/// A bar of `BAR` cells, filled in proportion.
+pub fn progress_bar(done: usize, total: usize) -> String {
+    let filled = (done * BAR).checked_div(total).unwrap_or(0);
+    format!(
+        "{}{}",
+        style::green(&"█".repeat(filled)),
+        style::dim(&"░".repeat(BAR - filled))
+    )
 }
 
 /// The warning for a state file that did not parse and was moved aside.

@@ -396,10 +396,10 @@ impl App {
             say(&self.verdict_text(&result))?;
         }
         drop(shown);
-        let first_pass = crate::commands::run::record(&self.ws, &result)?;
+        let first_pass = self.ws.progress().record(result.attempt())?;
         if result.verdict == Verdict::Pass {
             let ex = self.exercise().clone();
-            let dir = crate::commands::run::reveal_solution_to(&self.ws, &self.catalog, &ex)?;
+            let dir = crate::workspace::solutions::reveal(&self.ws, &self.catalog, &ex)?;
             let next = self.next_unsolved();
             self.message = format!(
                 "{} Passed! The reference solution is in {}.{}",
@@ -629,7 +629,7 @@ impl App {
                 "Topic {} {}: {} {topic_done}/{topic_total}   Overall {all_done}/{}",
                 ex.topic,
                 topic_title,
-                crate::commands::progress::bar(topic_done, topic_total),
+                render::progress_bar(topic_done, topic_total),
                 self.catalog.exercises.len()
             ),
             style::dim(&"─".repeat(width.clamp(10, 100))),
@@ -673,7 +673,7 @@ impl App {
             let mark = if i == sel { "›" } else { " " };
             let row = format!(
                 "{mark} {}  {:<30} {}",
-                crate::commands::list::status(&state, &ex.id),
+                render::status_cell(&state, &ex.id),
                 ex.id,
                 ex.info.title
             );

@@ -3,6 +3,7 @@
 pub mod extras;
 pub mod interpreter;
 pub mod progress;
+pub mod solutions;
 
 use crate::curriculum::Curriculum;
 use crate::curriculum::catalog::{Catalog, Exercise};

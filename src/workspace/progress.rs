@@ -60,6 +60,29 @@ impl State {
     pub fn get(&self, id: &str) -> ExerciseState {
         self.exercises.get(id).cloned().unwrap_or_default()
     }
+
+    /// Counts one attempt; true if it is the exercise's first pass.
+    fn note(&mut self, attempt: &Attempt<'_>) -> bool {
+        let entry = self.exercises.entry(attempt.id.to_string()).or_default();
+        entry.attempts += 1;
+        entry.last_verdict = Some(attempt.verdict.to_string());
+        if attempt.passed && entry.passed_at.is_none() {
+            entry.passed_at = Some(now());
+            return true;
+        }
+        false
+    }
+}
+
+/// One check of one exercise, as the state file counts it.
+#[derive(Debug, Clone, Copy)]
+pub struct Attempt<'a> {
+    /// The exercise id.
+    pub id: &'a str,
+    /// The verdict's name (`pass`, `fail`, ...).
+    pub verdict: &'a str,
+    /// Whether it passed.
+    pub passed: bool,
 }
 
 /// A state file that did not parse, moved aside by `ProgressStore::recover`.
@@ -133,6 +156,21 @@ impl ProgressStore {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e).with_context(|| format!("cannot read {}", self.path.display())),
         }
+    }
+
+    /// Records one attempt; true when it is the exercise's first pass.
+    pub fn record(&self, attempt: Attempt<'_>) -> Result<bool> {
+        self.update(|state| state.note(&attempt))
+    }
+
+    /// `record` for many attempts at once: one locked, atomic write of the state file (`verify`
+    /// wrote it once per exercise, each with its fsync).
+    pub fn record_all<'a>(&self, attempts: impl IntoIterator<Item = Attempt<'a>>) -> Result<()> {
+        self.update(|state| {
+            for attempt in attempts {
+                state.note(&attempt);
+            }
+        })
     }
 
     fn set_aside(&self) -> Result<PathBuf> {

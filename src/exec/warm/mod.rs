@@ -4,10 +4,8 @@
 
 use crate::exec::{self, Captured, Exit, Job, Outcome};
 use crate::sandbox;
-use crate::workspace::interpreter::Interpreter;
 use anyhow::{Context, Result, anyhow, bail};
 use serde::Deserialize;
-use std::any::Any;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -51,7 +49,7 @@ pub struct Worker {
 
 impl Worker {
     /// Starts a worker, preloading `preload` modules, and waits until it has warmed up.
-    pub fn start(interp: &Interpreter, preload: &[String]) -> Result<Worker> {
+    pub fn start(python: &Path, preload: &[String], blocked_plugins: &[&str]) -> Result<Worker> {
         let dir = exec::cleanup::tracked_tempdir("worker")
             .context("cannot create the worker's folder")?;
         std::fs::write(dir.path().join("pyroad_worker.py"), WORKER)?;
@@ -64,11 +62,11 @@ impl Worker {
         // fresh interpreter would.
         env.push(("PYTHONHASHSEED".into(), "random".into()));
         env.push(("PYROAD_PRELOAD".into(), preload.join(" ").into()));
-        // `PYROAD_TEMPLATE=0` forks every check from the worker itself (see the worker's
-        // templates); for measurements, and a way out should a template misbehave.
         if crate::settings::env().worker_plain {
             env.push(("PYROAD_WORKER_PLAIN".into(), "1".into()));
         }
+        // `PYROAD_TEMPLATE=0` forks every check from the worker itself (see the worker's
+        // templates); for measurements, and a way out should a template misbehave.
         if !crate::settings::env().templates {
             env.push(("PYROAD_TEMPLATE".into(), "0".into()));
         }
@@ -80,9 +78,9 @@ impl Worker {
         }
         env.push((
             "PYROAD_PYTEST_BLOCKED".into(),
-            crate::check::BLOCKED_PLUGINS.join(" ").into(),
+            blocked_plugins.join(" ").into(),
         ));
-        let mut cmd = Command::new(&interp.executable);
+        let mut cmd = Command::new(python);
         cmd.arg(dir.path().join("pyroad_worker.py"))
             .current_dir(dir.path())
             .env_clear()
@@ -95,7 +93,7 @@ impl Worker {
         // which happens when pyroad exits for any reason.
         let mut child = cmd
             .spawn()
-            .with_context(|| format!("cannot start {}", interp.executable.display()))?;
+            .with_context(|| format!("cannot start {}", python.display()))?;
         // Ended and removed as pyroad ends even if a thread still holds this worker then.
         if !exec::cleanup::track_worker(child.id() as i32) {
             bail!("pyroad is ending");
@@ -463,32 +461,36 @@ enum Slot {
 /// no extra package runs on the light one. One heavy worker for all jobs means its libraries
 /// (seconds of imports) are loaded once per run, not once per job.
 pub struct Pool {
-    interpreter: Interpreter,
+    python: PathBuf,
     preload: Vec<String>,
     light: Mutex<Slot>,
     heavy: Mutex<Slot>,
-    /// A check prepared ahead of the learner's next save (`watch`), with what it needs.
-    parked: Mutex<Option<(String, Box<dyn Any + Send>)>>,
+    /// Built-in pytest plugins the worker's prebuilt plugin manager leaves out.
+    blocked_plugins: &'static [&'static str],
 }
 
 impl std::fmt::Debug for Pool {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Pool")
-            .field("interpreter", &self.interpreter.executable)
+            .field("python", &self.python)
             .finish()
     }
 }
 
 impl Pool {
-    /// A pool for this interpreter whose heavy worker preloads these modules (missing ones are
+    /// A pool for this python whose heavy worker preloads these modules (missing ones are
     /// skipped); workers start when first needed.
-    pub fn new(interpreter: Interpreter, preload: Vec<String>) -> Pool {
+    pub fn new(
+        python: PathBuf,
+        preload: Vec<String>,
+        blocked_plugins: &'static [&'static str],
+    ) -> Pool {
         Pool {
-            interpreter,
+            python,
             preload,
             light: Mutex::new(Slot::Empty),
             heavy: Mutex::new(Slot::Empty),
-            parked: Mutex::new(None),
+            blocked_plugins,
         }
     }
 
@@ -507,7 +509,7 @@ impl Pool {
             _ => {}
         }
         let preload: &[String] = if heavy { &self.preload } else { &[] };
-        match Worker::start(&self.interpreter, preload) {
+        match Worker::start(&self.python, preload, self.blocked_plugins) {
             Ok(w) => {
                 let w = Arc::new(w);
                 *slot = Slot::Ready(w.clone());
@@ -554,25 +556,5 @@ impl Pool {
         report: Option<&Path>,
     ) -> Option<Pending> {
         self.worker(heavy)?.submit(job, staged, true, report).ok()
-    }
-
-    /// Keeps one prepared check under a key, dropping the one kept before (its child then ends
-    /// without running anything).
-    pub fn park(&self, key: String, prepared: Box<dyn Any + Send>) {
-        let old = self
-            .parked
-            .lock()
-            .ok()
-            .and_then(|mut p| p.replace((key, prepared)));
-        drop(old);
-    }
-
-    /// The prepared check kept under `key`, if that is the one kept.
-    pub fn unpark(&self, key: &str) -> Option<Box<dyn Any + Send>> {
-        let mut parked = self.parked.lock().ok()?;
-        if parked.as_ref().is_some_and(|(k, _)| k == key) {
-            return parked.take().map(|(_, p)| p);
-        }
-        None
     }
 }

@@ -1,0 +1,132 @@
+//! Checks prepared ahead of the learner's next save (`watch`): forked on a warm worker, pytest
+//! configured and its session started, waiting for the learner's files.
+
+use super::pytest::{PytestJob, pytest_job};
+use super::stage::{Source, Stage};
+use super::{Settings, limits_for, skip_reason};
+use crate::curriculum::catalog::{Catalog, Exercise};
+use crate::exec::warm::{Pending, Pool};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// The warm workers of a run and the one check prepared ahead of the learner's next save.
+pub struct Warm {
+    /// The workers.
+    pub pool: Arc<Pool>,
+    parked: Mutex<Option<(Key, Prepared)>>,
+}
+
+impl std::fmt::Debug for Warm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Warm")
+            .field("pool", &self.pool)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Warm {
+    /// Checks on these workers, nothing prepared yet.
+    pub fn new(pool: Arc<Pool>) -> Warm {
+        Warm {
+            pool,
+            parked: Mutex::new(None),
+        }
+    }
+
+    /// Keeps one prepared check, dropping the one kept before (its child then ends without
+    /// running anything).
+    fn park(&self, key: Key, prepared: Prepared) {
+        let old = self
+            .parked
+            .lock()
+            .ok()
+            .and_then(|mut p| p.replace((key, prepared)));
+        drop(old);
+    }
+
+    /// The prepared check for `key`, if that is the one kept.
+    pub(super) fn unpark(&self, key: &Key) -> Option<Prepared> {
+        let mut parked = self.parked.lock().ok()?;
+        if parked.as_ref().is_some_and(|(k, _)| k == key) {
+            return parked.take().map(|(_, p)| p);
+        }
+        None
+    }
+}
+
+/// A check forked before the learner saves (`watch`): pytest is configured and its session
+/// started, and it waits for the learner's files (see the worker's `Gate`). A save is then
+/// judged without paying for the fork, the sandbox or pytest's start-up.
+pub(super) struct Prepared {
+    pub stage: Stage,
+    pub pytest: PytestJob,
+    pub pending: Pending,
+}
+
+/// What a prepared check must match to be used: the exercise, the workspace folder and every
+/// setting that changes how it runs.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Key {
+    id: String,
+    dir: PathBuf,
+    interpreter: PathBuf,
+    memory: u64,
+    timeout_scale: f64,
+    pytest_tracebacks: bool,
+}
+
+impl Key {
+    /// The key of a check of `source`; only workspace files are ever prepared.
+    pub fn of(ex: &Exercise, source: &Source, settings: &Settings) -> Option<Key> {
+        let Source::Workspace(dir) = source else {
+            return None;
+        };
+        Some(Key {
+            id: ex.id.clone(),
+            dir: dir.clone(),
+            interpreter: settings.interpreter.executable.clone(),
+            memory: settings.memory,
+            timeout_scale: settings.timeout_scale.factor(),
+            pytest_tracebacks: settings.pytest_tracebacks,
+        })
+    }
+}
+
+/// Prepares the next check of a workspace exercise on a warm worker, so that the learner's
+/// next save is judged faster (see `Prepared`). Does nothing without warm workers, for an
+/// exercise without tests or one that would be skipped, or when the exercise's files include a
+/// `conftest.py` (pytest reads those before the session starts).
+pub fn prepare(catalog: &Catalog, ex: &Exercise, source: &Source, settings: &Settings) {
+    let (Some(warm), Some(key)) = (&settings.warm, Key::of(ex, source, settings)) else {
+        return;
+    };
+    if !ex.info.mode.has_tests() || !matches!(skip_reason(ex, settings), Ok(None)) {
+        return;
+    }
+    let Ok(stage) = Stage::without_learner_files(catalog, ex) else {
+        return;
+    };
+    if stage
+        .learner_names
+        .iter()
+        .any(|n| Path::new(n).file_name().is_some_and(|f| f == "conftest.py"))
+    {
+        return;
+    }
+    let pytest = pytest_job(ex, &stage, settings, &limits_for(ex, settings));
+    let heavy = !ex.info.requires.is_empty();
+    let early = pytest.early_report(settings);
+    if let Some(pending) = warm
+        .pool
+        .prepare(&pytest.job, &stage.learner_names, heavy, early)
+    {
+        warm.park(
+            key,
+            Prepared {
+                stage,
+                pytest,
+                pending,
+            },
+        );
+    }
+}

@@ -1,0 +1,137 @@
+//! A check's files: a fresh temp folder with the learner's file(s), the curriculum's tests (never
+//! the workspace copy) and pyroad's pytest plugin. Nothing else of the workspace is reachable.
+
+use crate::curriculum::catalog::{Catalog, Exercise};
+use crate::exec;
+use crate::sandbox;
+use anyhow::{Context, Result};
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+const PLUGIN: &str = include_str!("../plugin/pyroad_plugin.py");
+
+/// Which version of the learner's files to check.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// The learner's files in this exercise folder of a workspace.
+    Workspace(PathBuf),
+    /// The curriculum's stub, as shipped.
+    Stub,
+    /// The curriculum's reference solution.
+    Solution,
+}
+
+/// The exercise's `files` besides the learner's main file: (path inside the exercise, path in
+/// the curriculum), for every file under each entry.
+pub(super) fn learner_extra_files(
+    catalog: &Catalog,
+    ex: &Exercise,
+) -> Result<Vec<(PathBuf, PathBuf)>> {
+    let mut out = Vec::new();
+    for f in &ex.info.files {
+        for rel in catalog.source.files_under(&ex.rel_dir.join(f))? {
+            let inner = rel.strip_prefix(&ex.rel_dir).unwrap_or(&rel).to_path_buf();
+            out.push((inner, rel));
+        }
+    }
+    Ok(out)
+}
+
+/// A fresh temp directory holding what one check may see.
+pub(super) struct Stage {
+    pub root: tempfile::TempDir,
+    pub work: PathBuf,
+    pub learner_names: Vec<String>,
+}
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        exec::cleanup::untrack_dir(self.root.path());
+    }
+}
+
+impl Stage {
+    pub(super) fn new(catalog: &Catalog, ex: &Exercise, source: &Source) -> Result<Stage> {
+        let stage = Stage::without_learner_files(catalog, ex)?;
+        stage.write_learner_files(catalog, ex, source)?;
+        Ok(stage)
+    }
+
+    /// The folders, the curriculum's test file and pyroad's plugin: all of a check's files but
+    /// the learner's, which `write_learner_files` adds.
+    pub(super) fn without_learner_files(catalog: &Catalog, ex: &Exercise) -> Result<Stage> {
+        let root = exec::cleanup::tracked_tempdir("check")
+            .context("cannot create a temporary directory for the check")?;
+        let work = root.path().join("work");
+        for dir in [&work, &root.path().join("plugin"), &root.path().join("tmp")] {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut learner_names = vec![ex.stub_name()];
+        for (inner, _) in learner_extra_files(catalog, ex)? {
+            learner_names.push(inner.to_string_lossy().into_owned());
+        }
+        if ex.info.mode.has_tests() {
+            // Always the curriculum's tests: editing the workspace copy must not fake a pass.
+            let test_rel = ex.rel_dir.join(ex.test_name());
+            std::fs::write(work.join(ex.test_name()), catalog.source.read(&test_rel)?)?;
+            std::fs::write(root.path().join("plugin/pyroad_plugin.py"), PLUGIN)?;
+            std::fs::write(root.path().join("pytest.ini"), "[pytest]\n")?;
+        }
+        Ok(Stage {
+            root,
+            work,
+            learner_names,
+        })
+    }
+
+    /// Copies the learner's file and the exercise's `files` (from `source`) into the stage.
+    pub(super) fn write_learner_files(
+        &self,
+        catalog: &Catalog,
+        ex: &Exercise,
+        source: &Source,
+    ) -> Result<()> {
+        let work = &self.work;
+        let stub_rel = ex.rel_dir.join(ex.stub_name());
+        let main_bytes = match source {
+            Source::Workspace(dir) => {
+                let path = dir.join(ex.stub_name());
+                std::fs::read(&path).with_context(|| {
+                    format!(
+                        "cannot read {}\n  hint: `pyroad reset {}` restores the original file",
+                        path.display(),
+                        ex.id
+                    )
+                })?
+            }
+            Source::Stub => catalog.source.read(&stub_rel)?,
+            Source::Solution => catalog.source.read(&ex.rel_dir.join("solution.py"))?,
+        };
+        std::fs::write(work.join(ex.stub_name()), main_bytes)?;
+        for (inner, rel) in learner_extra_files(catalog, ex)? {
+            let bytes = match source {
+                Source::Workspace(dir) => std::fs::read(dir.join(&inner))
+                    .with_context(|| format!("cannot read {}", dir.join(&inner).display()))?,
+                Source::Stub => catalog.source.read(&rel)?,
+                Source::Solution => {
+                    let sol = ex.rel_dir.join("solution").join(&inner);
+                    if catalog.source.is_file(&sol) {
+                        catalog.source.read(&sol)?
+                    } else {
+                        catalog.source.read(&rel)?
+                    }
+                }
+            };
+            let to = work.join(&inner);
+            if let Some(parent) = to.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(&to, bytes)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn env(&self) -> Vec<(String, OsString)> {
+        sandbox::base_env(self.root.path())
+    }
+}
