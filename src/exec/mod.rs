@@ -5,6 +5,7 @@
 
 pub mod cleanup;
 pub mod probe;
+pub mod supervise;
 pub mod tempdirs;
 pub mod threads;
 pub mod warm;
@@ -173,9 +174,11 @@ pub fn run(job: &Job) -> Result<Outcome> {
     }
     drop(tx);
     // Wait in short slices so a flood of output is stopped long before the timeout.
-    let deadline = start + job.limits.timeout;
+    let supervisor = supervise::Supervisor::new(job, Some(&cap), pgid, start);
     let exit = loop {
-        let left = deadline.saturating_duration_since(Instant::now());
+        let left = supervisor
+            .deadline()
+            .saturating_duration_since(Instant::now());
         match child.wait_timeout(left.min(Duration::from_millis(50))) {
             Ok(Some(status)) => {
                 break match (status.code(), status.signal()) {
@@ -184,20 +187,11 @@ pub fn run(job: &Job) -> Result<Outcome> {
                     _ => Exit::Code(-1),
                 };
             }
-            Ok(None) if left.is_zero() => break Exit::TimedOut,
             Ok(None) => {
-                if flood.load(std::sync::atomic::Ordering::Relaxed) > job.limits.output_kill {
-                    break Exit::OutputLimit;
-                }
-                if cap.reached(pgid, job.limits.max_processes) {
-                    break Exit::ProcessLimit;
-                }
-                if job
-                    .cancel
-                    .as_ref()
-                    .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
+                if let Some(breach) =
+                    supervisor.breach(flood.load(std::sync::atomic::Ordering::Relaxed))
                 {
-                    break Exit::Cancelled;
+                    break breach;
                 }
             }
             Err(e) => {

@@ -2,6 +2,7 @@
 //! so a check costs a fork instead of an interpreter start and a pytest import.
 //! Driven over pipes with one JSON object per line (see `plugin/pyroad_worker.py`).
 
+use crate::exec::supervise::Supervisor;
 use crate::exec::{self, Captured, Exit, Job, Outcome};
 use crate::sandbox;
 use anyhow::{Context, Result, anyhow, bail};
@@ -301,7 +302,6 @@ impl Pending {
         }
         let pid = self.pid;
         let start = Instant::now();
-        let deadline = start + job.limits.timeout;
         let mut killed: Option<Exit> = None;
         let status = loop {
             match self.replies.recv_timeout(Duration::from_millis(25)) {
@@ -328,27 +328,8 @@ impl Pending {
                 }
                 continue;
             }
-            let flooded =
-                file_len(&self.stdout_path) + file_len(&self.stderr_path) > job.limits.output_kill;
-            let cancelled = job
-                .cancel
-                .as_ref()
-                .is_some_and(|c| c.load(Ordering::Relaxed));
-            let capped = self
-                .cap
-                .as_ref()
-                .is_some_and(|c| c.reached(pid, job.limits.max_processes));
-            let reason = if Instant::now() >= deadline {
-                Some(Exit::TimedOut)
-            } else if flooded {
-                Some(Exit::OutputLimit)
-            } else if capped {
-                Some(Exit::ProcessLimit)
-            } else if cancelled {
-                Some(Exit::Cancelled)
-            } else {
-                None
-            };
+            let output = file_len(&self.stdout_path) + file_len(&self.stderr_path);
+            let reason = Supervisor::new(job, self.cap.as_ref(), pid, start).breach(output);
             if let Some(reason) = reason {
                 sandbox::process::kill_group_fully(pid, self.cgroup());
                 killed = Some(reason);
