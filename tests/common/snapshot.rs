@@ -1,18 +1,30 @@
 //! Whole-output checks: a text compared exactly with an expected one, written inline or kept
 //! in a file under `tests/snapshots/`, with a line diff when they differ.
 //!
-//! Both sides are compared after `normalise`, which replaces only what must vary between runs
-//! and machines. To accept new output, run the test with `UPDATE_SNAPSHOTS=1` (for example
-//! `UPDATE_SNAPSHOTS=1 cargo test --test cli`): every snapshot the run reaches is rewritten
-//! from the binary's output. Then read `git diff tests/snapshots` before committing: a snapshot
-//! is only as right as the person who accepted it.
+//! ```ignore
+//! s.pyroad_in("ws", &["run", "1-demo"]).code(1).stdout_snapshot("run/timeout.txt");
+//! s.pyroad_in("ws", &["run", "1-nope"]).code(2).stdout_is("").stderr_is("error: ...\n");
+//! ```
+//!
+//! The output is normalised first (the expected text, inline or in the file, is written
+//! normalised), replacing only what varies between runs and machines:
+//! - the repository's path by `[REPO]`;
+//! - a folder directly in the temp dir, such as `/tmp/.tmpAbC123` or `/tmp/pyroad-check-1-x`,
+//!   by `[TMP]` (what lies below it is kept);
+//! - a duration in decimal seconds, `0.12s` or `0.60 s`, by `[DURATION]` (`2 s` is kept: a
+//!   whole number is a limit, not a measurement);
+//! - ESC by `␛` (nothing is stripped), so coloured output stays readable text.
+//!
+//! To accept new output, run the test with `UPDATE_SNAPSHOTS=1` (for example
+//! `UPDATE_SNAPSHOTS=1 cargo test --test cli`): each snapshot the run reaches is rewritten from
+//! the binary's output. Then read `git diff tests/snapshots` before committing: a snapshot is
+//! only as right as the person who accepted it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// Asserts that `actual`, normalised, is exactly the file `tests/snapshots/{name}`; with
-/// `UPDATE_SNAPSHOTS=1` it writes the file instead.
+/// Asserts `actual`, normalised, is exactly `tests/snapshots/{name}` (UPDATE_SNAPSHOTS=1 writes it).
 #[track_caller]
 pub fn assert_snapshot(name: &str, actual: &str) {
     let path = snapshot_path(name);
@@ -46,7 +58,7 @@ pub fn assert_snapshot(name: &str, actual: &str) {
     }
 }
 
-/// Asserts that `actual`, normalised, is exactly `expected`, showing a line diff if not.
+/// Asserts `actual`, normalised, is exactly `expected`, showing a line diff if not.
 #[track_caller]
 pub fn assert_text(expected: &str, actual: &str) {
     let actual = normalise(actual);
@@ -58,9 +70,7 @@ pub fn assert_text(expected: &str, actual: &str) {
     }
 }
 
-/// `text` with only what varies between runs replaced: the repository's path by `[REPO]`, a
-/// folder directly in the temp dir (`/tmp/.tmpAbC123`) by `[TMP]`, a duration in decimal seconds
-/// (`0.12s`, `0.60 s`) by `[DURATION]`; and ESC shown as `␛`, so colours stay readable text.
+/// `text` with what varies between runs replaced (`[REPO]`, `[TMP]`, `[DURATION]`, `␛`).
 pub fn normalise(text: &str) -> String {
     let mut out = text.replace('\x1b', "␛");
     for repo in same_dir(Path::new(env!("CARGO_MANIFEST_DIR"))) {
