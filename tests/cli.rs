@@ -2,7 +2,12 @@
 
 mod common;
 
-use common::{ADD_SOLUTION, ADD_STUB, ADD_TEST, Sandbox};
+use common::{ADD_SOLUTION, ADD_STUB, ADD_TEST, Sandbox, assert_text};
+use std::io::Read;
+use std::os::fd::AsRawFd;
+use std::os::unix::process::ExitStatusExt;
+use std::path::Path;
+use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 const PYTEST: &str = "mode = \"pytest\"\n";
@@ -12,15 +17,11 @@ fn stub_fails_solution_passes_is_recorded_and_revealed() {
     let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
     s.pyroad_in("ws", &["run", "1-demo"])
         .code(1)
-        .stdout_has("fail")
-        .stdout_has("NotImplementedError")
-        .stdout_has("demo.py:2");
+        .stdout_snapshot("run/fail_not_implemented.txt");
     s.learner(ADD_SOLUTION);
     s.pyroad_in("ws", &["run"])
         .code(0)
-        .stdout_has("pass")
-        .stdout_has("2 of 2 tests passed")
-        .stdout_has("solutions/01-fundamentals/demo");
+        .stdout_snapshot("run/pass.txt");
     assert_eq!(
         s.read("ws/solutions/01-fundamentals/demo/demo.py"),
         ADD_SOLUTION
@@ -32,7 +33,7 @@ fn stub_fails_solution_passes_is_recorded_and_revealed() {
     assert_eq!(v["topics"][0]["exercises"][0]["done"], true);
     s.pyroad_in("ws", &["run"])
         .code(0)
-        .stdout_has("Every exercise has passed");
+        .stdout_is("✓ Every exercise has passed. `pyroad progress` shows the whole road.\n");
 }
 
 #[test]
@@ -91,14 +92,31 @@ fn infinite_loop_with_a_child_process_leaves_nothing_running() {
 
 #[test]
 fn syntax_error_is_an_error_with_line_and_caret() {
+    // The whole verdict, so that the caret's column under the learner's line is pinned, not
+    // only that a `^` appears somewhere: after a missing `:`; under a tab-indented line (the tab
+    // is repeated in the caret's line, so both line up in any terminal); after a non-ASCII letter
+    // (a column in characters, not bytes). The messages and columns are CPython's (3.10+).
     let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
-    s.learner("def add(a, b)\n    return a + b\n");
-    s.pyroad_in("ws", &["run", "1-demo"])
-        .code(1)
-        .stdout_has("error")
-        .stdout_has("demo.py:1")
-        .stdout_has("SyntaxError")
-        .stdout_has("^");
+    for (snapshot, code) in [
+        (
+            "syntax_error/missing_colon.txt",
+            "def add(a, b)\n    return a + b\n",
+        ),
+        (
+            "syntax_error/tab_indented.txt",
+            "def add(a, b):\n\treturn (a +\n",
+        ),
+        (
+            "syntax_error/after_non_ascii.txt",
+            "GREETING = \"h\u{e9}llo\" +\n\ndef add(a, b):\n    return a + b\n",
+        ),
+    ] {
+        s.learner(code);
+        s.pyroad_in("ws", &["--color", "never", "run", "1-demo"])
+            .code(1)
+            .stderr_is("")
+            .stdout_snapshot(snapshot);
+    }
 }
 
 #[test]
@@ -210,13 +228,26 @@ fn a_program_that_never_reads_its_stdin_gets_a_verdict() {
 #[test]
 fn unknown_id_exits_2_naming_it() {
     let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    let list_hint =
+        "  hint: `pyroad list` shows every id (`<topic number>-<slug>`, like 1-variables)\n";
     s.pyroad_in("ws", &["run", "1-nope"])
         .code(2)
-        .stderr_has("no exercise has the id `1-nope`");
-    s.pyroad_in("ws", &["hint", "9-nope"]).code(2);
+        .stdout_is("")
+        .stderr_is(&format!(
+            "error: no exercise has the id `1-nope`\n{list_hint}"
+        ));
+    s.pyroad_in("ws", &["hint", "9-nope"])
+        .code(2)
+        .stdout_is("")
+        .stderr_is(&format!(
+            "error: no exercise has the id `9-nope`\n{list_hint}"
+        ));
     s.pyroad_in("ws", &["reset", "demo"])
         .code(2)
-        .stderr_has("did you mean 1-demo");
+        .stdout_is("")
+        .stderr_is(&format!(
+            "error: no exercise has the id `demo`\n  hint: did you mean 1-demo?\n{list_hint}"
+        ));
 }
 
 #[test]
@@ -227,22 +258,33 @@ fn malformed_info_toml_exits_2_naming_file_line_and_field() {
         "title = \"Demo\"\nroadmap = [\"Variables and Data Types\"]\norder = 1\ndifficulty = 1\n\
          mode = \"pytest\"\nhints = [\"a\", \"b\"]\ncolour = \"red\"\n",
     );
-    s.pyroad_in("ws", &["run"])
-        .code(2)
-        .stderr_has("info.toml:7: field `colour`: unknown field");
+    s.pyroad_in("ws", &["run"]).code(2).stdout_is("").stderr_is(
+        "error: the curriculum in [TMP]/curr has 1 problem(s):\n  \
+         [TMP]/curr/01-fundamentals/demo/info.toml:7: field `colour`: unknown field `colour` \
+         (known fields: title, roadmap, order, difficulty, mode, hints, timeout, \
+         expected_output, stdin, args, requires, min_python, files)\n  \
+         hint: fix them, then run `pyroad dev check` to prove it\n",
+    );
     s.write("curr/01-fundamentals/demo/info.toml", "title = \"Demo\n");
     s.pyroad_in("ws", &["list"])
         .code(2)
-        .stderr_has("info.toml:1");
+        .stdout_is("")
+        .stderr_is(
+            "error: the curriculum in [TMP]/curr has 1 problem(s):\n  \
+             [TMP]/curr/01-fundamentals/demo/info.toml:1: field `title`: invalid basic string, \
+             expected `\"`\n  \
+             hint: fix them, then run `pyroad dev check` to prove it\n",
+        );
 }
 
 #[test]
 fn outside_a_workspace_commands_say_how_to_start() {
     let s = Sandbox::new();
-    s.pyroad(&["run"])
-        .code(2)
-        .stderr_has("no pyroad workspace")
-        .stderr_has("pyroad init");
+    s.pyroad(&["run"]).code(2).stdout_is("").stderr_is(
+        "error: no pyroad workspace here: neither [TMP] nor any folder above it has a \
+         pyroad.toml\n  hint: create one with `pyroad init` (then `cd pyroad-workspace`), \
+         or pass --workspace DIR\n",
+    );
 }
 
 #[test]
@@ -251,7 +293,11 @@ fn init_refuses_to_overwrite_a_workspace() {
     s.learner("# my precious work\n");
     s.pyroad(&["init", "ws", "--exercises", "curr"])
         .code(2)
-        .stderr_has("already a pyroad workspace");
+        .stdout_is("")
+        .stderr_is(
+            "error: ws is already a pyroad workspace; pyroad will not overwrite it\n  \
+             hint: `cd ws` and run `pyroad run`, or choose another folder: `pyroad init OTHER_DIR`\n",
+        );
     assert_eq!(
         s.read("ws/exercises/01-fundamentals/demo/demo.py"),
         "# my precious work\n"
@@ -261,35 +307,42 @@ fn init_refuses_to_overwrite_a_workspace() {
 #[test]
 fn hints_come_one_tier_at_a_time_and_are_remembered() {
     let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
-    let first = s.pyroad_in("ws", &["hint"]).code(0).stdout;
-    assert!(first.contains("Hint 1 of 2: first hint") && !first.contains("second hint"));
+    s.pyroad_in("ws", &["hint"]).code(0).stdout_is(
+        "1-demo  Demo\n\n  Hint 1 of 2: first hint\n\n  \
+         `pyroad hint 1-demo` again for the next one.\n",
+    );
+    let last = "  That is the last hint. Once you pass, `pyroad solution` shows the reference.\n";
     s.pyroad_in("ws", &["hint", "1-demo"])
         .code(0)
-        .stdout_has("Hint 2 of 2: second hint")
-        .stdout_has("last hint");
+        .stdout_is(&format!(
+            "1-demo  Demo\n\n  Hint 2 of 2: second hint\n\n{last}"
+        ));
     s.pyroad_in("ws", &["hint", "--all"])
         .code(0)
-        .stdout_has("first hint")
-        .stdout_has("second hint");
+        .stdout_is(&format!(
+            "1-demo  Demo\n\n  Hint 1 of 2: first hint\n\n  Hint 2 of 2: second hint\n\n{last}"
+        ));
 }
 
 #[test]
 fn reset_restores_the_stub_and_keeps_a_backup() {
     let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
     s.learner("# my attempt\n");
-    s.pyroad_in("ws", &["reset", "1-demo"])
-        .code(0)
-        .stdout_has(".pyroad/backups/1-demo-");
+    let run = s.pyroad_in("ws", &["reset", "1-demo"]).code(0);
     assert_eq!(
         s.read("ws/exercises/01-fundamentals/demo/demo.py"),
         ADD_STUB
     );
     let backups = s.path().join("ws/.pyroad/backups");
-    let dir = std::fs::read_dir(&backups)
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap();
+    let dirs: Vec<_> = std::fs::read_dir(&backups).unwrap().flatten().collect();
+    assert_eq!(dirs.len(), 1, "one backup");
+    let dir = &dirs[0];
+    let name = dir.file_name().into_string().unwrap();
+    assert!(name.starts_with("1-demo-"), "{name}");
+    run.stderr_is("").stdout_is(&format!(
+        "✓ Restored exercises/01-fundamentals/demo/demo.py to its original state.\n  \
+         Your version is kept in .pyroad/backups/{name}\n"
+    ));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("demo.py")).unwrap(),
         "# my attempt\n"
@@ -301,37 +354,61 @@ fn solution_is_refused_until_passed() {
     let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
     s.pyroad_in("ws", &["solution", "1-demo"])
         .code(2)
-        .stderr_has("only once you have passed");
+        .stdout_is("")
+        .stderr_is(
+            "error: the solution of 1-demo is shown only once you have passed it\n  \
+             hint: `pyroad hint 1-demo` helps you get there; `pyroad run 1-demo` checks your work\n",
+        );
     s.learner(ADD_SOLUTION);
     s.pyroad_in("ws", &["run"]).code(0);
     s.pyroad_in("ws", &["solution", "1-demo"])
         .code(0)
-        .stdout_has("return a + b");
+        .stderr_is("")
+        .stdout_is(&format!(
+            "1-demo  Demo\n(also in solutions/01-fundamentals/demo/demo.py)\n\n{ADD_SOLUTION}"
+        ));
 }
 
 #[test]
 fn corrupt_state_is_reported_and_set_aside() {
     let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
     s.write("ws/.pyroad/state.json", "{ this is not json");
-    s.pyroad_in("ws", &["list"])
-        .code(0)
-        .stderr_has("is corrupt");
-    let aside = std::fs::read_dir(s.path().join("ws/.pyroad"))
+    let run = s.pyroad_in("ws", &["list"]).code(0);
+    let aside: Vec<String> = std::fs::read_dir(s.path().join("ws/.pyroad"))
         .unwrap()
         .flatten()
-        .any(|e| e.file_name().to_string_lossy().contains("corrupt"));
-    assert!(aside);
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("corrupt"))
+        .collect();
+    assert_eq!(aside.len(), 1, "set aside once: {aside:?}");
+    assert_eq!(
+        std::fs::read_to_string(s.path().join("ws/.pyroad").join(&aside[0])).unwrap(),
+        "{ this is not json",
+        "the corrupt file is kept as it was"
+    );
+    run.stdout_is(TINY_LIST).stderr_is(&format!(
+        "warning: [TMP]/ws/.pyroad/state.json is corrupt (key must be a string at line 1 column 3); \
+         it was moved to [TMP]/ws/.pyroad/{} and progress starts empty. Restore it by hand if you \
+         can mend it.\n",
+        aside[0]
+    ));
 }
+
+/// `pyroad list` of the tiny workspace before any check.
+const TINY_LIST: &str =
+    " 1. Programming Fundamentals\n    todo     1-demo                       ★     Demo\n";
 
 #[test]
 fn workspace_is_found_from_a_subfolder_or_by_flag() {
     let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
     s.pyroad_in("ws/exercises/01-fundamentals", &["list"])
         .code(0)
-        .stdout_has("1-demo");
+        .stderr_is("")
+        .stdout_is(TINY_LIST);
     s.pyroad(&["--workspace", "ws", "list"])
         .code(0)
-        .stdout_has("1-demo");
+        .stderr_is("")
+        .stdout_is(TINY_LIST);
 }
 
 #[test]
@@ -339,8 +416,12 @@ fn a_missing_python_is_a_clear_error() {
     let s = Sandbox::new();
     s.pyroad(&["init", "ws", "--python", "/nonexistent/python3"])
         .code(2)
-        .stderr_has("was not found")
-        .stderr_has("--python");
+        .stdout_is("")
+        .stderr_is(
+            "error: `/nonexistent/python3` was not found\n  hint: install Python 3.10 or newer \
+             (https://www.python.org/downloads/), or point pyroad at one with --python PATH or \
+             PYROAD_PYTHON=PATH\n",
+        );
     assert!(!s.path().join("ws").exists());
 }
 
@@ -354,31 +435,239 @@ fn progress_shows_all_sixteen_topics() {
 }
 
 #[test]
-fn a_closed_pipe_ends_pyroad_quietly() {
+fn progress_of_a_one_exercise_workspace_is_exactly_the_snapshot() {
+    // The whole table: every roadmap topic in order, aligned, with an empty and then a full bar.
     let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "'{}' run 1-demo | head -c 1; '{}' progress | head -c 1",
-            env!("CARGO_BIN_EXE_pyroad"),
-            env!("CARGO_BIN_EXE_pyroad")
-        ))
-        .current_dir(s.path().join("ws"))
+    s.pyroad_in("ws", &["progress"])
+        .code(0)
+        .stderr_is("")
+        .stdout_snapshot("progress/none_done.txt");
+    s.learner(ADD_SOLUTION);
+    s.pyroad_in("ws", &["run"]).code(0);
+    s.pyroad_in("ws", &["progress"])
+        .code(0)
+        .stderr_is("")
+        .stdout_snapshot("progress/all_done.txt");
+    s.pyroad_in("ws", &["list"])
+        .code(0)
+        .stderr_is("")
+        .stdout_is(
+            " 1. Programming Fundamentals\n    done     1-demo                       ★     Demo\n",
+        );
+}
+
+/// How pyroad ended after the reader of its stdout went away.
+struct ClosedPipe {
+    /// What the reader got before it closed.
+    read: String,
+    /// pyroad's stderr.
+    stderr: String,
+    /// How pyroad ended.
+    status: ExitStatus,
+    /// What pyroad left in its TMPDIR, a folder that was empty.
+    left: Vec<String>,
+    /// How much the pipe holds: pyroad wrote at most this much more than `read`.
+    capacity: usize,
+}
+
+/// Runs pyroad in `cwd` like `pyroad ARGS | head -n LINES`, deterministically: its stdout is a
+/// pipe of the smallest size the kernel allows, whose reader takes `lines` lines, byte by byte,
+/// and then closes (with 0, the reader is gone before pyroad starts).
+#[track_caller]
+fn with_stdout_closed_after(s: &Sandbox, cwd: &str, args: &[&str], lines: usize) -> ClosedPipe {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    // SAFETY: fcntl on a pipe of this function's; F_SETPIPE_SZ rounds up to a page.
+    let capacity = unsafe { libc::fcntl(reader.as_raw_fd(), libc::F_SETPIPE_SZ, 4096) };
+    assert!(
+        capacity > 0,
+        "F_SETPIPE_SZ: {}",
+        std::io::Error::last_os_error()
+    );
+    let mut reader = (lines > 0).then_some(reader);
+    let tmp = tempfile::tempdir().expect("TMPDIR");
+    let child = Command::new(env!("CARGO_BIN_EXE_pyroad"))
+        .args(args)
+        .current_dir(s.path().join(cwd))
         .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
+        .env("TMPDIR", tmp.path())
+        .env("PYROAD_CACHE_DIR", s.path().join(".pyroad-cache"))
+        .env_remove("PYROAD_PYTHON")
+        .stdin(Stdio::null())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run pyroad");
+    let mut read = Vec::new();
+    if let Some(r) = reader.as_mut() {
+        let mut byte = [0u8];
+        while read.iter().filter(|&&b| b == b'\n').count() < lines
+            && r.read(&mut byte).expect("read pyroad's stdout") == 1
+        {
+            read.push(byte[0]);
+        }
+    }
+    drop(reader);
+    let out = child.wait_with_output().expect("wait for pyroad");
+    let left = std::fs::read_dir(tmp.path())
+        .expect("TMPDIR")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    ClosedPipe {
+        read: String::from_utf8(read).expect("utf-8"),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        status: out.status,
+        left,
+        capacity: capacity as usize,
+    }
+}
+
+impl ClosedPipe {
+    /// Asserts pyroad ended as `yes | head -1` ends `yes`: killed by SIGPIPE (a shell reports
+    /// 141), silent on stderr, having removed its temp folders; and that the reader got `read`.
+    #[track_caller]
+    fn ended_quietly(&self, read: &str) {
+        let what = format!(
+            "status {:?}, stderr {:?}, left in TMPDIR {:?}",
+            self.status, self.stderr, self.left
+        );
+        assert_text(read, &self.read);
+        assert_eq!(self.status.signal(), Some(libc::SIGPIPE), "{what}");
+        assert_eq!(self.stderr, "", "{what}");
+        assert!(self.left.is_empty(), "{what}");
+    }
 }
 
 #[test]
-fn completions_for_every_shell() {
+fn a_closed_pipe_ends_pyroad_quietly() {
+    // `pyroad list | head -1` on the whole built-in curriculum: the list is longer than the
+    // first line plus all the pipe holds, so pyroad is still writing when the reader closes.
+    let s = Sandbox::workspace();
+    let full = s.pyroad_in("ws", &["list"]).code(0).stderr_is("").stdout;
+    let first = " 1. Programming Fundamentals\n";
+    assert!(full.starts_with(first), "{full}");
+    let closed = with_stdout_closed_after(&s, "ws", &["list"], 1);
+    assert!(
+        full.len() > first.len() + closed.capacity,
+        "the list ({} bytes) must not fit in the pipe ({} bytes) for this test to mean anything",
+        full.len(),
+        closed.capacity
+    );
+    closed.ended_quietly(first);
+
+    // With the reader gone before pyroad writes anything: a check, and every kind of report.
+    let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    for args in [
+        &["run", "1-demo"][..],
+        &["progress"],
+        &["list"],
+        &["hint"],
+        &["completions", "bash"],
+    ] {
+        eprintln!("pyroad {args:?}");
+        with_stdout_closed_after(&s, "ws", args, 0).ended_quietly("");
+    }
+}
+
+#[test]
+#[ignore = "bug: `pyroad verify | head -1` dies by SIGPIPE before its warm worker's folder \
+            (pyroad-worker-*) is removed from TMPDIR"]
+fn a_closed_pipe_during_verify_leaves_nothing_behind() {
+    let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    with_stdout_closed_after(&s, "ws", &["verify"], 0).ended_quietly("");
+    with_stdout_closed_after(&s, "ws", &["verify", "--no-warm"], 0).ended_quietly("");
+}
+
+/// The snapshot of each shell's completion script.
+const COMPLETIONS: [(&str, &str); 5] = [
+    ("bash", "completions/pyroad.bash"),
+    ("elvish", "completions/pyroad.elv"),
+    ("fish", "completions/pyroad.fish"),
+    ("powershell", "completions/_pyroad.ps1"),
+    ("zsh", "completions/_pyroad"),
+];
+
+#[test]
+fn completions_for_every_shell_are_exactly_the_snapshots() {
     let s = Sandbox::new();
-    for shell in ["bash", "zsh", "fish", "powershell"] {
+    // Every shell `completions` offers has a snapshot here.
+    let help = s.pyroad(&["completions", "--help"]).code(0).stdout;
+    let offered = help
+        .split_once("[possible values: ")
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .map(|(values, _)| values)
+        .unwrap_or_else(|| panic!("no possible values in:\n{help}"));
+    let ours: Vec<&str> = COMPLETIONS.iter().map(|(shell, _)| *shell).collect();
+    assert_eq!(offered, ours.join(", "));
+    for (shell, snapshot) in COMPLETIONS {
         s.pyroad(&["completions", shell])
             .code(0)
-            .stdout_has("pyroad");
+            .stderr_is("")
+            .stdout_snapshot(snapshot);
     }
+}
+
+/// The words bash's completion of pyroad offers for `line` (completing its last word).
+#[track_caller]
+fn bash_completes(script: &Path, line: &str) -> Vec<String> {
+    let driver = r#"source "$1"
+read -r -a COMP_WORDS <<< "$2"
+[[ "$2" == *" " ]] && COMP_WORDS+=("")
+COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+COMP_LINE="$2"
+COMP_POINT=${#COMP_LINE}
+spec=$(complete -p pyroad)
+fn=${spec##*-F }
+fn=${fn%% *}
+"$fn" pyroad "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+printf '%s\n' "${COMPREPLY[@]}"
+"#;
+    let out = Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", driver, "bash"])
+        .arg(script)
+        .arg(line)
+        .output()
+        .expect("bash");
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "{line:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn the_bash_completion_completes_commands_and_option_values() {
+    let s = Sandbox::new();
+    let script = s.path().join("pyroad.bash");
+    let text = s.pyroad(&["completions", "bash"]).code(0).stdout;
+    std::fs::write(&script, text).unwrap();
+    let options = "-v -h --workspace --exercises --python --color --verbose --no-warm --help";
+    assert_eq!(
+        bash_completes(&script, "pyroad ").join(" "),
+        "-v -h -V --workspace --exercises --python --color --verbose --no-warm --help --version \
+         init run watch hint progress list reset solution verify doctor setup completions dev help"
+    );
+    assert_eq!(
+        bash_completes(&script, "pyroad verify --format ").join(" "),
+        "human json junit"
+    );
+    assert_eq!(
+        bash_completes(&script, "pyroad --color ").join(" "),
+        "auto always never"
+    );
+    assert_eq!(
+        bash_completes(&script, "pyroad completions ").join(" "),
+        format!("{options} bash elvish fish powershell zsh")
+    );
+    assert_eq!(
+        bash_completes(&script, "pyroad dev ").join(" "),
+        format!("{options} check new help")
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Sandbox, python};
+use common::{Sandbox, assert_text, python};
 
 #[test]
 fn every_exercise_is_sound() {
@@ -51,10 +51,18 @@ fn dev_check_reports_a_stub_that_passes_and_a_solution_that_fails() {
         "from demo import f\n\ndef test_f():\n    assert f() == 1\n",
     );
     let py = python();
-    s.pyroad(&["dev", "check", "c", "--python", py.to_str().unwrap()])
+    let run = s
+        .pyroad(&["dev", "check", "c", "--python", py.to_str().unwrap()])
         .code(1)
-        .stdout_has("1 hint(s)")
-        .stdout_has("1-demo: the reference solution does not pass")
-        .stdout_has("1-demo: the stub passes as shipped")
         .stdout_has("Bullets with no exercise yet");
+    // Every problem, whole: the file, line and field of the lint, and each failed check.
+    let problems = &run.stdout[run.stdout.rfind("\n✗ ").expect("a problem list") + 1..];
+    assert_text(
+        "✗ 3 problem(s):\n  \
+         [TMP]/c/01-fundamentals/demo/info.toml:6: field `hints`: 1 hint(s); give at least two, \
+         from a nudge to nearly the answer\n  \
+         1-demo: the reference solution does not pass (fail): test_f: AssertionError: assert 2 == 1\n  \
+         1-demo: the stub passes as shipped; it must fail until the learner does the work\n",
+        problems,
+    );
 }

@@ -247,6 +247,7 @@ impl Ran {
 
 /// Runs pyroad in the workspace with `TMPDIR` set to `tmp`, timing it. Output goes to files,
 /// not pipes, so a process that escaped with pyroad's stdout cannot hold the test up.
+#[track_caller]
 fn pyroad(s: &Sandbox, tmp: &Path, args: &[&str]) -> Ran {
     let capture = tempfile::tempdir().expect("capture dir");
     let out_path = capture.path().join("stdout");
@@ -287,6 +288,7 @@ fn pyroad(s: &Sandbox, tmp: &Path, args: &[&str]) -> Ran {
 /// A fresh one-exercise workspace with a 3 s timeout and a 256 MiB memory limit: page faults
 /// can be slow (about 300 MB/s on a small VM), so with the default 1 GiB a memory bomb could
 /// run into the timeout before it reaches the limit.
+#[track_caller]
 fn tiny() -> Sandbox {
     let s = Sandbox::tiny(
         &format!("mode = \"pytest\"\ntimeout = {TIMEOUT_SECS}\n"),
@@ -537,6 +539,7 @@ struct Case {
     verdicts: &'static [&'static str],
 }
 
+#[track_caller]
 fn run_case(case: &Case) {
     if let Some(reason) = missing_feature(case.needs) {
         eprintln!("skipped: hostile case `{}`: {reason}", case.name);
@@ -569,6 +572,7 @@ fn run_case(case: &Case) {
 }
 
 /// Runs one submission on one route in a fresh workspace; returns every broken promise.
+#[track_caller]
 fn run_route(case: &Case, route: Route) -> Vec<String> {
     let budget = Duration::from_secs(TIMEOUT_SECS + 1) + allowance(route);
     let s = tiny();

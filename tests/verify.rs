@@ -2,10 +2,11 @@
 
 mod common;
 
-use common::{ADD_SOLUTION, ADD_STUB, ADD_TEST, Sandbox, python};
+use common::{ADD_SOLUTION, ADD_STUB, ADD_TEST, Sandbox, assert_text, python};
 use std::path::Path;
 use std::process::Command;
 
+#[track_caller]
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap().flatten() {
@@ -85,7 +86,8 @@ fn json_and_junit_reports_describe_every_test() {
         &["verify", "--format", "junit", "--output", "report.xml"],
     )
     .code(1)
-    .stdout_has("report written to report.xml");
+    .stderr_is("fail    1-demo ([DURATION])\n")
+    .stdout_is("0/1 exercises pass; report written to report.xml\n");
     let parse = Command::new(python())
         .arg("-c")
         .arg(
@@ -183,23 +185,33 @@ fn dev_new_scaffolds_an_exercise_that_fails_until_written() {
     );
     s.pyroad(&["dev", "new", "3", "plugin-meta", "--path", "c"])
         .code(0)
-        .stdout_has("id 3-plugin-meta");
+        .stderr_is("")
+        .stdout_is(
+            "✓ Created c/03-advanced-python/plugin-meta (id 3-plugin-meta, order 1):\n  \
+             info.toml, plugin_meta.py, test_plugin_meta.py, solution.py\n\
+             Fill in every TODO, then prove it with `pyroad dev check c`.\n",
+        );
     let py = python();
     let run = s
         .pyroad(&["dev", "check", "c", "--python", py.to_str().unwrap()])
         .code(1);
     assert!(
-        run.stdout
-            .contains("3-plugin-meta: the reference solution does not pass")
-    );
-    assert!(
         !run.stdout.contains("info.toml:"),
         "structurally valid:\n{}",
         run.stdout
     );
+    // The scaffold's tests are parametrized with readable ids, and its solution is a TODO.
+    assert_text(
+        "✗ 1 problem(s):\n  3-plugin-meta: the reference solution does not pass (fail): \
+         test_solve_doubles_the_value[ordinary]: NotImplementedError; \
+         test_solve_doubles_the_value[zero]: NotImplementedError; \
+         test_solve_doubles_the_value[negative]: NotImplementedError\n",
+        problems(&run.stdout),
+    );
     s.pyroad(&["dev", "new", "3", "plugin-meta", "--path", "c"])
         .code(2)
-        .stderr_has("already used");
+        .stdout_is("")
+        .stderr_is("error: the slug `plugin-meta` is already used by 3-plugin-meta\n");
 }
 
 #[test]
@@ -280,11 +292,19 @@ fn checks_see_only_loopback_on_both_paths() {
         eprintln!("skipped: this machine does not allow user namespaces:\n{doctor}");
         return;
     }
-    s.pyroad_in("ws", &["verify"]).code(0);
-    s.pyroad_in("ws", &["verify", "--no-warm"]).code(0);
+    s.pyroad_in("ws", &["verify"]).code(0).stdout_is(ONE_PASS);
+    s.pyroad_in("ws", &["verify", "--no-warm"])
+        .code(0)
+        .stdout_is(ONE_PASS);
 }
 
+/// `pyroad verify` of a one-exercise workspace that passes.
+const ONE_PASS: &str = "pass    1-demo ([DURATION])\n \
+                        1. Programming Fundamentals                1/1 \n\n\
+                        ✓ 1/1 exercises pass\n";
+
 /// The one file of the rewrite cache under `cache` (asserting there is exactly one).
+#[track_caller]
 fn the_cached_rewrite(cache: &Path) -> std::path::PathBuf {
     let tags: Vec<_> = std::fs::read_dir(cache.join("rewrite"))
         .expect("the rewrite cache was made")
@@ -356,9 +376,7 @@ fn a_test_that_runs_pytest_itself_passes_on_both_paths() {
     let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, test, ADD_SOLUTION);
     s.learner(ADD_SOLUTION);
     for args in [&["verify"][..], &["verify", "--no-warm"][..]] {
-        s.pyroad_in("ws", args)
-            .code(0)
-            .stdout_has("1/1 exercises pass");
+        s.pyroad_in("ws", args).code(0).stdout_is(ONE_PASS);
     }
 }
 
@@ -378,10 +396,12 @@ fn a_syntax_error_in_a_learner_file_the_tests_never_import_is_named_on_both_path
         "NOTES = [\n    'unclosed',\n",
     );
     for args in [&["verify"][..], &["verify", "--no-warm"][..]] {
-        s.pyroad_in("ws", args)
-            .code(1)
-            .stdout_has("notes.py:")
-            .stdout_has("SyntaxError");
+        s.pyroad_in("ws", args).code(1).stdout_is(
+            "error   1-demo ([DURATION])\n \
+             1. Programming Fundamentals                0/1 \n      \
+             error 1-demo                       notes.py:1: SyntaxError: '[' was never closed\n\n\
+             ✗ 0/1 exercises pass\n",
+        );
     }
 }
 
@@ -408,4 +428,13 @@ fn pytest_output_is_hidden_but_assert_explanations_are_kept_and_verbose_shows_it
         .stdout_has("raw output")
         .stdout_has("test_demo.py F.")
         .stdout_has("1 failed, 1 passed");
+}
+
+/// The problems `dev check` lists at the end of its report, from the line that counts them.
+#[track_caller]
+fn problems(report: &str) -> &str {
+    let at = report
+        .rfind("\n✗ ")
+        .unwrap_or_else(|| panic!("no problems listed:\n{report}"));
+    &report[at + 1..]
 }

@@ -15,10 +15,12 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+#[track_caller]
 fn spawn_watch(s: &Sandbox, extra: &[&str]) -> PtySession {
     spawn_watch_env(s, extra, &[])
 }
 
+#[track_caller]
 fn spawn_watch_env(s: &Sandbox, extra: &[&str], env: &[(&str, &str)]) -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyroad"));
     cmd.arg("watch")
@@ -32,6 +34,7 @@ fn spawn_watch_env(s: &Sandbox, extra: &[&str], env: &[(&str, &str)]) -> PtySess
 }
 
 /// Saves the way vim and JetBrains do: write a temp file, then rename it over the original.
+#[track_caller]
 fn save_by_rename(s: &Sandbox, text: &str) {
     let dir = s.path().join("ws/exercises/01-fundamentals/demo");
     let tmp = dir.join(".demo.py.tmp~");
@@ -39,6 +42,7 @@ fn save_by_rename(s: &Sandbox, text: &str) {
     std::fs::rename(&tmp, dir.join("demo.py")).unwrap();
 }
 
+#[track_caller]
 fn quit_cleanly(mut p: PtySession) {
     p.send("q").unwrap();
     p.flush().unwrap();
@@ -172,6 +176,7 @@ struct LineWatch {
 }
 
 impl LineWatch {
+    #[track_caller]
     fn start(s: &Sandbox) -> LineWatch {
         let tmp = tempfile::tempdir().unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_pyroad"))
@@ -204,6 +209,7 @@ impl LineWatch {
     }
 
     /// The next line that matches, within 20 s.
+    #[track_caller]
     fn wait_for(&mut self, matches: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
@@ -219,16 +225,19 @@ impl LineWatch {
     }
 
     /// The next verdict line (`✗ 1-demo  Demo  <verdict> ...`).
+    #[track_caller]
     fn verdict(&mut self) -> String {
         self.wait_for(|l| l.starts_with(['✓', '✗']) && l.contains("1-demo  Demo  "))
     }
 
+    #[track_caller]
     fn send(&mut self, line: &str) {
         writeln!(self.child.stdin.as_mut().unwrap(), "{line}").unwrap();
     }
 
     /// Quits with `q`, expects a clean exit that leaves nothing in its TMPDIR (not even what
     /// it was preparing for the next save), and returns everything watch printed.
+    #[track_caller]
     fn quit(mut self) -> String {
         self.send("q");
         let status = self.child.wait().unwrap();

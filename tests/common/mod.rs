@@ -3,6 +3,9 @@
 
 #![allow(dead_code)]
 
+mod snapshot;
+
+pub use snapshot::{assert_snapshot, assert_text, normalise};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
@@ -137,6 +140,7 @@ pub struct Run {
 
 impl Run {
     /// Asserts the exit code, showing everything on failure.
+    #[track_caller]
     pub fn code(self, expected: i32) -> Self {
         assert_eq!(
             self.code, expected,
@@ -147,6 +151,7 @@ impl Run {
     }
 
     /// Asserts stdout contains `text`.
+    #[track_caller]
     pub fn stdout_has(self, text: &str) -> Self {
         assert!(
             self.stdout.contains(text),
@@ -158,6 +163,7 @@ impl Run {
     }
 
     /// Asserts stderr contains `text`.
+    #[track_caller]
     pub fn stderr_has(self, text: &str) -> Self {
         assert!(
             self.stderr.contains(text),
@@ -167,10 +173,42 @@ impl Run {
         );
         self
     }
+
+    /// Asserts stdout, normalised (see `normalise`), is exactly `expected`.
+    #[track_caller]
+    pub fn stdout_is(self, expected: &str) -> Self {
+        if normalise(&self.stdout) != expected {
+            eprintln!("--- stderr\n{}", self.stderr);
+        }
+        assert_text(expected, &self.stdout);
+        self
+    }
+
+    /// Asserts stderr, normalised (see `normalise`), is exactly `expected`.
+    #[track_caller]
+    pub fn stderr_is(self, expected: &str) -> Self {
+        if normalise(&self.stderr) != expected {
+            eprintln!("--- stdout\n{}", self.stdout);
+        }
+        assert_text(expected, &self.stderr);
+        self
+    }
+
+    /// Asserts stdout, normalised, is exactly the snapshot file `tests/snapshots/{name}`.
+    #[track_caller]
+    pub fn stdout_snapshot(self, name: &str) -> Self {
+        eprintln!(
+            "--- stderr of the run snapshotted as {name}\n{}",
+            self.stderr
+        );
+        assert_snapshot(name, &self.stdout);
+        self
+    }
 }
 
 impl Sandbox {
     /// An empty folder.
+    #[track_caller]
     pub fn new() -> Self {
         Sandbox {
             dir: tempfile::tempdir().expect("tempdir"),
@@ -183,6 +221,7 @@ impl Sandbox {
     }
 
     /// Writes a file under the folder.
+    #[track_caller]
     pub fn write(&self, rel: &str, text: &str) -> &Self {
         let p = self.path().join(rel);
         std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
@@ -191,16 +230,19 @@ impl Sandbox {
     }
 
     /// Reads a file under the folder.
+    #[track_caller]
     pub fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path().join(rel)).expect("read")
     }
 
     /// Runs pyroad in `cwd` (relative to the folder) with `args`, without colour.
+    #[track_caller]
     pub fn pyroad_in(&self, cwd: &str, args: &[&str]) -> Run {
         self.pyroad_env(cwd, args, &[])
     }
 
     /// Runs pyroad with extra environment variables.
+    #[track_caller]
     pub fn pyroad_env(&self, cwd: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
         let out: Output = Command::new(env!("CARGO_BIN_EXE_pyroad"))
             .args(args)
@@ -220,11 +262,13 @@ impl Sandbox {
     }
 
     /// Runs pyroad in the folder itself.
+    #[track_caller]
     pub fn pyroad(&self, args: &[&str]) -> Run {
         self.pyroad_in("", args)
     }
 
     /// Creates a workspace `ws` from the built-in curriculum with the test interpreter.
+    #[track_caller]
     pub fn workspace() -> Self {
         let s = Sandbox::new();
         let py = python();
@@ -234,11 +278,13 @@ impl Sandbox {
     }
 
     /// Creates a one-topic curriculum in `curr/` with one exercise `1-demo`, then a workspace.
+    #[track_caller]
     pub fn tiny(info_extra: &str, stub: &str, test: &str, solution: &str) -> Self {
         Sandbox::tiny_with(info_extra, stub, test, solution, &[])
     }
 
     /// `tiny`, with more files (name, text) in the exercise's folder.
+    #[track_caller]
     pub fn tiny_with(
         info_extra: &str,
         stub: &str,
@@ -280,6 +326,7 @@ impl Sandbox {
     }
 
     /// Replaces the learner's copy of `demo.py` in the tiny workspace.
+    #[track_caller]
     pub fn learner(&self, text: &str) -> &Self {
         self.write("ws/exercises/01-fundamentals/demo/demo.py", text)
     }

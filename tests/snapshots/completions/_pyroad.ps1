@@ -1,0 +1,337 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'pyroad'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'pyroad' {
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a workspace (and a virtual environment with pytest if needed)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Check one exercise (default: the first unsolved one)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Re-check the current exercise on every save; move on when it passes')
+            [CompletionResult]::new('hint', 'hint', [CompletionResultType]::ParameterValue, 'Show the next hint for an exercise (default: the first unsolved one)')
+            [CompletionResult]::new('progress', 'progress', [CompletionResultType]::ParameterValue, 'Show progress across all 16 roadmap topics')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List exercises with their status')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Restore an exercise''s original files (your version is kept in .pyroad/backups/)')
+            [CompletionResult]::new('solution', 'solution', [CompletionResultType]::ParameterValue, 'Show an exercise''s reference solution (once you have passed it)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every exercise in parallel and report (exit 0 only when all pass)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the interpreter, pytest, the sandbox and the extras')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Make sure the workspace''s virtual environment exists (and has every extra)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'Tools for curriculum authors')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pyroad;init' {
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;run' {
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;watch' {
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'Poll files for changes instead of using file events')
+            [CompletionResult]::new('--auto-advance', '--auto-advance', [CompletionResultType]::ParameterName, 'Move to the next exercise as soon as one passes')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;hint' {
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every hint at once')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;progress' {
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for scripts')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;list' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Only this topic number')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;reset' {
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;solution' {
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;verify' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Only this topic number')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Parallel checks (default: number of cores)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parallel checks (default: number of cores)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Report format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the report to FILE')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Count skipped exercises as failures')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;doctor' {
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;setup' {
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--extras', '--extras', [CompletionResultType]::ParameterName, 'Install every third-party package the curriculum declares')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;completions' {
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;dev' {
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Lint a curriculum and prove every solution passes and every stub fails')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Scaffold a new exercise that fails until it is written')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pyroad;dev;check' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Parallel checks (default: number of cores)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parallel checks (default: number of cores)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--compare-cold', '--compare-cold', [CompletionResultType]::ParameterName, 'Also check every stub and solution in a fresh interpreter and report any verdict or test outcome that differs from the warm worker''s')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;dev;new' {
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'The curriculum folder')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;dev;help' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Lint a curriculum and prove every solution passes and every stub fails')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Scaffold a new exercise that fails until it is written')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pyroad;dev;help;check' {
+            break
+        }
+        'pyroad;dev;help;new' {
+            break
+        }
+        'pyroad;dev;help;help' {
+            break
+        }
+        'pyroad;help' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a workspace (and a virtual environment with pytest if needed)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Check one exercise (default: the first unsolved one)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Re-check the current exercise on every save; move on when it passes')
+            [CompletionResult]::new('hint', 'hint', [CompletionResultType]::ParameterValue, 'Show the next hint for an exercise (default: the first unsolved one)')
+            [CompletionResult]::new('progress', 'progress', [CompletionResultType]::ParameterValue, 'Show progress across all 16 roadmap topics')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List exercises with their status')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Restore an exercise''s original files (your version is kept in .pyroad/backups/)')
+            [CompletionResult]::new('solution', 'solution', [CompletionResultType]::ParameterValue, 'Show an exercise''s reference solution (once you have passed it)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every exercise in parallel and report (exit 0 only when all pass)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the interpreter, pytest, the sandbox and the extras')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Make sure the workspace''s virtual environment exists (and has every extra)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'Tools for curriculum authors')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pyroad;help;init' {
+            break
+        }
+        'pyroad;help;run' {
+            break
+        }
+        'pyroad;help;watch' {
+            break
+        }
+        'pyroad;help;hint' {
+            break
+        }
+        'pyroad;help;progress' {
+            break
+        }
+        'pyroad;help;list' {
+            break
+        }
+        'pyroad;help;reset' {
+            break
+        }
+        'pyroad;help;solution' {
+            break
+        }
+        'pyroad;help;verify' {
+            break
+        }
+        'pyroad;help;doctor' {
+            break
+        }
+        'pyroad;help;setup' {
+            break
+        }
+        'pyroad;help;completions' {
+            break
+        }
+        'pyroad;help;dev' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Lint a curriculum and prove every solution passes and every stub fails')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Scaffold a new exercise that fails until it is written')
+            break
+        }
+        'pyroad;help;dev;check' {
+            break
+        }
+        'pyroad;help;dev;new' {
+            break
+        }
+        'pyroad;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}
