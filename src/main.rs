@@ -17,7 +17,7 @@ use cli::{Cli, Command, Dev};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    sandbox::process::default_sigpipe();
+    exec::cleanup::end_like_sigpipe_on_closed_stdout();
     let cli = Cli::parse();
     if let Err(bad) = settings::init() {
         eprintln!("{} {bad}", ui::style::red("error:"));
@@ -55,12 +55,10 @@ fn main() -> ExitCode {
         Command::Setup { extras } => commands::setup::run(g, *extras),
         Command::Dev(Dev::New { topic, slug, path }) => commands::dev::new(path, topic, slug),
         Command::Completions { shell } => {
-            clap_complete::generate(
-                *shell,
-                &mut Cli::command(),
-                "pyroad",
-                &mut std::io::stdout(),
-            );
+            // Through print!, so that a closed stdout ends pyroad like every other command.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "pyroad", &mut script);
+            print!("{}", String::from_utf8_lossy(&script));
             Ok(ExitCode::SUCCESS)
         }
         Command::Dev(Dev::Check {

@@ -33,6 +33,13 @@ pub fn run(global: &Global, id: Option<&str>) -> Result<ExitCode> {
         );
     }
     let result = check::check(&ctx.catalog, ex, &Source::Workspace(dir.clone()), &settings)?;
+    // Recorded before anything is printed: a closed stdout ends pyroad at the first print.
+    let first_pass = ctx.ws.progress().record(result.attempt())?;
+    let revealed = if result.verdict == Verdict::Pass {
+        Some(reveal_solution(&ctx, ex)?)
+    } else {
+        None
+    };
     let shown = PathBuf::from(ctx.ws.relative(&dir));
     print!(
         "{}",
@@ -46,9 +53,7 @@ pub fn run(global: &Global, id: Option<&str>) -> Result<ExitCode> {
             global.verbose
         )
     );
-    let first_pass = ctx.ws.progress().record(result.attempt())?;
-    if result.verdict == Verdict::Pass {
-        let revealed = reveal_solution(&ctx, ex)?;
+    if let Some(revealed) = revealed {
         println!(
             "\n  The reference solution is in {}: compare it with yours.",
             style::cyan(&ctx.ws.relative(&revealed).display().to_string())

@@ -38,6 +38,27 @@ pub fn install_interrupt_handler(restore_terminal: fn()) {
         std::process::exit(130);
     });
 }
+/// Makes a closed stdout end pyroad as it ends `head` or `grep -q` (killed by SIGPIPE, exit
+/// 141 in a shell), but only after the clean-up: the default SIGPIPE disposition would kill
+/// pyroad mid-write and leave its workers' folders behind. Rust ignores SIGPIPE, so a print to
+/// a closed pipe panics instead; this hook catches that panic, cleans up, and re-raises.
+pub fn end_like_sigpipe_on_closed_stdout() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            finish();
+            crate::sandbox::process::die_of_sigpipe();
+        }
+        default(info);
+    }));
+}
+
 /// Everything pyroad leaves for the end: background kills finished, spare cgroups and tracked
 /// folders removed, workers ended. Called once, as `main` returns.
 pub fn finish() {

@@ -9,7 +9,7 @@ use std::time::Duration;
 use wait_timeout::ChildExt;
 
 /// Writes `data` to a pipe whose reader may have gone (a check's stdin, a worker's requests):
-/// an error then, never SIGPIPE, whose default action (see `default_sigpipe`) would end pyroad.
+/// an error then, never SIGPIPE, whose default action would end pyroad mid-run.
 /// SIGPIPE is blocked in this thread for the write, and one the write raised is taken before
 /// the mask is restored.
 pub fn write_to_pipe(pipe: &mut impl Write, data: &[u8]) -> std::io::Result<()> {
@@ -37,13 +37,19 @@ pub fn write_to_pipe(pipe: &mut impl Write, data: &[u8]) -> std::io::Result<()> 
     }
 }
 
-/// Makes a closed stdout end pyroad quietly, as it does `head` or `grep -q`: Rust ignores
-/// SIGPIPE, which turns `pyroad list | head -1` into a panic on the next print.
-pub fn default_sigpipe() {
-    // SAFETY: restoring the default disposition of a signal at start-up, before any thread.
+/// Ends pyroad as SIGPIPE's default action would: the exit status a shell shows as 141.
+pub fn die_of_sigpipe() -> ! {
+    // SAFETY: restoring a signal's default disposition and raising it in this process.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        let mut pipe_only: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut pipe_only);
+        libc::sigaddset(&mut pipe_only, libc::SIGPIPE);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &pipe_only, std::ptr::null_mut());
+        libc::raise(libc::SIGPIPE);
     }
+    // Not reached: SIGPIPE's default action ends the process.
+    std::process::exit(141)
 }
 
 /// How many live processes are in a process group (zombies excluded), read from /proc.
