@@ -6,7 +6,7 @@ use crate::exec;
 use crate::sandbox;
 use anyhow::{Context, Result};
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const PLUGIN: &str = include_str!("../plugin/pyroad_plugin.py");
 
@@ -39,15 +39,9 @@ pub(super) fn learner_extra_files(
 
 /// A fresh temp directory holding what one check may see.
 pub(super) struct Stage {
-    pub root: tempfile::TempDir,
+    pub root: exec::cleanup::TrackedDir,
     pub work: PathBuf,
     pub learner_names: Vec<String>,
-}
-
-impl Drop for Stage {
-    fn drop(&mut self) {
-        exec::cleanup::untrack_dir(self.root.path());
-    }
 }
 
 impl Stage {
@@ -63,8 +57,11 @@ impl Stage {
         let root = exec::cleanup::tracked_tempdir("check")
             .context("cannot create a temporary directory for the check")?;
         let work = root.path().join("work");
+        // create_dir, not create_dir_all, here and below: a thread pyroad no longer waits for
+        // (watch preparing the next check as the learner quits) must fail once the clean-up
+        // has removed the folder, not make it again where nothing would remove it.
         for dir in [&work, &root.path().join("plugin"), &root.path().join("tmp")] {
-            std::fs::create_dir_all(dir)?;
+            std::fs::create_dir(dir)?;
         }
         let mut learner_names = vec![ex.stub_name()];
         for (inner, _) in learner_extra_files(catalog, ex)? {
@@ -122,16 +119,42 @@ impl Stage {
                     }
                 }
             };
-            let to = work.join(&inner);
-            if let Some(parent) = to.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(&to, bytes)?;
+            create_below(work, inner.parent().unwrap_or(Path::new("")))?;
+            std::fs::write(work.join(&inner), bytes)?;
         }
         Ok(())
     }
 
     pub(super) fn env(&self) -> Vec<(String, OsString)> {
         sandbox::base_env(self.root.path())
+    }
+}
+
+/// Makes the folders of `rel` inside `base`, which must exist (see `without_learner_files`).
+fn create_below(base: &Path, rel: &Path) -> std::io::Result<()> {
+    let mut dir = base.to_path_buf();
+    for part in rel.components() {
+        dir.push(part);
+        match std::fs::create_dir(&dir) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_made_only_inside_a_base_that_exists() {
+        let dir = tempfile::tempdir().unwrap();
+        create_below(dir.path(), Path::new("pkg/sub")).unwrap();
+        create_below(dir.path(), Path::new("pkg/sub")).unwrap();
+        assert!(dir.path().join("pkg/sub").is_dir());
+        let gone = dir.path().join("removed");
+        assert!(create_below(&gone, Path::new("pkg")).is_err());
+        assert!(!gone.exists(), "the removed base must not come back");
     }
 }

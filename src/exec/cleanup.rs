@@ -85,8 +85,27 @@ pub fn untrack_group(pgid: i32) {
 /// Ctrl-C. Made and registered under the registry's lock, so that a thread pyroad no longer
 /// waits for (the check `watch` prepares, a worker starting in the background) can never make
 /// one after the last clean-up: from then on this fails.
-pub fn tracked_tempdir(kind: &str) -> Result<tempfile::TempDir> {
-    tracked_tempdir_in(live(), kind)
+pub fn tracked_tempdir(kind: &str) -> Result<TrackedDir> {
+    Ok(TrackedDir(tracked_tempdir_in(live(), kind)?))
+}
+
+/// A temp dir on the clean-up's list until it is gone: dropping it removes the folder first and
+/// only then takes it off the list, so pyroad ending in between still removes it.
+#[derive(Debug)]
+pub struct TrackedDir(tempfile::TempDir);
+
+impl TrackedDir {
+    /// The folder.
+    pub fn path(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl Drop for TrackedDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(self.0.path());
+        untrack_dir(self.0.path());
+    }
 }
 
 fn tracked_tempdir_in(live: &Mutex<Live>, kind: &str) -> Result<tempfile::TempDir> {
@@ -128,12 +147,16 @@ fn remove_tracked_in(live: &Mutex<Live>) {
         Err(_) => Vec::new(),
     };
     for dir in dirs {
-        // A check killed with its worker may still be closing the files it opened there.
-        for _ in 0..20 {
-            if std::fs::remove_dir_all(&dir).is_ok() || !dir.exists() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(10));
+        // A check killed with its worker may still be writing there while it dies (its PID
+        // namespace's teardown takes a while on a loaded machine): try again, for up to 3 s.
+        let mut pause = Duration::from_millis(5);
+        let until = std::time::Instant::now() + Duration::from_secs(3);
+        while std::fs::remove_dir_all(&dir).is_err()
+            && dir.exists()
+            && std::time::Instant::now() < until
+        {
+            std::thread::sleep(pause);
+            pause = (pause * 2).min(Duration::from_millis(100));
         }
     }
 }
@@ -169,8 +192,8 @@ pub fn untrack_worker(pid: i32) -> bool {
     })
 }
 
-/// Forgets a staging dir once it has been removed.
-pub fn untrack_dir(dir: &Path) {
+/// Forgets a temp dir once it has been removed.
+fn untrack_dir(dir: &Path) {
     if let Ok(mut l) = live().lock() {
         l.dirs.retain(|d| d != dir);
     }

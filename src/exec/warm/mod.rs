@@ -45,7 +45,7 @@ pub struct Worker {
     waiting: Waiting,
     alive: Arc<AtomicBool>,
     next_id: AtomicU64,
-    _dir: tempfile::TempDir,
+    _dir: exec::cleanup::TrackedDir,
 }
 
 impl Worker {
@@ -55,7 +55,9 @@ impl Worker {
             .context("cannot create the worker's folder")?;
         std::fs::write(dir.path().join("pyroad_worker.py"), WORKER)?;
         std::fs::write(dir.path().join("pyroad_plugin.py"), PLUGIN)?;
-        std::fs::create_dir_all(dir.path().join("tmp"))?;
+        // Not create_dir_all: once the clean-up has removed the folder, a worker starting on a
+        // thread pyroad no longer waits for must fail, not make it again (see `cleanup`).
+        std::fs::create_dir(dir.path().join("tmp"))?;
         let mut env = sandbox::base_env(dir.path());
         env.push(("PYTHONPATH".into(), dir.path().as_os_str().to_owned()));
         env.push(("PYTEST_DISABLE_PLUGIN_AUTOLOAD".into(), "1".into()));
@@ -405,7 +407,6 @@ impl Drop for Worker {
             let _ = child.kill();
             let _ = child.wait();
         }
-        exec::cleanup::untrack_dir(self._dir.path());
     }
 }
 
