@@ -425,6 +425,9 @@ pub fn state_set_aside(s: &SetAside) -> String {
 }
 
 #[cfg(test)]
+mod snapshots;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -231,6 +231,141 @@ pub fn xml(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::problem_line;
+    use crate::check::outcome::SyntaxProblem;
+    use crate::check::{CheckResult, Problem, Verdict};
+    use std::time::Duration;
+
+    fn line(problem: Problem) -> String {
+        let r = CheckResult {
+            id: "1-demo".into(),
+            verdict: Verdict::Error,
+            tests: Vec::new(),
+            collected: 0,
+            problem: Some(problem),
+            output: None,
+            raw: String::new(),
+            duration: Duration::ZERO,
+        };
+        problem_line(&r).unwrap_or_default()
+    }
+
+    #[test]
+    fn every_problem_has_a_line() {
+        let syntax = SyntaxProblem {
+            file: "demo.py".into(),
+            line: 2,
+            column: 9,
+            text: "def f()".into(),
+            message: "expected ':'".into(),
+            kind: "SyntaxError".into(),
+        };
+        assert_eq!(
+            line(Problem::Syntax(syntax)),
+            "demo.py:2: SyntaxError: expected ':'"
+        );
+        assert_eq!(
+            line(Problem::Import {
+                summary: "NameError: name 'x' is not defined".into(),
+                at: None,
+                detail: String::new(),
+            }),
+            "NameError: name 'x' is not defined"
+        );
+        assert_eq!(
+            line(Problem::EndedEarly {
+                how: "exited with status 3 during `test_add`".into()
+            }),
+            "the test run ended early: the process exited with status 3 during `test_add`"
+        );
+        assert_eq!(
+            line(Problem::EndedEarly {
+                how: "was killed by signal 11 while the tests were being loaded".into()
+            }),
+            "the test run ended early: the process was killed by signal 11 while the tests were \
+             being loaded"
+        );
+        assert_eq!(
+            line(Problem::EndedEarly {
+                how: "called sys.exit() while the tests were loading your file".into()
+            }),
+            "the test run ended early: the process called sys.exit() while the tests were \
+             loading your file"
+        );
+        assert_eq!(
+            line(Problem::EndedEarly {
+                how: "ran 1 of 2 tests".into()
+            }),
+            "the test run ended early: the process ran 1 of 2 tests"
+        );
+        assert_eq!(
+            line(Problem::Timeout {
+                limit: Duration::from_secs(2),
+                test: Some("test_add".into())
+            }),
+            "took longer than 2.0 s in test_add"
+        );
+        assert_eq!(
+            line(Problem::Timeout {
+                limit: Duration::from_secs(10),
+                test: Some("the import of your file (code outside any function)".into())
+            }),
+            "took longer than 10.0 s in the import of your file (code outside any function)"
+        );
+        assert_eq!(
+            line(Problem::Timeout {
+                limit: Duration::from_millis(2500),
+                test: None
+            }),
+            "took longer than 2.5 s"
+        );
+        assert_eq!(
+            line(Problem::Memory {
+                limit_mb: 512,
+                test: Some("test_add".into())
+            }),
+            "used more than 512 MiB"
+        );
+        assert_eq!(
+            line(Problem::OutputFlood { limit_mb: 16 }),
+            "printed more than 16 MiB"
+        );
+        assert_eq!(
+            line(Problem::TooManyProcesses { limit: 64 }),
+            "started more than 64 processes"
+        );
+        assert_eq!(
+            line(Problem::Crash {
+                stderr: "Traceback (most recent call last):\nValueError: bad\n".into()
+            }),
+            "ValueError: bad"
+        );
+        assert_eq!(line(Problem::Crash { stderr: "".into() }), "crashed");
+        assert_eq!(
+            line(Problem::Skipped {
+                reason: "this exercise needs Python 3.11 or newer; /usr/bin/python3 is Python \
+                         3.10.12. Install a newer Python and pass it with --python PATH"
+                    .into()
+            }),
+            "this exercise needs Python 3.11 or newer; /usr/bin/python3 is Python 3.10.12. \
+             Install a newer Python and pass it with --python PATH"
+        );
+        assert_eq!(
+            line(Problem::Skipped {
+                reason: "this exercise needs pandas which /venv/bin/python cannot import. \
+                         Install with:\n    /venv/bin/python -m pip install pandas"
+                    .into()
+            }),
+            "this exercise needs pandas which /venv/bin/python cannot import. Install with:\n    \
+             /venv/bin/python -m pip install pandas"
+        );
+        assert_eq!(line(Problem::NoTests), "no tests were collected");
+        assert_eq!(
+            line(Problem::NoPytest),
+            "pytest is not installed for the interpreter"
+        );
+    }
+
     #[test]
     fn xml_escapes_and_drops_control_characters() {
         assert_eq!(
