@@ -1,190 +1,309 @@
 //! Judging: from how a run ended and what the plugin reported to a verdict and its problem.
+//! Pure functions of plain data: the caller reads the report and the current-test file, and
+//! the renderers put the findings into words.
 
 use super::Cancelled;
-use super::Settings;
-use super::outcome::{CheckResult, Frame, Problem, Verdict};
-use super::pytest::{PytestJob, Report};
-use super::stage::Stage;
-use crate::exec::{self, Exit};
+use super::outcome::{
+    CheckResult, Ending, Frame, OutputCheck, Problem, Running, TestResult, Verdict,
+};
+use super::pytest::Report;
+use crate::exec::Exit;
 use crate::sandbox::Limits;
-use anyhow::Result;
 use std::path::Path;
 
-/// The verdict of a pytest run from its outcome and the plugin's report.
-pub(super) fn judge_pytest(
-    outcome: exec::Outcome,
-    stage: &Stage,
-    pj: &PytestJob,
-    settings: &Settings,
-    limits: &Limits,
-    result: &mut CheckResult,
-) -> Result<()> {
-    let seen = outcome.seen_work.clone();
-    let judged = judge_outcome(outcome, stage, pj, settings, limits, result);
-    // Paths as the check saw them name the stage's files (hide_stage then shortens them).
-    if let Some(seen) = seen {
-        replace_prefix(
-            result,
-            &format!("{}/", seen.display()),
-            &format!("{}/", stage.work.display()),
-        );
-    }
-    judged
+/// What a pytest run left for the judge.
+#[derive(Debug)]
+pub(super) struct PytestRun<'a> {
+    /// How the process ended.
+    pub exit: Exit,
+    /// The plugin's report, if it wrote one that parses (finished or not).
+    pub report: Option<Report>,
+    /// The test that was running when the run ended (the plugin's current-test file).
+    pub running: Option<String>,
+    /// What the process wrote to stderr.
+    pub stderr: &'a str,
+    /// The learner's files in the stage, to find their lines in tracebacks.
+    pub learner: &'a [String],
 }
 
-pub(super) fn judge_outcome(
-    outcome: exec::Outcome,
-    stage: &Stage,
-    pj: &PytestJob,
-    settings: &Settings,
-    limits: &Limits,
-    result: &mut CheckResult,
-) -> Result<()> {
-    let (report_path, current_path) = (&pj.report_path, &pj.current_path);
-    if outcome.exit == Exit::Cancelled {
-        return Err(Cancelled.into());
-    }
-    result.raw = format!("{}{}", outcome.stdout.text(), outcome.stderr.text());
-    let running = std::fs::read_to_string(current_path)
-        .ok()
-        .map(|id| id.split("::").skip(1).collect::<Vec<_>>().join("::"))
-        .filter(|s| !s.is_empty());
-    if outcome.exit == Exit::TimedOut {
-        result.verdict = Verdict::Timeout;
-        result.problem =
-            Some(Problem::Timeout {
-                limit: limits.timeout,
-                test: Some(running.unwrap_or_else(|| {
-                    "the import of your file (code outside any function)".into()
-                })),
-            });
-        return Ok(());
-    }
-    if outcome.exit == Exit::OutputLimit {
-        result.verdict = Verdict::Error;
-        result.problem = Some(Problem::OutputFlood {
-            limit_mb: limits.output_kill >> 20,
-        });
-        return Ok(());
-    }
-    if outcome.exit == Exit::ProcessLimit {
-        result.verdict = Verdict::Error;
-        result.problem = Some(Problem::TooManyProcesses {
-            limit: limits.max_processes,
-        });
-        return Ok(());
-    }
-    let report = std::fs::read_to_string(report_path)
-        .ok()
-        .and_then(|t| serde_json::from_str::<Report>(&t).ok())
-        .filter(|r| r.finished);
-    let Some(report) = report else {
-        let stderr = outcome.stderr.text();
-        if stderr.contains("No module named pytest") {
-            result.verdict = Verdict::Error;
-            result.problem = Some(Problem::NoPytest);
-        } else if stderr.contains("MemoryError") || outcome.exit == Exit::Signal(libc::SIGKILL) {
-            result.verdict = Verdict::Memory;
-            result.problem = Some(Problem::Memory {
-                limit_mb: settings.memory >> 20,
-                test: running,
-            });
-        } else if outcome.exit == Exit::Signal(libc::SIGXCPU) {
-            result.verdict = Verdict::Timeout;
-            result.problem = Some(Problem::Timeout {
-                limit: limits.timeout,
-                test: running,
-            });
-        } else {
-            result.verdict = Verdict::Error;
-            let how = match outcome.exit {
-                Exit::Code(c) => format!("exited with status {c}"),
-                Exit::Signal(s) => format!("was killed by signal {s}"),
-                Exit::TimedOut => "timed out".into(),
-                Exit::OutputLimit => "printed too much".into(),
-                Exit::ProcessLimit => "started too many processes".into(),
-                Exit::Cancelled => "was cancelled".into(),
-            };
-            let when = running
-                .map(|t| format!(" during `{t}`"))
-                .unwrap_or_else(|| " while the tests were being loaded".into());
-            result.problem = Some(Problem::EndedEarly {
-                how: format!("{how}{when}"),
-            });
+/// The judgement of a pytest run.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct PytestJudged {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Why, unless it passed or plainly failed.
+    pub problem: Option<Problem>,
+    /// Per-test outcomes, as reported.
+    pub tests: Vec<TestResult>,
+    /// How many tests pytest collected.
+    pub collected: usize,
+}
+
+impl PytestJudged {
+    fn only(verdict: Verdict, problem: Problem) -> Self {
+        PytestJudged {
+            verdict,
+            problem: Some(problem),
+            tests: Vec::new(),
+            collected: 0,
         }
-        return Ok(());
+    }
+
+    /// Writes the judgement into a check's result.
+    pub(super) fn apply(self, result: &mut CheckResult) {
+        result.verdict = self.verdict;
+        result.problem = self.problem;
+        result.tests = self.tests;
+        result.collected = self.collected;
+    }
+}
+
+fn mib(bytes: u64) -> u64 {
+    bytes >> 20
+}
+
+/// The verdict of a pytest run. Pass only if every collected test passed, all were reported and
+/// pytest's own status is 0: a learner's `sys.exit(0)` or `os._exit(0)` is never a pass.
+pub(super) fn pytest(run: PytestRun, limits: &Limits) -> Result<PytestJudged, Cancelled> {
+    let PytestRun {
+        exit,
+        report,
+        running,
+        stderr,
+        learner,
+    } = run;
+    let only = PytestJudged::only;
+    // pyroad's own stops first: whatever the run left behind is incomplete.
+    let ending = match exit {
+        Exit::Cancelled => return Err(Cancelled),
+        Exit::TimedOut => {
+            let during = Some(running.map_or(Running::Import, Running::Test));
+            return Ok(only(
+                Verdict::Timeout,
+                Problem::Timeout {
+                    limit: limits.timeout,
+                    during,
+                },
+            ));
+        }
+        Exit::OutputLimit => {
+            return Ok(only(
+                Verdict::Error,
+                Problem::OutputFlood {
+                    limit_mb: mib(limits.output_kill),
+                },
+            ));
+        }
+        Exit::ProcessLimit => {
+            return Ok(only(
+                Verdict::Error,
+                Problem::TooManyProcesses {
+                    limit: limits.max_processes,
+                },
+            ));
+        }
+        Exit::Code(c) => Ending::Exit(c),
+        Exit::Signal(s) => Ending::Signal(s),
     };
-    result.collected = report.collected;
-    result.tests = report.tests;
-    if let Some(syntax) = report.syntax_error {
-        result.verdict = Verdict::Error;
-        result.problem = Some(Problem::Syntax(syntax));
-        return Ok(());
+    // The plugin writes `finished` last: a report without it was cut short.
+    let Some(report) = report.filter(|r| r.finished) else {
+        return Ok(if stderr.contains("No module named pytest") {
+            only(Verdict::Error, Problem::NoPytest)
+        } else if stderr.contains("MemoryError") || exit == Exit::Signal(libc::SIGKILL) {
+            // SIGKILL is what the kernel's OOM killer (or the cgroup's) sends.
+            only(
+                Verdict::Memory,
+                Problem::Memory {
+                    limit_mb: mib(limits.memory),
+                    test: running,
+                },
+            )
+        } else if exit == Exit::Signal(libc::SIGXCPU) {
+            only(
+                Verdict::Timeout,
+                Problem::Timeout {
+                    limit: limits.timeout,
+                    during: running.map(Running::Test),
+                },
+            )
+        } else {
+            only(
+                Verdict::Error,
+                Problem::EndedEarly {
+                    how: ending,
+                    during: Some(running.map_or(Running::Import, Running::Test)),
+                },
+            )
+        });
+    };
+    let (verdict, problem) = judge_report(&report, learner, limits);
+    Ok(PytestJudged {
+        verdict,
+        problem,
+        tests: report.tests,
+        collected: report.collected,
+    })
+}
+
+/// The verdict of a finished report, and its problem.
+fn judge_report(
+    report: &Report,
+    learner: &[String],
+    limits: &Limits,
+) -> (Verdict, Option<Problem>) {
+    let tests = &report.tests;
+    if let Some(syntax) = &report.syntax_error {
+        return (Verdict::Error, Some(Problem::Syntax(syntax.clone())));
     }
     if !report.internal_error.is_empty() {
-        result.verdict = Verdict::Error;
-        result.problem = Some(if report.internal_error.contains("SystemExit") {
+        // A learner's sys.exit() at import surfaces as pytest's internal error.
+        let problem = if report.internal_error.contains("SystemExit") {
             Problem::EndedEarly {
-                how: "called sys.exit() while the tests were loading your file".into(),
+                how: Ending::SysExitAtImport,
+                during: Some(Running::Import),
             }
         } else {
-            import_problem(&report.internal_error, &stage.learner_names)
-        });
-        return Ok(());
+            import_problem(&report.internal_error, learner)
+        };
+        return (Verdict::Error, Some(problem));
     }
+    // Python's message when a write passes RLIMIT_FSIZE.
     let flooded = |text: &str| text.contains("File too large");
     if report.collect_errors.iter().any(|e| flooded(&e.text))
-        || result.tests.iter().any(|t| flooded(&t.message))
+        || tests.iter().any(|t| flooded(&t.message))
     {
-        result.verdict = Verdict::Error;
-        result.problem = Some(Problem::OutputFlood {
-            limit_mb: limits.file_size >> 20,
-        });
-        return Ok(());
+        let problem = Problem::OutputFlood {
+            limit_mb: mib(limits.file_size),
+        };
+        return (Verdict::Error, Some(problem));
     }
     if let Some(err) = report.collect_errors.first() {
-        if err.text.contains("MemoryError") {
-            result.verdict = Verdict::Memory;
-            result.problem = Some(Problem::Memory {
-                limit_mb: settings.memory >> 20,
+        return if err.text.contains("MemoryError") {
+            let problem = Problem::Memory {
+                limit_mb: mib(limits.memory),
                 test: None,
-            });
+            };
+            (Verdict::Memory, Some(problem))
         } else {
-            result.verdict = Verdict::Error;
-            result.problem = Some(import_problem(&err.text, &stage.learner_names));
-        }
-        return Ok(());
+            (Verdict::Error, Some(import_problem(&err.text, learner)))
+        };
     }
-    if let Some(t) = result.tests.iter().find(|t| t.exception == "MemoryError") {
-        result.verdict = Verdict::Memory;
-        result.problem = Some(Problem::Memory {
-            limit_mb: settings.memory >> 20,
+    if let Some(t) = tests.iter().find(|t| t.exception == "MemoryError") {
+        let problem = Problem::Memory {
+            limit_mb: mib(limits.memory),
             test: Some(t.name.clone()),
-        });
-        return Ok(());
+        };
+        return (Verdict::Memory, Some(problem));
     }
     if report.collected == 0 {
-        result.verdict = Verdict::Error;
-        result.problem = Some(Problem::NoTests);
-        return Ok(());
+        return (Verdict::Error, Some(Problem::NoTests));
     }
-    let passed = result
-        .tests
-        .iter()
-        .filter(|t| t.outcome == "passed")
-        .count();
-    let complete = result.tests.len() == report.collected;
-    result.verdict = if passed == report.collected && complete && report.exitstatus == 0 {
-        Verdict::Pass
-    } else if !complete {
-        result.problem = Some(Problem::EndedEarly {
-            how: format!("ran {} of {} tests", result.tests.len(), report.collected),
-        });
-        Verdict::Error
+    if tests.len() != report.collected {
+        let problem = Problem::EndedEarly {
+            how: Ending::RanFewer {
+                ran: tests.len(),
+                collected: report.collected,
+            },
+            during: None,
+        };
+        return (Verdict::Error, Some(problem));
+    }
+    let passed = tests.iter().filter(|t| t.outcome == "passed").count();
+    if passed == report.collected && report.exitstatus == 0 {
+        (Verdict::Pass, None)
     } else {
-        Verdict::Fail
+        (Verdict::Fail, None)
+    }
+}
+
+/// What an output-mode run left for the judge.
+#[derive(Debug)]
+pub(super) struct OutputRun<'a> {
+    /// How the program ended.
+    pub exit: Exit,
+    /// What it printed (the kept part).
+    pub stdout: &'a str,
+    /// Bytes of stdout dropped at the cap.
+    pub dropped: u64,
+    /// What it wrote to stderr.
+    pub stderr: &'a str,
+    /// What it should have printed.
+    pub expected: &'a str,
+}
+
+/// The judgement of an output-mode run.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct OutputJudged {
+    /// The verdict: `Pass` when the output matched and the program ended normally.
+    pub verdict: Verdict,
+    /// Why, unless it passed or the output plainly differs.
+    pub problem: Option<Problem>,
+    /// The comparison.
+    pub output: OutputCheck,
+}
+
+/// The verdict of an output-mode run: the program's stdout must equal `expected` exactly and
+/// the program must exit with status 0.
+pub(super) fn output(run: OutputRun, limits: &Limits) -> Result<OutputJudged, Cancelled> {
+    let OutputRun {
+        exit,
+        stdout,
+        dropped,
+        stderr,
+        expected,
+    } = run;
+    let (verdict, problem) = match exit {
+        Exit::Cancelled => return Err(Cancelled),
+        Exit::ProcessLimit => (
+            Verdict::Error,
+            Some(Problem::TooManyProcesses {
+                limit: limits.max_processes,
+            }),
+        ),
+        Exit::OutputLimit => (
+            Verdict::Fail,
+            Some(Problem::OutputFlood {
+                limit_mb: mib(limits.output_kill),
+            }),
+        ),
+        Exit::TimedOut | Exit::Signal(libc::SIGXCPU) => (
+            Verdict::Timeout,
+            Some(Problem::Timeout {
+                limit: limits.timeout,
+                during: None,
+            }),
+        ),
+        _ if stderr.contains("MemoryError") => (
+            Verdict::Memory,
+            Some(Problem::Memory {
+                limit_mb: mib(limits.memory),
+                test: None,
+            }),
+        ),
+        _ if (exit != Exit::Code(0) && stderr.contains("Traceback"))
+            || stderr.contains("SyntaxError")
+            || stderr.contains("IndentationError") =>
+        {
+            (
+                Verdict::Error,
+                Some(Problem::Crash {
+                    stderr: stderr.to_string(),
+                }),
+            )
+        }
+        _ if stdout != expected || dropped > 0 || exit != Exit::Code(0) => (Verdict::Fail, None),
+        _ => (Verdict::Pass, None),
     };
-    Ok(())
+    Ok(OutputJudged {
+        verdict,
+        problem,
+        output: OutputCheck {
+            expected: expected.to_string(),
+            actual: stdout.to_string(),
+            dropped,
+            exit: (exit != Exit::Code(0)).then_some(exit),
+        },
+    })
 }
 
 /// Turns pytest's collection error text into a one-line summary and a learner location.
@@ -199,7 +318,8 @@ pub(super) fn import_problem(text: &str, learner: &[String]) -> Problem {
                 .find(|l| !l.trim().is_empty())
                 .map(str::trim)
         })
-        .unwrap_or("the tests could not be loaded")
+        // Nothing but blank lines: the renderers say so in words.
+        .unwrap_or_default()
         .to_string();
     let mut at = None;
     let lines: Vec<&str> = text.lines().collect();

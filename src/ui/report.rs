@@ -2,6 +2,7 @@
 
 use crate::check::{CheckResult, Problem, Verdict};
 use crate::curriculum::catalog::{Catalog, Exercise};
+use crate::ui::render;
 use serde_json::json;
 use std::fmt::Write;
 
@@ -12,20 +13,24 @@ pub const SCHEMA: u32 = 1;
 pub fn problem_line(r: &CheckResult) -> Option<String> {
     Some(match r.problem.as_ref()? {
         Problem::Syntax(s) => format!("{}:{}: {}: {}", s.file, s.line, s.kind, s.message),
-        Problem::Import { summary, .. } => summary.clone(),
-        Problem::EndedEarly { how } => format!("the test run ended early: the process {how}"),
-        Problem::Timeout { limit, test } => format!(
+        Problem::Import { summary, .. } => render::import_summary(summary),
+        Problem::EndedEarly { how, during } => format!(
+            "the test run ended early: the process {}",
+            render::ending(how, during.as_ref())
+        ),
+        Problem::Timeout { limit, during } => format!(
             "took longer than {:.1} s{}",
             limit.as_secs_f64(),
-            test.as_ref()
-                .map(|t| format!(" in {t}"))
+            during
+                .as_ref()
+                .map(|r| format!(" in {}", render::running(r)))
                 .unwrap_or_default()
         ),
         Problem::Memory { limit_mb, .. } => format!("used more than {limit_mb} MiB"),
         Problem::OutputFlood { limit_mb } => format!("printed more than {limit_mb} MiB"),
         Problem::TooManyProcesses { limit } => format!("started more than {limit} processes"),
         Problem::Crash { stderr } => stderr.lines().last().unwrap_or("crashed").to_string(),
-        Problem::Skipped { reason } => reason.clone(),
+        Problem::Skipped(reason) => render::skip_reason(reason),
         Problem::NoTests => "no tests were collected".into(),
         Problem::NoPytest => "pytest is not installed for the interpreter".into(),
     })
@@ -233,7 +238,7 @@ pub fn xml(s: &str) -> String {
 mod tests {
     use super::problem_line;
     use crate::check::outcome::SyntaxProblem;
-    use crate::check::{CheckResult, Problem, Verdict};
+    use crate::check::{CheckResult, Ending, Problem, Running, SkipReason, Verdict};
     use std::time::Duration;
 
     fn line(problem: Problem) -> String {
@@ -273,49 +278,64 @@ mod tests {
             "NameError: name 'x' is not defined"
         );
         assert_eq!(
+            line(Problem::Import {
+                summary: String::new(),
+                at: None,
+                detail: "\n".into(),
+            }),
+            "the tests could not be loaded"
+        );
+        assert_eq!(
             line(Problem::EndedEarly {
-                how: "exited with status 3 during `test_add`".into()
+                how: Ending::Exit(3),
+                during: Some(Running::Test("test_add".into())),
             }),
             "the test run ended early: the process exited with status 3 during `test_add`"
         );
         assert_eq!(
             line(Problem::EndedEarly {
-                how: "was killed by signal 11 while the tests were being loaded".into()
+                how: Ending::Signal(11),
+                during: Some(Running::Import),
             }),
             "the test run ended early: the process was killed by signal 11 while the tests were \
              being loaded"
         );
         assert_eq!(
             line(Problem::EndedEarly {
-                how: "called sys.exit() while the tests were loading your file".into()
+                how: Ending::SysExitAtImport,
+                during: Some(Running::Import),
             }),
             "the test run ended early: the process called sys.exit() while the tests were \
              loading your file"
         );
         assert_eq!(
             line(Problem::EndedEarly {
-                how: "ran 1 of 2 tests".into()
+                how: Ending::RanFewer {
+                    ran: 1,
+                    collected: 2
+                },
+                during: None,
             }),
             "the test run ended early: the process ran 1 of 2 tests"
         );
         assert_eq!(
             line(Problem::Timeout {
                 limit: Duration::from_secs(2),
-                test: Some("test_add".into())
+                during: Some(Running::Test("test_add".into())),
             }),
             "took longer than 2.0 s in test_add"
         );
         assert_eq!(
             line(Problem::Timeout {
                 limit: Duration::from_secs(10),
-                test: Some("the import of your file (code outside any function)".into())
+                during: Some(Running::Import),
             }),
             "took longer than 10.0 s in the import of your file (code outside any function)"
         );
         assert_eq!(
             line(Problem::Timeout {
                 limit: Duration::from_millis(2500),
-                test: None
+                during: None,
             }),
             "took longer than 2.5 s"
         );
@@ -342,20 +362,20 @@ mod tests {
         );
         assert_eq!(line(Problem::Crash { stderr: "".into() }), "crashed");
         assert_eq!(
-            line(Problem::Skipped {
-                reason: "this exercise needs Python 3.11 or newer; /usr/bin/python3 is Python \
-                         3.10.12. Install a newer Python and pass it with --python PATH"
-                    .into()
-            }),
+            line(Problem::Skipped(SkipReason::OldPython {
+                needs: (3, 11),
+                have: "3.10.12".into(),
+                python: "/usr/bin/python3".into(),
+            })),
             "this exercise needs Python 3.11 or newer; /usr/bin/python3 is Python 3.10.12. \
              Install a newer Python and pass it with --python PATH"
         );
         assert_eq!(
-            line(Problem::Skipped {
-                reason: "this exercise needs pandas which /venv/bin/python cannot import. \
-                         Install with:\n    /venv/bin/python -m pip install pandas"
-                    .into()
-            }),
+            line(Problem::Skipped(SkipReason::MissingPackages {
+                missing: vec!["pandas".into()],
+                python: "/venv/bin/python".into(),
+                install: "/venv/bin/python -m pip install pandas".into(),
+            })),
             "this exercise needs pandas which /venv/bin/python cannot import. Install with:\n    \
              /venv/bin/python -m pip install pandas"
         );

@@ -3,8 +3,11 @@
 //! review. `UPDATE_SNAPSHOTS=1 cargo test` rewrites the files; read every one you rewrite.
 
 use super::{Place, check};
-use crate::check::{CheckResult, Frame, OutputCheck, Problem, TestResult, Verdict};
+use crate::check::{
+    CheckResult, Ending, Frame, OutputCheck, Problem, Running, SkipReason, TestResult, Verdict,
+};
 use crate::curriculum::catalog::{Exercise, Info};
+use crate::exec::Exit;
 use crate::ui::style::{self, ColorChoice};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -323,12 +326,12 @@ fn fail_output_mode_exit_status() {
     let mut r = result(&ex, Verdict::Fail);
     let same = "What is your name? Hello, Ada!\nYour name has 3 letters.\n";
     r.output = Some(OutputCheck {
-        exit: Some("exited with status 1".into()),
+        exit: Some(Exit::Code(1)),
         ..output(same, same)
     });
     assert_snapshot("fail_output_exit_status", &render(&r, &ex, false));
     r.output = Some(OutputCheck {
-        exit: Some("was killed by signal 11".into()),
+        exit: Some(Exit::Signal(11)),
         ..output(same, "What is your name? ")
     });
     assert_snapshot("fail_output_signal", &render(&r, &ex, false));
@@ -413,18 +416,19 @@ fn error_import() {
 #[test]
 fn error_ended_early() {
     let ex = word_count();
-    let ended = |how: &str| {
-        error(Problem::EndedEarly {
-            how: how.to_string(),
-        })
-    };
-    let r = ended("exited with status 3 during `test_counts_repeated_words`");
+    let ended = |how: Ending, during: Option<Running>| error(Problem::EndedEarly { how, during });
+    let test = || Some(Running::Test("test_counts_repeated_words".into()));
+    let r = ended(Ending::Exit(3), test());
     assert_snapshot("ended_early_exit_in_test", &render(&r, &ex, false));
-    let r = ended("was killed by signal 11 while the tests were being loaded");
+    let r = ended(Ending::Signal(11), Some(Running::Import));
     assert_snapshot("ended_early_signal_at_import", &render(&r, &ex, false));
-    let r = ended("called sys.exit() while the tests were loading your file");
+    let r = ended(Ending::SysExitAtImport, Some(Running::Import));
     assert_snapshot("ended_early_sys_exit_at_import", &render(&r, &ex, false));
-    let mut r = ended("ran 2 of 4 tests");
+    let how = Ending::RanFewer {
+        ran: 2,
+        collected: 4,
+    };
+    let mut r = ended(how, None);
     r.tests = vec![
         passed("test_counts_one_word", "One word is counted once."),
         passed("test_counts_repeated_words", ""),
@@ -436,21 +440,16 @@ fn error_ended_early() {
 #[test]
 fn timeout() {
     let ex = word_count();
-    let timeout = |limit: Duration, test: Option<&str>| {
+    let timeout = |limit: Duration, during: Option<Running>| {
         with_problem(
             result(&ex, Verdict::Timeout),
-            Problem::Timeout {
-                limit,
-                test: test.map(str::to_string),
-            },
+            Problem::Timeout { limit, during },
         )
     };
-    let r = timeout(Duration::from_secs(10), Some("test_counts_repeated_words"));
+    let test = Running::Test("test_counts_repeated_words".into());
+    let r = timeout(Duration::from_secs(10), Some(test));
     assert_snapshot("timeout_in_test", &render(&r, &ex, false));
-    let r = timeout(
-        Duration::from_secs(10),
-        Some("the import of your file (code outside any function)"),
-    );
+    let r = timeout(Duration::from_secs(10), Some(Running::Import));
     assert_snapshot("timeout_at_import", &render(&r, &ex, false));
     let ex = greeting();
     let r = timeout(Duration::from_millis(2500), None);
@@ -497,7 +496,7 @@ fn crash_in_output_mode_shows_the_end_of_the_traceback() {
         },
     );
     r.output = Some(OutputCheck {
-        exit: Some("exited with status 1".into()),
+        exit: Some(Exit::Code(1)),
         ..output(
             "What is your name? Hello, Ada!\nYour name has 3 letters.\n",
             "What is your name? ",
@@ -538,11 +537,11 @@ fn skipped() {
     );
     let r = with_problem(
         result(&ex, Verdict::Skipped),
-        Problem::Skipped {
-            reason: "this exercise needs Python 3.11 or newer; /usr/bin/python3 is Python \
-                     3.10.12. Install a newer Python and pass it with --python PATH"
-                .into(),
-        },
+        Problem::Skipped(SkipReason::OldPython {
+            needs: (3, 11),
+            have: "3.10.12".into(),
+            python: "/usr/bin/python3".into(),
+        }),
     );
     assert_snapshot("skipped_old_python", &render(&r, &ex, false));
     let ex = exercise(
@@ -560,12 +559,11 @@ fn skipped() {
     );
     let r = with_problem(
         result(&ex, Verdict::Skipped),
-        Problem::Skipped {
-            reason: "this exercise needs pandas, numpy which /home/ada/road/.venv/bin/python \
-                     cannot import. Install with:\n    /home/ada/road/.venv/bin/python -m pip \
-                     install pandas numpy"
-                .into(),
-        },
+        Problem::Skipped(SkipReason::MissingPackages {
+            missing: vec!["pandas".into(), "numpy".into()],
+            python: "/home/ada/road/.venv/bin/python".into(),
+            install: "/home/ada/road/.venv/bin/python -m pip install pandas numpy".into(),
+        }),
     );
     assert_snapshot("skipped_missing_packages", &render(&r, &ex, false));
 }
