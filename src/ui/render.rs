@@ -165,11 +165,26 @@ fn problem_text(out: &mut String, problem: &Problem, place: &Place) {
             }
         }
         Problem::EndedEarly { how, during } => {
+            // What ends a run early differs by how it ended: an exit, a crash, or pytest told
+            // to stop.
+            let advice = match how {
+                Ending::Exit(_) | Ending::SysExitAtImport => {
+                    "Does your code call sys.exit(), os._exit() or quit()? Remove it: the tests \
+                     need the process to keep running, and an early exit is never a pass."
+                }
+                Ending::Signal(_) => {
+                    "Python itself crashed or was stopped by a signal: look for ctypes, \
+                     os.kill() or os.abort(), or a recursion limit raised with \
+                     sys.setrecursionlimit(). A crash is never a pass."
+                }
+                Ending::RanFewer { .. } => {
+                    "Does your code call pytest.exit() or raise KeyboardInterrupt? Remove it: \
+                     the tests need to run to the last one, and a run cut short is never a pass."
+                }
+            };
             let _ = writeln!(
                 out,
-                "  The test run ended before pytest could report: the process {}.\n  \
-                 Does your code call sys.exit(), os._exit() or quit()? Remove it: the tests \
-                 need the process to keep running, and an early exit is never a pass.",
+                "  The test run ended before pytest could report: the process {}.\n  {advice}",
                 ending(how, during.as_ref())
             );
         }
