@@ -252,8 +252,8 @@ fn problem_text(out: &mut String, problem: &Problem, place: &Place) {
     }
 }
 
-/// How a test run ended early, as a phrase after "the process": `exited with status 3 during
-/// `test_x``. Shared by the JSON and JUnit reports.
+/// How a test run ended early, as a phrase after "the process" (e.g. "exited with status 3
+/// while the tests were being loaded"). Shared by the JSON and JUnit reports.
 pub fn ending(how: &Ending, during: Option<&Running>) -> String {
     let what = match how {
         Ending::Exit(c) => format!("exited with status {c}"),

@@ -575,6 +575,20 @@ fn limits_of_the_sandbox() {
     assert_snapshot("too_many_processes", &render(&r, &ex, false));
     let r = error(Problem::OutputFlood { limit_mb: 16 });
     assert_snapshot("output_flood", &render(&r, &ex, false));
+    // In output mode a flood is a fail: the output is wrong, and it is the whole verdict.
+    let ex = greeting();
+    let mut r = with_problem(
+        result(&ex, Verdict::Fail),
+        Problem::OutputFlood { limit_mb: 16 },
+    );
+    r.output = Some(OutputCheck {
+        exit: Some(Exit::OutputLimit),
+        ..output(
+            "What is your name? Hello, Ada!\nYour name has 3 letters.\n",
+            "What is your name? What is your name? What is your name? ",
+        )
+    });
+    assert_snapshot("output_flood_output_mode", &render(&r, &ex, false));
 }
 
 #[test]
