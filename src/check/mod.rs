@@ -8,7 +8,10 @@ mod prepared;
 mod pytest;
 mod stage;
 
-pub use outcome::{Cancelled, CheckResult, Frame, OutputCheck, Problem, TestResult, Verdict};
+pub use outcome::{
+    Cancelled, CheckResult, Ending, Frame, OutputCheck, Problem, Running, SkipReason, TestResult,
+    Verdict,
+};
 pub use prepared::{Warm, prepare};
 pub use pytest::BLOCKED_PLUGINS;
 pub use stage::Source;
@@ -18,9 +21,9 @@ use crate::exec::{self, Exit, Job};
 use crate::sandbox::Limits;
 use crate::workspace::interpreter::Interpreter;
 use anyhow::Result;
-use judge::{hide_stage, judge_pytest};
+use judge::{OutputRun, PytestRun, hide_stage, replace_prefix};
 use prepared::Prepared;
-use pytest::pytest_job;
+use pytest::{PytestJob, pytest_job};
 use stage::Stage;
 use std::ffi::OsString;
 use std::sync::Arc;
@@ -92,7 +95,7 @@ fn check_into(
     };
     if let Some(reason) = skip_reason(ex, settings)? {
         result.verdict = Verdict::Skipped;
-        result.problem = Some(Problem::Skipped { reason });
+        result.problem = Some(Problem::Skipped(reason));
         return Ok(result);
     }
     let limits = limits_for(ex, settings);
@@ -109,7 +112,7 @@ fn check_into(
         stage.write_learner_files(catalog, ex, source)?;
         pytest.job.cancel = settings.cancel.clone();
         match pending.wait(&pytest.job) {
-            Ok(outcome) => judge_pytest(outcome, &stage, &pytest, settings, &limits, &mut result)?,
+            Ok(outcome) => judge_pytest(outcome, &stage, &pytest, &limits, &mut result)?,
             // The worker died, or the prepared check ended before the save: check afresh.
             Err(_) => run_pytest(ex, &stage, settings, &limits, &mut result)?,
         }
@@ -138,37 +141,34 @@ fn limits_for(ex: &Exercise, settings: &Settings) -> Limits {
     }
 }
 
-fn skip_reason(ex: &Exercise, settings: &Settings) -> Result<Option<String>> {
-    if let Some(min) = ex
+/// Why the exercise cannot be checked with this interpreter, if it cannot.
+fn skip_reason(ex: &Exercise, settings: &Settings) -> Result<Option<SkipReason>> {
+    let python = &settings.interpreter;
+    if let Some(needs) = ex
         .info
         .min_python
         .as_deref()
         .and_then(crate::version::parse)
-        && settings.interpreter.version_tuple() < min
+        && python.version_tuple() < needs
     {
-        return Ok(Some(format!(
-            "this exercise needs Python {}.{} or newer; {} is Python {}. Install a newer Python \
-             and pass it with --python PATH",
-            min.0,
-            min.1,
-            settings.interpreter.executable.display(),
-            settings.interpreter.version
-        )));
+        return Ok(Some(SkipReason::OldPython {
+            needs,
+            have: python.version.clone(),
+            python: python.executable.clone(),
+        }));
     }
     if ex.info.requires.is_empty() {
         return Ok(None);
     }
-    let missing =
-        crate::workspace::extras::missing_cached(&settings.interpreter, &ex.info.requires)?;
+    let missing = crate::workspace::extras::missing_cached(python, &ex.info.requires)?;
     if missing.is_empty() {
         return Ok(None);
     }
-    Ok(Some(format!(
-        "this exercise needs {} which {} cannot import. Install with:\n    {}",
-        missing.join(", "),
-        settings.interpreter.executable.display(),
-        crate::workspace::extras::install_command(&settings.interpreter, &missing)
-    )))
+    Ok(Some(SkipReason::MissingPackages {
+        install: crate::workspace::extras::install_command(python, &missing),
+        missing,
+        python: python.executable.clone(),
+    }))
 }
 
 fn run_pytest(
@@ -197,7 +197,41 @@ fn run_pytest(
             exec::run(&pj.job)?
         }
     };
-    judge_pytest(outcome, stage, &pj, settings, limits, result)
+    judge_pytest(outcome, stage, &pj, limits, result)
+}
+
+/// Reads what a pytest run left behind (its report, the test it was running) and judges it
+/// into `result`.
+fn judge_pytest(
+    outcome: exec::Outcome,
+    stage: &Stage,
+    pj: &PytestJob,
+    limits: &Limits,
+    result: &mut CheckResult,
+) -> Result<()> {
+    // Nothing to read for a run whose result is no longer wanted.
+    if outcome.exit == Exit::Cancelled {
+        return Err(Cancelled.into());
+    }
+    let stderr = outcome.stderr.text();
+    let run = PytestRun {
+        exit: outcome.exit,
+        report: pj.read_report(),
+        running: pj.read_running(),
+        stderr: &stderr,
+        learner: &stage.learner_names,
+    };
+    judge::pytest(run, limits)?.apply(result);
+    result.raw = format!("{}{stderr}", outcome.stdout.text());
+    // Paths as the check saw them name the stage's files (hide_stage then shortens them).
+    if let Some(seen) = outcome.seen_work {
+        replace_prefix(
+            result,
+            &format!("{}/", seen.display()),
+            &format!("{}/", stage.work.display()),
+        );
+    }
+    Ok(())
 }
 
 fn run_output(
@@ -219,59 +253,21 @@ fn run_output(
         cancel: settings.cancel.clone(),
         sandbox_dir: Some(stage.root.path().to_path_buf()),
     })?;
-    if outcome.exit == Exit::Cancelled {
-        return Err(Cancelled.into());
-    }
     let stderr = outcome.stderr.text();
-    let actual = outcome.stdout.text();
-    let expected = ex.info.expected_output.clone().unwrap_or_default();
-    if outcome.exit == Exit::ProcessLimit {
-        result.verdict = Verdict::Error;
-        result.problem = Some(Problem::TooManyProcesses {
-            limit: limits.max_processes,
-        });
-    } else if outcome.exit == Exit::OutputLimit {
-        result.verdict = Verdict::Fail;
-        result.problem = Some(Problem::OutputFlood {
-            limit_mb: limits.output_kill >> 20,
-        });
-    } else if outcome.exit == Exit::TimedOut || outcome.exit == Exit::Signal(libc::SIGXCPU) {
-        result.verdict = Verdict::Timeout;
-        result.problem = Some(Problem::Timeout {
-            limit: limits.timeout,
-            test: None,
-        });
-    } else if stderr.contains("MemoryError") {
-        result.verdict = Verdict::Memory;
-        result.problem = Some(Problem::Memory {
-            limit_mb: settings.memory >> 20,
-            test: None,
-        });
-    } else if (outcome.exit != Exit::Code(0) && stderr.contains("Traceback"))
-        || stderr.contains("SyntaxError")
-        || stderr.contains("IndentationError")
-    {
-        result.verdict = Verdict::Error;
-        result.problem = Some(Problem::Crash {
-            stderr: stderr.clone(),
-        });
-    } else if actual != expected || outcome.stdout.dropped > 0 || outcome.exit != Exit::Code(0) {
-        result.verdict = Verdict::Fail;
-    }
-    result.output = Some(OutputCheck {
-        expected,
-        actual,
-        dropped: outcome.stdout.dropped,
-        exit: match outcome.exit {
-            Exit::Code(0) => None,
-            Exit::Code(c) => Some(format!("exited with status {c}")),
-            Exit::Signal(s) => Some(format!("was killed by signal {s}")),
-            Exit::TimedOut => Some("timed out".into()),
-            Exit::OutputLimit => Some("printed too much and was stopped".into()),
-            Exit::ProcessLimit => Some("started too many processes and was stopped".into()),
-            Exit::Cancelled => Some("was cancelled".into()),
+    let expected = ex.info.expected_output.as_deref().unwrap_or_default();
+    let judged = judge::output(
+        OutputRun {
+            exit: outcome.exit,
+            stdout: &outcome.stdout.text(),
+            dropped: outcome.stdout.dropped,
+            stderr: &stderr,
+            expected,
         },
-    });
+        limits,
+    )?;
+    result.verdict = judged.verdict;
+    result.problem = judged.problem;
+    result.output = Some(judged.output);
     if !stderr.is_empty() && result.raw.is_empty() {
         result.raw = stderr;
     }

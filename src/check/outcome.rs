@@ -1,7 +1,9 @@
 //! What a check found: the one result type every renderer (text, JSON, JUnit, watch) and the
 //! progress store consume. Data only: the words are the renderers'.
 
+use crate::exec::Exit;
 use serde::Deserialize;
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// The judgement of a check.
@@ -100,7 +102,9 @@ pub struct SyntaxProblem {
     pub kind: String,
 }
 
-/// Why a check ended in `error`, `timeout`, `memory` or `skipped`.
+/// Why a check ended in `error`, `timeout`, `memory` or `skipped`. Data only: numbers, kinds,
+/// and the learner's or Python's own text (a message, a traceback); the sentences a learner
+/// reads are written by the renderers (`ui::render`, `ui::report`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     /// A syntax error with its position.
@@ -114,17 +118,20 @@ pub enum Problem {
         /// The full text.
         detail: String,
     },
-    /// The process ended before pytest could report (os._exit, sys.exit at import, a crash).
+    /// The process ended before pytest could report on every test (os._exit, sys.exit at
+    /// import, a crash).
     EndedEarly {
-        /// How the process ended.
-        how: String,
+        /// How it ended.
+        how: Ending,
+        /// What was running then, when known.
+        during: Option<Running>,
     },
-    /// The wall-clock limit was hit.
+    /// The wall-clock limit (or the CPU-time limit) was hit.
     Timeout {
         /// The limit.
         limit: Duration,
-        /// The test that was running.
-        test: Option<String>,
+        /// What was running then, when known.
+        during: Option<Running>,
     },
     /// The memory limit was hit.
     Memory {
@@ -139,10 +146,7 @@ pub enum Problem {
         stderr: String,
     },
     /// Not checked.
-    Skipped {
-        /// Why, and how to fix it.
-        reason: String,
-    },
+    Skipped(SkipReason),
     /// The code started more processes than allowed (a fork bomb).
     TooManyProcesses {
         /// The limit.
@@ -159,6 +163,57 @@ pub enum Problem {
     NoPytest,
 }
 
+/// How a test run ended before pytest reported on every test it collected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    /// The process exited with this status and left no report.
+    Exit(i32),
+    /// The process was killed by this signal and left no report.
+    Signal(i32),
+    /// `sys.exit()` while the tests imported the learner's file (pytest reported it).
+    SysExitAtImport,
+    /// pytest reported, but on fewer tests than it collected (`pytest.exit()` in a test...).
+    RanFewer {
+        /// Tests reported.
+        ran: usize,
+        /// Tests collected.
+        collected: usize,
+    },
+}
+
+/// What a test run was doing when it was stopped or ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Running {
+    /// This test (its function name with parameters).
+    Test(String),
+    /// No test had started: pytest was importing the tests and so the learner's file (its code
+    /// outside any function).
+    Import,
+}
+
+/// Why an exercise was not checked, and what it takes to check it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    /// The interpreter is older than the exercise's `min_python`.
+    OldPython {
+        /// `min_python` as `(major, minor)`.
+        needs: (u32, u32),
+        /// The interpreter's version, `major.minor.micro`.
+        have: String,
+        /// The interpreter.
+        python: PathBuf,
+    },
+    /// Packages of `requires` the interpreter cannot import.
+    MissingPackages {
+        /// Their names, as `requires` gives them.
+        missing: Vec<String>,
+        /// The interpreter.
+        python: PathBuf,
+        /// The command that installs them into it.
+        install: String,
+    },
+}
+
 /// The output-mode comparison.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutputCheck {
@@ -168,8 +223,8 @@ pub struct OutputCheck {
     pub actual: String,
     /// Bytes of stdout dropped at the cap.
     pub dropped: u64,
-    /// The exit code, when not 0.
-    pub exit: Option<String>,
+    /// How the program ended, when it did not exit with status 0.
+    pub exit: Option<Exit>,
 }
 
 /// Everything a renderer needs about one check.

@@ -25,21 +25,37 @@ pub const BLOCKED_PLUGINS: &[&str] = &[
     "setupplan",
 ];
 
-#[derive(Debug, Deserialize)]
+/// The report `plugin/pyroad_plugin.py` writes at the end of the session.
+#[derive(Debug, Clone, Deserialize)]
 pub(super) struct Report {
+    /// Written last: a report without it was cut short.
     pub finished: bool,
+    /// pytest's exit status.
     pub exitstatus: i32,
+    /// How many tests pytest collected.
     pub collected: usize,
+    /// A syntax error in the learner's code, found in the collection errors.
     pub syntax_error: Option<SyntaxProblem>,
+    /// The errors of collection (imports of the test file and so of the learner's).
     pub collect_errors: Vec<CollectError>,
+    /// pytest's internal error (a `sys.exit()` at import surfaces here).
     #[serde(default)]
     pub internal_error: String,
+    /// Per-test outcomes.
     pub tests: Vec<TestResult>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One error of collection.
+#[derive(Debug, Clone, Deserialize)]
 pub(super) struct CollectError {
+    /// pytest's text of it, with the traceback.
     pub text: String,
+}
+
+/// The test a node id names: `test_a.py::test_x[p]` -> `test_x[p]`; `None` for a bare file.
+pub(super) fn test_of(nodeid: &str) -> Option<String> {
+    let name = nodeid.split("::").skip(1).collect::<Vec<_>>().join("::");
+    (!name.is_empty()).then_some(name)
 }
 
 /// A pytest job for a stage, and where its report and current-test files go.
@@ -54,6 +70,18 @@ impl PytestJob {
     /// whose summary comes after it, is not shown (`--verbose` shows it).
     pub(super) fn early_report(&self, settings: &Settings) -> Option<&Path> {
         (!settings.pytest_tracebacks).then_some(self.report_path.as_path())
+    }
+
+    /// The plugin's report, when it wrote one that parses. A missing or broken one is no report:
+    /// the run ended before the plugin could write it, and the judge says how.
+    pub(super) fn read_report(&self) -> Option<Report> {
+        let text = std::fs::read_to_string(&self.report_path).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// The test that was running when the run ended, from the plugin's current-test file.
+    pub(super) fn read_running(&self) -> Option<String> {
+        test_of(&std::fs::read_to_string(&self.current_path).ok()?)
     }
 }
 
@@ -157,4 +185,23 @@ pub(super) fn random_u64() -> u64 {
             .unwrap_or(0),
     );
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_of;
+
+    #[test]
+    fn a_node_id_names_its_test() {
+        assert_eq!(
+            test_of("test_a.py::test_x[p-1]").as_deref(),
+            Some("test_x[p-1]")
+        );
+        assert_eq!(
+            test_of("test_a.py::TestGroup::test_x").as_deref(),
+            Some("TestGroup::test_x")
+        );
+        assert_eq!(test_of("test_a.py"), None);
+        assert_eq!(test_of(""), None);
+    }
 }

@@ -9,7 +9,7 @@ use crate::curriculum::Curriculum;
 use crate::curriculum::catalog::{Catalog, Exercise};
 use crate::curriculum::roadmap;
 use crate::exec::threads;
-use crate::ui::style;
+use crate::ui::{report, style};
 use crate::workspace::Workspace;
 use crate::workspace::interpreter;
 use anyhow::Result;
@@ -209,9 +209,7 @@ fn warm_matches_cold(catalog: &Catalog, ex: &Exercise, warm: &Settings) -> Resul
 fn summary(r: &CheckResult) -> String {
     let detail = match &r.problem {
         Some(Problem::Syntax(s)) => format!("{}:{}: {}", s.file, s.line, s.message),
-        Some(Problem::Import { summary, .. }) => summary.clone(),
-        Some(Problem::Skipped { reason }) => reason.clone(),
-        Some(p) => format!("{p:?}"),
+        Some(_) => report::problem_line(r).unwrap_or_default(),
         None => {
             let failing: Vec<String> = r
                 .tests

@@ -1,7 +1,10 @@
 //! Human-readable verdicts: what failed, where, with what values, and what to do next.
 
-use crate::check::{CheckResult, Frame, OutputCheck, Problem, TestResult, Verdict};
+use crate::check::{
+    CheckResult, Ending, Frame, OutputCheck, Problem, Running, SkipReason, TestResult, Verdict,
+};
 use crate::curriculum::catalog::Exercise;
+use crate::exec::Exit;
 use crate::ui::style;
 use crate::workspace::progress::{SetAside, State};
 use std::fmt::Write;
@@ -145,7 +148,7 @@ fn problem_text(out: &mut String, problem: &Problem, place: &Place) {
             let _ = writeln!(
                 out,
                 "  The tests could not load your code: {}",
-                style::red(summary)
+                style::red(&import_summary(summary))
             );
             if let Some(at) = at {
                 let _ = writeln!(out, "  at {}", place.link(&at.file, Some(at.line)));
@@ -161,18 +164,34 @@ fn problem_text(out: &mut String, problem: &Problem, place: &Place) {
                 );
             }
         }
-        Problem::EndedEarly { how } => {
+        Problem::EndedEarly { how, during } => {
+            // What ends a run early differs by how it ended: an exit, a crash, or pytest told
+            // to stop.
+            let advice = match how {
+                Ending::Exit(_) | Ending::SysExitAtImport => {
+                    "Does your code call sys.exit(), os._exit() or quit()? Remove it: the tests \
+                     need the process to keep running, and an early exit is never a pass."
+                }
+                Ending::Signal(_) => {
+                    "Python itself crashed or was stopped by a signal: look for ctypes, \
+                     os.kill() or os.abort(), or a recursion limit raised with \
+                     sys.setrecursionlimit(). A crash is never a pass."
+                }
+                Ending::RanFewer { .. } => {
+                    "Does your code call pytest.exit() or raise KeyboardInterrupt? Remove it: \
+                     the tests need to run to the last one, and a run cut short is never a pass."
+                }
+            };
             let _ = writeln!(
                 out,
-                "  The test run ended before pytest could report: the process {how}.\n  \
-                 Does your code call sys.exit(), os._exit() or quit()? Remove it: the tests \
-                 need the process to keep running, and an early exit is never a pass."
+                "  The test run ended before pytest could report: the process {}.\n  {advice}",
+                ending(how, during.as_ref())
             );
         }
-        Problem::Timeout { limit, test } => {
-            let during = test
+        Problem::Timeout { limit, during } => {
+            let during = during
                 .as_ref()
-                .map(|t| format!(" while running {}", style::bold(t)))
+                .map(|r| format!(" while running {}", style::bold(&running(r))))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -199,8 +218,8 @@ fn problem_text(out: &mut String, problem: &Problem, place: &Place) {
                 let _ = writeln!(out, "    {line}");
             }
         }
-        Problem::Skipped { reason } => {
-            let _ = writeln!(out, "  Not checked: {reason}");
+        Problem::Skipped(reason) => {
+            let _ = writeln!(out, "  Not checked: {}", skip_reason(reason));
         }
         Problem::TooManyProcesses { limit } => {
             let _ = writeln!(
@@ -230,6 +249,82 @@ fn problem_text(out: &mut String, problem: &Problem, place: &Place) {
                  folder to get a virtual environment with pytest."
             );
         }
+    }
+}
+
+/// How a test run ended early, as a phrase after "the process" (e.g. "exited with status 3
+/// while the tests were being loaded"). Shared by the JSON and JUnit reports.
+pub fn ending(how: &Ending, during: Option<&Running>) -> String {
+    let what = match how {
+        Ending::Exit(c) => format!("exited with status {c}"),
+        Ending::Signal(s) => format!("was killed by signal {s}"),
+        // The phrase already says when.
+        Ending::SysExitAtImport => {
+            return "called sys.exit() while the tests were loading your file".into();
+        }
+        Ending::RanFewer { ran, collected } => format!("ran {ran} of {collected} tests"),
+    };
+    let when = match during {
+        Some(Running::Test(t)) => format!(" during `{t}`"),
+        Some(Running::Import) => " while the tests were being loaded".into(),
+        None => String::new(),
+    };
+    format!("{what}{when}")
+}
+
+/// What was running, as a noun phrase: a test's name, or the import of the learner's file.
+pub fn running(r: &Running) -> String {
+    match r {
+        Running::Test(t) => t.clone(),
+        Running::Import => "the import of your file (code outside any function)".into(),
+    }
+}
+
+/// Why an exercise was not checked and how to fix it, after "Not checked: ". Its second line,
+/// if any, is a command to run.
+pub fn skip_reason(reason: &SkipReason) -> String {
+    match reason {
+        SkipReason::OldPython {
+            needs,
+            have,
+            python,
+        } => format!(
+            "this exercise needs Python {}.{} or newer; {} is Python {have}. Install a newer \
+             Python and pass it with --python PATH",
+            needs.0,
+            needs.1,
+            python.display()
+        ),
+        SkipReason::MissingPackages {
+            missing,
+            python,
+            install,
+        } => format!(
+            "this exercise needs {} which {} cannot import. Install with:\n    {install}",
+            missing.join(", "),
+            python.display()
+        ),
+    }
+}
+
+/// The one-line summary of an import problem; pytest's text may have had none.
+pub fn import_summary(summary: &str) -> String {
+    if summary.is_empty() {
+        "the tests could not be loaded".into()
+    } else {
+        summary.to_string()
+    }
+}
+
+/// How a program ended, after "Your program": `exited with status 1`.
+fn program_end(exit: &Exit) -> String {
+    match exit {
+        Exit::Code(c) => format!("exited with status {c}"),
+        Exit::Signal(s) => format!("was killed by signal {s}"),
+        Exit::TimedOut => "timed out".into(),
+        Exit::OutputLimit => "printed too much and was stopped".into(),
+        Exit::ProcessLimit => "started too many processes and was stopped".into(),
+        Exit::Cancelled => "was cancelled".into(),
     }
 }
 
@@ -316,7 +411,11 @@ fn caret(out: &mut String, line: usize, text: &str, column: usize) {
 
 fn output_text(out: &mut String, o: &OutputCheck) {
     if let Some(exit) = &o.exit {
-        let _ = writeln!(out, "  Your program {exit}; it should end normally.");
+        let _ = writeln!(
+            out,
+            "  Your program {}; it should end normally.",
+            program_end(exit)
+        );
     }
     if o.expected == o.actual {
         return;
@@ -423,6 +522,9 @@ pub fn state_set_aside(s: &SetAside) -> String {
         s.aside.display()
     )
 }
+
+#[cfg(test)]
+mod snapshots;
 
 #[cfg(test)]
 mod tests {

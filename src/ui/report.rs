@@ -2,6 +2,7 @@
 
 use crate::check::{CheckResult, Problem, Verdict};
 use crate::curriculum::catalog::{Catalog, Exercise};
+use crate::ui::render;
 use serde_json::json;
 use std::fmt::Write;
 
@@ -12,20 +13,24 @@ pub const SCHEMA: u32 = 1;
 pub fn problem_line(r: &CheckResult) -> Option<String> {
     Some(match r.problem.as_ref()? {
         Problem::Syntax(s) => format!("{}:{}: {}: {}", s.file, s.line, s.kind, s.message),
-        Problem::Import { summary, .. } => summary.clone(),
-        Problem::EndedEarly { how } => format!("the test run ended early: the process {how}"),
-        Problem::Timeout { limit, test } => format!(
+        Problem::Import { summary, .. } => render::import_summary(summary),
+        Problem::EndedEarly { how, during } => format!(
+            "the test run ended early: the process {}",
+            render::ending(how, during.as_ref())
+        ),
+        Problem::Timeout { limit, during } => format!(
             "took longer than {:.1} s{}",
             limit.as_secs_f64(),
-            test.as_ref()
-                .map(|t| format!(" in {t}"))
+            during
+                .as_ref()
+                .map(|r| format!(" in {}", render::running(r)))
                 .unwrap_or_default()
         ),
         Problem::Memory { limit_mb, .. } => format!("used more than {limit_mb} MiB"),
         Problem::OutputFlood { limit_mb } => format!("printed more than {limit_mb} MiB"),
         Problem::TooManyProcesses { limit } => format!("started more than {limit} processes"),
         Problem::Crash { stderr } => stderr.lines().last().unwrap_or("crashed").to_string(),
-        Problem::Skipped { reason } => reason.clone(),
+        Problem::Skipped(reason) => render::skip_reason(reason),
         Problem::NoTests => "no tests were collected".into(),
         Problem::NoPytest => "pytest is not installed for the interpreter".into(),
     })
@@ -231,6 +236,156 @@ pub fn xml(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::problem_line;
+    use crate::check::outcome::SyntaxProblem;
+    use crate::check::{CheckResult, Ending, Problem, Running, SkipReason, Verdict};
+    use std::time::Duration;
+
+    fn line(problem: Problem) -> String {
+        let r = CheckResult {
+            id: "1-demo".into(),
+            verdict: Verdict::Error,
+            tests: Vec::new(),
+            collected: 0,
+            problem: Some(problem),
+            output: None,
+            raw: String::new(),
+            duration: Duration::ZERO,
+        };
+        problem_line(&r).unwrap_or_default()
+    }
+
+    #[test]
+    fn every_problem_has_a_line() {
+        let syntax = SyntaxProblem {
+            file: "demo.py".into(),
+            line: 2,
+            column: 9,
+            text: "def f()".into(),
+            message: "expected ':'".into(),
+            kind: "SyntaxError".into(),
+        };
+        assert_eq!(
+            line(Problem::Syntax(syntax)),
+            "demo.py:2: SyntaxError: expected ':'"
+        );
+        assert_eq!(
+            line(Problem::Import {
+                summary: "NameError: name 'x' is not defined".into(),
+                at: None,
+                detail: String::new(),
+            }),
+            "NameError: name 'x' is not defined"
+        );
+        assert_eq!(
+            line(Problem::Import {
+                summary: String::new(),
+                at: None,
+                detail: "\n".into(),
+            }),
+            "the tests could not be loaded"
+        );
+        assert_eq!(
+            line(Problem::EndedEarly {
+                how: Ending::Exit(3),
+                during: Some(Running::Test("test_add".into())),
+            }),
+            "the test run ended early: the process exited with status 3 during `test_add`"
+        );
+        assert_eq!(
+            line(Problem::EndedEarly {
+                how: Ending::Signal(11),
+                during: Some(Running::Import),
+            }),
+            "the test run ended early: the process was killed by signal 11 while the tests were \
+             being loaded"
+        );
+        assert_eq!(
+            line(Problem::EndedEarly {
+                how: Ending::SysExitAtImport,
+                during: Some(Running::Import),
+            }),
+            "the test run ended early: the process called sys.exit() while the tests were \
+             loading your file"
+        );
+        assert_eq!(
+            line(Problem::EndedEarly {
+                how: Ending::RanFewer {
+                    ran: 1,
+                    collected: 2
+                },
+                during: None,
+            }),
+            "the test run ended early: the process ran 1 of 2 tests"
+        );
+        assert_eq!(
+            line(Problem::Timeout {
+                limit: Duration::from_secs(2),
+                during: Some(Running::Test("test_add".into())),
+            }),
+            "took longer than 2.0 s in test_add"
+        );
+        assert_eq!(
+            line(Problem::Timeout {
+                limit: Duration::from_secs(10),
+                during: Some(Running::Import),
+            }),
+            "took longer than 10.0 s in the import of your file (code outside any function)"
+        );
+        assert_eq!(
+            line(Problem::Timeout {
+                limit: Duration::from_millis(2500),
+                during: None,
+            }),
+            "took longer than 2.5 s"
+        );
+        assert_eq!(
+            line(Problem::Memory {
+                limit_mb: 512,
+                test: Some("test_add".into())
+            }),
+            "used more than 512 MiB"
+        );
+        assert_eq!(
+            line(Problem::OutputFlood { limit_mb: 16 }),
+            "printed more than 16 MiB"
+        );
+        assert_eq!(
+            line(Problem::TooManyProcesses { limit: 64 }),
+            "started more than 64 processes"
+        );
+        assert_eq!(
+            line(Problem::Crash {
+                stderr: "Traceback (most recent call last):\nValueError: bad\n".into()
+            }),
+            "ValueError: bad"
+        );
+        assert_eq!(line(Problem::Crash { stderr: "".into() }), "crashed");
+        assert_eq!(
+            line(Problem::Skipped(SkipReason::OldPython {
+                needs: (3, 11),
+                have: "3.10.12".into(),
+                python: "/usr/bin/python3".into(),
+            })),
+            "this exercise needs Python 3.11 or newer; /usr/bin/python3 is Python 3.10.12. \
+             Install a newer Python and pass it with --python PATH"
+        );
+        assert_eq!(
+            line(Problem::Skipped(SkipReason::MissingPackages {
+                missing: vec!["pandas".into()],
+                python: "/venv/bin/python".into(),
+                install: "/venv/bin/python -m pip install pandas".into(),
+            })),
+            "this exercise needs pandas which /venv/bin/python cannot import. Install with:\n    \
+             /venv/bin/python -m pip install pandas"
+        );
+        assert_eq!(line(Problem::NoTests), "no tests were collected");
+        assert_eq!(
+            line(Problem::NoPytest),
+            "pytest is not installed for the interpreter"
+        );
+    }
+
     #[test]
     fn xml_escapes_and_drops_control_characters() {
         assert_eq!(
