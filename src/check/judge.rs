@@ -6,7 +6,7 @@ use super::Cancelled;
 use super::outcome::{
     CheckResult, Ending, Frame, OutputCheck, Problem, Running, TestResult, Verdict,
 };
-use super::pytest::Report;
+use super::pytest::PluginReport;
 use crate::exec::Exit;
 use crate::sandbox::Limits;
 use std::path::Path;
@@ -17,7 +17,7 @@ pub(super) struct PytestRun<'a> {
     /// How the process ended.
     pub exit: Exit,
     /// The plugin's report, if it wrote one that parses (finished or not).
-    pub report: Option<Report>,
+    pub report: Option<PluginReport>,
     /// The test that was running when the run ended (the plugin's current-test file).
     pub running: Option<String>,
     /// What the process wrote to stderr.
@@ -147,7 +147,7 @@ pub(super) fn pytest(run: PytestRun, limits: &Limits) -> Result<PytestJudged, Ca
 
 /// The verdict of a finished report, and its problem.
 fn judge_report(
-    report: &Report,
+    report: &PluginReport,
     learner: &[String],
     limits: &Limits,
 ) -> (Verdict, Option<Problem>) {
@@ -426,9 +426,9 @@ mod tests {
     }
 
     /// A finished report of these tests, all collected, with pytest's status to match.
-    fn report(tests: Vec<TestResult>) -> Report {
+    fn report(tests: Vec<TestResult>) -> PluginReport {
         let failed = tests.iter().any(|t| t.outcome != "passed");
-        Report {
+        PluginReport {
             finished: true,
             exitstatus: i32::from(failed),
             collected: tests.len(),
@@ -440,8 +440,8 @@ mod tests {
     }
 
     /// A report of a run that failed to collect: no tests, this error.
-    fn collect_error(text: &str) -> Report {
-        Report {
+    fn collect_error(text: &str) -> PluginReport {
+        PluginReport {
             exitstatus: 2,
             collect_errors: vec![CollectError { text: text.into() }],
             ..report(Vec::new())
@@ -450,7 +450,7 @@ mod tests {
 
     fn judge(
         exit: Exit,
-        report: Option<Report>,
+        report: Option<PluginReport>,
         running: Option<&str>,
         stderr: &str,
     ) -> PytestJudged {
@@ -468,7 +468,7 @@ mod tests {
     /// The verdict and problem of a run, for the cases where the tests do not matter.
     fn verdict(
         exit: Exit,
-        report: Option<Report>,
+        report: Option<PluginReport>,
         running: Option<&str>,
         stderr: &str,
     ) -> (Verdict, Option<Problem>) {
@@ -609,7 +609,7 @@ mod tests {
 
     #[test]
     fn an_unfinished_report_is_no_report() {
-        let cut = Report {
+        let cut = PluginReport {
             finished: false,
             ..report(vec![test("test_add", "passed")])
         };
@@ -635,7 +635,7 @@ mod tests {
             message: "expected ':'".into(),
             kind: "SyntaxError".into(),
         };
-        let r = Report {
+        let r = PluginReport {
             syntax_error: Some(syntax.clone()),
             ..collect_error("E     File \"demo.py\", line 2\nE   SyntaxError: expected ':'")
         };
@@ -647,7 +647,7 @@ mod tests {
 
     #[test]
     fn sys_exit_at_import_is_an_early_end_and_other_internal_errors_an_import_problem() {
-        let r = Report {
+        let r = PluginReport {
             internal_error: "INTERNALERROR> SystemExit: 0".into(),
             ..report(Vec::new())
         };
@@ -661,7 +661,7 @@ mod tests {
                 })
             )
         );
-        let r = Report {
+        let r = PluginReport {
             internal_error: "demo.py:4: in <module>\n    raise KeyboardInterrupt\n\
                              E   KeyboardInterrupt"
                 .into(),
@@ -759,7 +759,7 @@ mod tests {
 
     #[test]
     fn no_tests_collected_is_an_error() {
-        let r = Report {
+        let r = PluginReport {
             exitstatus: 5,
             ..report(Vec::new())
         };
@@ -771,7 +771,7 @@ mod tests {
 
     #[test]
     fn fewer_tests_reported_than_collected_ended_early_even_with_status_0() {
-        let r = Report {
+        let r = PluginReport {
             collected: 3,
             exitstatus: 0,
             ..report(vec![test("test_add", "passed")])
@@ -833,7 +833,7 @@ mod tests {
 
     #[test]
     fn every_test_passing_with_a_nonzero_status_fails() {
-        let r = Report {
+        let r = PluginReport {
             exitstatus: 1,
             ..report(vec![test("test_add", "passed")])
         };

@@ -27,7 +27,7 @@ pub const BLOCKED_PLUGINS: &[&str] = &[
 
 /// The report `plugin/pyroad_plugin.py` writes at the end of the session.
 #[derive(Debug, Clone, Deserialize)]
-pub(super) struct Report {
+pub(super) struct PluginReport {
     /// Written last: a report without it was cut short.
     pub finished: bool,
     /// pytest's exit status.
@@ -74,7 +74,7 @@ impl PytestJob {
 
     /// The plugin's report, when it wrote one that parses. A missing or broken one is no report:
     /// the run ended before the plugin could write it, and the judge says how.
-    pub(super) fn read_report(&self) -> Option<Report> {
+    pub(super) fn read_report(&self) -> Option<PluginReport> {
         let text = std::fs::read_to_string(&self.report_path).ok()?;
         serde_json::from_str(&text).ok()
     }
