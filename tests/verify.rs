@@ -251,7 +251,8 @@ fn warm_workers_and_fresh_interpreters_give_the_same_verdicts_on_hostile_code() 
     );
     for (code, expected) in cases {
         s.learner(code);
-        let verdict = |extra: &[&str]| -> (String, Vec<(String, String)>) {
+        // The verdict and per-test outcomes, and the route the report says the check took.
+        let verdict = |extra: &[&str]| -> ((String, Vec<(String, String)>), serde_json::Value) {
             let mut args = vec!["verify", "--format", "json"];
             args.extend_from_slice(extra);
             let out = s.pyroad_in("ws", &args).stdout;
@@ -269,13 +270,188 @@ fn warm_workers_and_fresh_interpreters_give_the_same_verdicts_on_hostile_code() 
                     )
                 })
                 .collect();
-            (ex["verdict"].as_str().unwrap().to_string(), tests)
+            let route = serde_json::json!({
+                "route": ex["route"],
+                "cold_reason": ex["cold_reason"],
+                "cold_detail": ex["cold_detail"],
+            });
+            ((ex["verdict"].as_str().unwrap().to_string(), tests), route)
         };
-        let warm = verdict(&[]);
-        let cold = verdict(&["--no-warm"]);
+        let (warm, warm_route) = verdict(&[]);
+        let (cold, cold_route) = verdict(&["--no-warm"]);
+        // Else a warm path that silently fell back to a fresh interpreter would compare cold
+        // with cold, and pass.
+        assert_eq!(
+            warm_route,
+            serde_json::json!({"route": "warm", "cold_reason": null, "cold_detail": null}),
+            "the warm run did not run warm for:\n{code}"
+        );
+        assert_eq!(
+            cold_route,
+            serde_json::json!({"route": "cold", "cold_reason": "no-warm", "cold_detail": null}),
+            "the --no-warm run for:\n{code}"
+        );
         assert_eq!(warm.0, expected, "warm verdict for:\n{code}");
         assert_eq!(warm, cold, "warm and cold differ for:\n{code}");
     }
+}
+
+#[test]
+fn verbose_says_which_way_each_check_ran() {
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    s.learner(ADD_SOLUTION);
+    s.pyroad_in("ws", &["verify", "--verbose"])
+        .code(0)
+        .stdout_has("pass    1-demo (")
+        .stdout_has("on a warm worker");
+    s.pyroad_in("ws", &["verify", "--verbose", "--no-warm"])
+        .code(0)
+        .stdout_has("in a fresh interpreter (no warm workers");
+    let quiet = s.pyroad_in("ws", &["verify"]).code(0);
+    assert!(
+        !quiet.stdout.contains("warm worker"),
+        "only --verbose names the route:\n{}",
+        quiet.stdout
+    );
+    s.pyroad_in("ws", &["run", "1-demo", "--verbose"])
+        .code(0)
+        .stdout_has("ran: in a fresh interpreter");
+}
+
+/// An interpreter that has pytest but refuses to be a warm worker: a shell script in front of
+/// the test interpreter that exits when given the worker's script, and otherwise runs it.
+/// pyroad runs the interpreter `sys.executable` names, so the script answers pyroad's probe with
+/// its own path; its `pyvenv.cfg` names the real interpreter's folders, which a confined check
+/// may then read (as it may its interpreter's).
+fn interpreter_without_workers(s: &Sandbox) -> std::path::PathBuf {
+    let out = Command::new(python())
+        .args([
+            "-c",
+            "import os, sys\nprint(sys.executable)\nprint(os.path.dirname(sys.executable))\n\
+             print(os.path.join(sys.base_prefix, 'bin'))",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let (real, homes) = (lines[0], &lines[1..]);
+    let homes: String = homes.iter().map(|h| format!("home = {h}\n")).collect();
+    s.write("nowarm/pyvenv.cfg", &homes);
+    // Matches pyroad's interpreter probe (src/workspace/interpreter.rs) by what it prints.
+    s.write(
+        "nowarm/bin/python",
+        &format!(
+            "#!/bin/sh\n\
+             case \"$1\" in\n  \
+               */pyroad_worker.py) echo 'this interpreter refuses to serve as a warm worker' >&2; exit 3;;\n\
+             esac\n\
+             if [ \"$1\" = -c ] && case \"$2\" in *'print(sys.executable)'*) true;; *) false;; esac; then\n  \
+               '{real}' \"$@\" | {{ read -r _; echo \"$0\"; cat; }}\n  \
+               exit\n\
+             fi\n\
+             exec '{real}' \"$@\"\n"
+        ),
+    );
+    let wrapper = s.path().join("nowarm/bin/python");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    wrapper
+}
+
+#[test]
+fn a_worker_that_cannot_start_is_said_once_and_its_checks_run_cold_with_the_right_verdicts() {
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    s.learner(ADD_SOLUTION);
+    // A second exercise, left as its stub: two checks in one command, one to pass, one to fail.
+    let info = s
+        .read("curr/01-fundamentals/demo/info.toml")
+        .replace("title = \"Demo\"", "title = \"Second\"")
+        .replace("order = 1", "order = 2");
+    let test = ADD_TEST.replace("from demo import", "from second import");
+    for dir in [
+        "curr/01-fundamentals/second",
+        "ws/exercises/01-fundamentals/second",
+    ] {
+        s.write(&format!("{dir}/info.toml"), &info);
+        s.write(&format!("{dir}/second.py"), ADD_STUB);
+        s.write(&format!("{dir}/test_second.py"), &test);
+    }
+    s.write("curr/01-fundamentals/second/solution.py", ADD_SOLUTION);
+    let wrapper = interpreter_without_workers(&s);
+    let py = wrapper.to_str().unwrap();
+    let reason = "this interpreter refuses to serve as a warm worker";
+
+    let run = s
+        .pyroad_in(
+            "ws",
+            &["verify", "--format", "json", "--jobs", "2", "--python", py],
+        )
+        .code(1);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let got: Vec<(&str, &str, &str, &str)> = v["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["id"].as_str().unwrap(),
+                e["verdict"].as_str().unwrap(),
+                e["route"].as_str().unwrap(),
+                e["cold_reason"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1-demo", "pass", "cold", "worker-failed-to-start"),
+            ("1-second", "fail", "cold", "worker-failed-to-start"),
+        ],
+        "{}",
+        run.stdout
+    );
+    for e in v["exercises"].as_array().unwrap() {
+        let detail = e["cold_detail"].as_str().unwrap();
+        assert!(
+            detail.contains("exit status 3") && detail.contains(reason),
+            "{detail}"
+        );
+    }
+    assert_eq!(
+        run.stderr.matches("failed to start").count(),
+        1,
+        "said once per command:\n{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(reason), "{}", run.stderr);
+
+    let run = s
+        .pyroad_in("ws", &["verify", "--verbose", "--python", py])
+        .code(1)
+        .stdout_has("1/2 exercises pass");
+    assert_eq!(
+        run.stdout
+            .matches("in a fresh interpreter, slower: the warm worker failed to start")
+            .count(),
+        2,
+        "a line per check:\n{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.stderr.matches("failed to start").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+
+    // Not fatal: every check still runs, in a fresh interpreter.
+    s.pyroad_in("ws", &["doctor", "--python", py])
+        .code(0)
+        .stdout_has("! warm workers  failed to start: ")
+        .stdout_has(reason);
+    s.pyroad_in("ws", &["doctor"])
+        .code(0)
+        .stdout_has("✓ warm workers  a worker started in ");
 }
 
 #[test]

@@ -9,14 +9,15 @@ mod pytest;
 mod stage;
 
 pub use outcome::{
-    Cancelled, CheckResult, Ending, Frame, OutputCheck, Problem, Running, SkipReason, TestResult,
-    Verdict,
+    Cancelled, CheckResult, ColdWhy, Ending, Frame, OutputCheck, Problem, Route, Running,
+    SkipReason, TestResult, Verdict,
 };
 pub use prepared::{Warm, prepare};
 pub use pytest::BLOCKED_PLUGINS;
 pub use stage::Source;
 
 use crate::curriculum::catalog::{Catalog, Exercise};
+use crate::exec::warm::WarmError;
 use crate::exec::{self, Exit, Job};
 use crate::sandbox::Limits;
 use crate::workspace::interpreter::Interpreter;
@@ -92,6 +93,7 @@ fn check_into(
         output: None,
         raw: String::new(),
         duration: Duration::ZERO,
+        route: None,
     };
     if let Some(reason) = skip_reason(ex, settings)? {
         result.verdict = Verdict::Skipped;
@@ -112,9 +114,21 @@ fn check_into(
         stage.write_learner_files(catalog, ex, source)?;
         pytest.job.cancel = settings.cancel.clone();
         match pending.wait(&pytest.job) {
-            Ok(outcome) => judge_pytest(outcome, &stage, &pytest, &limits, &mut result)?,
-            // The worker died, or the prepared check ended before the save: check afresh.
-            Err(_) => run_pytest(ex, &stage, settings, &limits, &mut result)?,
+            Ok(outcome) => {
+                result.route = Some(Route::Prepared {
+                    template: outcome.seen_work.is_some(),
+                });
+                judge_pytest(outcome, &stage, &pytest, &limits, &mut result)?
+            }
+            // The worker died, or the prepared check ended before the save: check afresh, and
+            // keep why in the route.
+            Err(e) => {
+                run_pytest(ex, &stage, settings, &limits, &mut result)?;
+                result.route = result.route.take().map(|then| Route::Afresh {
+                    prepared: format!("{e:#}"),
+                    then: Box::new(then),
+                });
+            }
         }
         stage
     } else {
@@ -179,21 +193,33 @@ fn run_pytest(
     result: &mut CheckResult,
 ) -> Result<()> {
     let pj = pytest_job(ex, stage, settings, limits);
-    let warm = settings.warm.as_ref().and_then(|warm| {
-        let heavy = !ex.info.requires.is_empty();
-        warm.pool.run(
-            &pj.job,
-            &stage.learner_names,
-            heavy,
-            pj.early_report(settings),
-        )
-    });
+    let warm = match &settings.warm {
+        None => Err(ColdWhy::NoWarm),
+        Some(warm) => {
+            let heavy = !ex.info.requires.is_empty();
+            warm.pool
+                .run(
+                    &pj.job,
+                    &stage.learner_names,
+                    heavy,
+                    pj.early_report(settings),
+                )
+                .map_err(cold_why)
+        }
+    };
     let outcome = match warm {
-        Some(outcome) => outcome,
-        None => {
-            // No worker could take it (or one died mid-check): run it cold from a clean slate.
+        Ok(outcome) => {
+            result.route = Some(Route::Warm {
+                template: outcome.seen_work.is_some(),
+            });
+            outcome
+        }
+        Err(why) => {
+            // No worker could take it (or one died mid-check): run it cold from a clean slate,
+            // and say why in the route.
             let _ = std::fs::remove_file(&pj.report_path);
             let _ = std::fs::remove_file(&pj.current_path);
+            result.route = Some(Route::Cold(why));
             exec::run(&pj.job)?
         }
     };
@@ -234,6 +260,14 @@ fn judge_pytest(
     Ok(())
 }
 
+/// Why a check the warm pool could not run goes cold.
+fn cold_why(e: WarmError) -> ColdWhy {
+    match e {
+        WarmError::Start(why) => ColdWhy::WorkerFailedToStart(why),
+        WarmError::Check(why) => ColdWhy::WorkerFailed(why),
+    }
+}
+
 fn run_output(
     ex: &Exercise,
     stage: &Stage,
@@ -243,6 +277,10 @@ fn run_output(
 ) -> Result<()> {
     let mut args = vec![OsString::from(ex.stub_name())];
     args.extend(ex.info.args.iter().map(OsString::from));
+    // A `both` exercise's route is its tests'; the program itself always runs cold.
+    if result.route.is_none() {
+        result.route = Some(Route::Cold(ColdWhy::OutputMode));
+    }
     let outcome = exec::run(&Job {
         program: settings.interpreter.executable.clone(),
         args,

@@ -227,6 +227,93 @@ pub struct OutputCheck {
     pub exit: Option<Exit>,
 }
 
+/// Which way a check's tests ran: forked from a warm worker or in a fresh interpreter, and
+/// for a fresh one, why. Every fallback from the warm path is one of these, never silent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Route {
+    /// Forked from a warm worker for this check; `template` when from the worker's template
+    /// (pytest configured once for the run, see the worker's "Templates").
+    Warm {
+        /// Forked from the template.
+        template: bool,
+    },
+    /// Forked from a warm worker before the learner saved (`watch`), then let go.
+    Prepared {
+        /// Forked from the template.
+        template: bool,
+    },
+    /// In a fresh interpreter.
+    Cold(ColdWhy),
+    /// The check prepared before the save could not be used, so it ran afresh, `then` this way.
+    Afresh {
+        /// Why the prepared check could not be used (the underlying error).
+        prepared: String,
+        /// The way the check then ran.
+        then: Box<Route>,
+    },
+}
+
+impl Route {
+    /// `warm`, `prepared` or `cold`: the way that gave the verdict, as reports name it.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Route::Warm { .. } => "warm",
+            Route::Prepared { .. } => "prepared",
+            Route::Cold(_) => "cold",
+            Route::Afresh { then, .. } => then.as_str(),
+        }
+    }
+
+    /// Why the check ran in a fresh interpreter, if it did.
+    pub fn cold_why(&self) -> Option<&ColdWhy> {
+        match self {
+            Route::Cold(why) => Some(why),
+            Route::Afresh { then, .. } => then.cold_why(),
+            Route::Warm { .. } | Route::Prepared { .. } => None,
+        }
+    }
+}
+
+/// Why a check ran in a fresh interpreter.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ColdWhy {
+    /// The command has no warm workers: `--no-warm`, or `run`, which checks one exercise.
+    NoWarm,
+    /// An output-mode exercise: its program always runs in a fresh interpreter.
+    OutputMode,
+    /// The warm worker failed to start (the underlying error), so its checks run cold.
+    WorkerFailedToStart(String),
+    /// The warm worker took the check but failed it (the underlying error): it died, could not
+    /// fork it, or stopped answering.
+    WorkerFailed(String),
+}
+
+impl ColdWhy {
+    /// A stable name for reports: `no-warm`, `output-mode`, `worker-failed-to-start` or
+    /// `worker-failed`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ColdWhy::NoWarm => "no-warm",
+            ColdWhy::OutputMode => "output-mode",
+            ColdWhy::WorkerFailedToStart(_) => "worker-failed-to-start",
+            ColdWhy::WorkerFailed(_) => "worker-failed",
+        }
+    }
+
+    /// The underlying error, when a worker failed.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            ColdWhy::WorkerFailedToStart(e) | ColdWhy::WorkerFailed(e) => Some(e),
+            ColdWhy::NoWarm | ColdWhy::OutputMode => None,
+        }
+    }
+
+    /// Whether a warm worker was there to take the check and failed: a fallback, not a choice.
+    pub fn is_fallback(&self) -> bool {
+        self.detail().is_some()
+    }
+}
+
 /// Everything a renderer needs about one check.
 #[derive(Debug, Clone)]
 pub struct CheckResult {
@@ -246,6 +333,9 @@ pub struct CheckResult {
     pub raw: String,
     /// Wall-clock time of the whole check.
     pub duration: Duration,
+    /// The way its tests (or, in output mode, its program) ran; `None` when nothing ran
+    /// (`skipped`).
+    pub route: Option<Route>,
 }
 
 impl CheckResult {
@@ -272,5 +362,22 @@ mod tests {
     fn verdicts_have_stable_names() {
         assert_eq!(Verdict::Timeout.as_str(), "timeout");
         assert!(Verdict::Pass < Verdict::Fail);
+    }
+
+    #[test]
+    fn a_check_run_afresh_is_named_by_the_way_it_then_ran() {
+        let fell_back = Route::Afresh {
+            prepared: "the worker died during a check".into(),
+            then: Box::new(Route::Cold(ColdWhy::WorkerFailedToStart(
+                "no pytest".into(),
+            ))),
+        };
+        assert_eq!(fell_back.as_str(), "cold");
+        let why = fell_back.cold_why().expect("cold");
+        assert_eq!(why.as_str(), "worker-failed-to-start");
+        assert_eq!(why.detail(), Some("no pytest"));
+        assert!(why.is_fallback());
+        assert!(!ColdWhy::NoWarm.is_fallback());
+        assert_eq!(Route::Warm { template: true }.cold_why(), None);
     }
 }

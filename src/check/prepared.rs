@@ -116,7 +116,9 @@ pub fn prepare(catalog: &Catalog, ex: &Exercise, source: &Source, settings: &Set
     let pytest = pytest_job(ex, &stage, settings, &limits_for(ex, settings));
     let heavy = !ex.info.requires.is_empty();
     let early = pytest.early_report(settings);
-    if let Some(pending) = warm
+    // Best effort: a check that could not be prepared runs when the learner saves, and its
+    // route then says how (a worker that failed to start, say).
+    if let Ok(pending) = warm
         .pool
         .prepare(&pytest.job, &stage.learner_names, heavy, early)
     {

@@ -3,7 +3,7 @@
 //! with the roadmap bullets that have no exercise yet.
 
 use super::require_pytest;
-use crate::check::{self, CheckResult, Problem, Settings, Source, Verdict};
+use crate::check::{self, CheckResult, Problem, Route, Settings, Source, Verdict};
 use crate::cli::Global;
 use crate::curriculum::Curriculum;
 use crate::curriculum::catalog::{Catalog, Exercise};
@@ -89,6 +89,7 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
             Err(e) => problems.push(format!("{}: could not be checked: {e:#}", ex.id)),
         }
     }
+    super::warn_about_workers(&settings);
     coverage(&catalog);
     if problems.is_empty() {
         println!(
@@ -192,6 +193,18 @@ fn warm_matches_cold(catalog: &Catalog, ex: &Exercise, warm: &Settings) -> Resul
                 .map(|t| (t.name.clone(), t.outcome.clone()))
                 .collect()
         };
+        // A warm check that fell back to a fresh interpreter compared cold with cold.
+        if let Some(why) = a.route.as_ref().and_then(Route::cold_why)
+            && why.is_fallback()
+        {
+            out.push(format!(
+                "{}: the {name}'s warm check ran in a fresh interpreter ({}: {}), so warm and \
+                 cold were not compared",
+                ex.id,
+                why.as_str(),
+                why.detail().unwrap_or_default()
+            ));
+        }
         if a.verdict != b.verdict || tests(&a) != tests(&b) {
             out.push(format!(
                 "{}: the {name} is judged differently warm ({}, {} tests) and cold ({}, {} tests)",

@@ -107,8 +107,21 @@ pub fn warm_pool(
     if exercises.iter().any(|e| heavy(e) != first_heavy) {
         pool.prestart_in_background(!first_heavy);
     }
-    pool.prestart(first_heavy);
+    // A failure is kept in the pool: each check's route says it, and the command warns once
+    // (`warn_about_workers`).
+    let _ = pool.prestart(first_heavy);
     Some(std::sync::Arc::new(crate::check::Warm::new(pool)))
+}
+
+/// Says on stderr, once per command, that a warm worker failed to start and its checks run in
+/// a fresh interpreter (slower); a later call says only what failed since.
+pub fn warn_about_workers(settings: &Settings) {
+    let Some(warm) = &settings.warm else {
+        return;
+    };
+    for failure in warm.pool.unreported_start_failures() {
+        eprint!("{}", crate::ui::render::worker_failed_to_start(&failure));
+    }
 }
 
 /// The order to start many checks in: exercises that need no extra package first, so they run

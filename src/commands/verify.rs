@@ -72,16 +72,28 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         },
         |i, r| {
             let line = match r {
-                Ok(r) => format!(
-                    "{:<7} {} ({:.2} s)",
-                    r.verdict.as_str(),
-                    exercises[i].id,
-                    r.duration.as_secs_f64()
-                ),
+                Ok(r) => {
+                    let mut line = format!(
+                        "{:<7} {} ({:.2} s)",
+                        r.verdict.as_str(),
+                        exercises[i].id,
+                        r.duration.as_secs_f64()
+                    );
+                    if global.verbose
+                        && let Some(route) = &r.route
+                    {
+                        line.push_str(&format!("  {}", render::route_text(route)));
+                    }
+                    line
+                }
                 Err(e) => format!("error   {}: {e:#}", exercises[i].id),
             };
             match &bar {
                 Some(bar) => {
+                    // `--verbose` keeps every check's line (with its route) above the bar.
+                    if global.verbose {
+                        bar.println(&line);
+                    }
                     bar.set_message(exercises[i].id.clone());
                     bar.inc(1);
                 }
@@ -93,6 +105,7 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    super::warn_about_workers(&settings);
     let mut done = Vec::new();
     let mut failure = None;
     for (ex, r) in exercises.iter().zip(results) {

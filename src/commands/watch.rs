@@ -27,6 +27,10 @@ pub fn run(global: &Global, poll: bool, auto_advance: bool) -> Result<ExitCode> 
         )
         .collect();
     settings.warm = super::warm_pool(global, &settings.interpreter, &nearby);
+    // Said before the screen is taken (and again after, for a worker that failed meanwhile):
+    // the verbose view names each check's route.
+    super::warn_about_workers(&settings);
+    let warm = settings.clone();
     watch::run(
         ctx.ws,
         ctx.catalog,
@@ -37,5 +41,6 @@ pub fn run(global: &Global, poll: bool, auto_advance: bool) -> Result<ExitCode> 
             verbose: global.verbose,
         },
     )?;
+    super::warn_about_workers(&warm);
     Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,8 @@
 //! Human-readable verdicts: what failed, where, with what values, and what to do next.
 
 use crate::check::{
-    CheckResult, Ending, Frame, OutputCheck, Problem, Running, SkipReason, TestResult, Verdict,
+    CheckResult, ColdWhy, Ending, Frame, OutputCheck, Problem, Route, Running, SkipReason,
+    TestResult, Verdict,
 };
 use crate::curriculum::catalog::Exercise;
 use crate::exec::Exit;
@@ -69,6 +70,9 @@ pub fn check(result: &CheckResult, ex: &Exercise, place: &Place, verbose: bool) 
         style::dim(&format!("({counts}{:.2} s)", result.duration.as_secs_f64()))
     );
     let _ = writeln!(out, "  {}", place.link(&ex.stub_name(), None));
+    if verbose && let Some(route) = &result.route {
+        let _ = writeln!(out, "  {} {}", style::dim("ran:"), route_text(route));
+    }
     if let Some(problem) = &result.problem {
         out.push('\n');
         problem_text(&mut out, problem, place);
@@ -483,6 +487,57 @@ fn fmt_secs(s: f64) -> String {
     } else {
         format!("{s:.1}")
     }
+}
+
+/// Which way a check ran, in words (`--verbose`): a cold fallback says why.
+pub fn route_text(route: &Route) -> String {
+    match route {
+        Route::Warm { template: true } => "on a warm worker (forked from its template)".into(),
+        Route::Warm { template: false } => "on a warm worker".into(),
+        Route::Prepared { template: true } => {
+            "on a warm worker, prepared before the save (forked from its template)".into()
+        }
+        Route::Prepared { template: false } => "on a warm worker, prepared before the save".into(),
+        Route::Cold(why) => cold_text(why),
+        Route::Afresh { prepared, then } => format!(
+            "{}, afresh: the check prepared before the save failed ({prepared})",
+            route_text(then)
+        ),
+    }
+}
+
+fn cold_text(why: &ColdWhy) -> String {
+    match why {
+        ColdWhy::NoWarm => {
+            "in a fresh interpreter (no warm workers: --no-warm, or `run`, which checks one \
+             exercise)"
+                .into()
+        }
+        ColdWhy::OutputMode => {
+            "in a fresh interpreter (output mode runs the program itself)".into()
+        }
+        ColdWhy::WorkerFailedToStart(e) => style::yellow(&format!(
+            "in a fresh interpreter, slower: the warm worker failed to start ({e})"
+        )),
+        ColdWhy::WorkerFailed(e) => style::yellow(&format!(
+            "in a fresh interpreter, slower: the warm worker failed this check ({e})"
+        )),
+    }
+}
+
+/// The warning, said once per command, that a warm worker failed to start.
+pub fn worker_failed_to_start(failure: &crate::exec::warm::StartFailure) -> String {
+    let which = if failure.heavy {
+        "the warm worker for exercises that need extra packages"
+    } else {
+        "the warm worker"
+    };
+    format!(
+        "{} {which} failed to start ({}).\n  Its checks run in a fresh interpreter instead, \
+         which is slower; the verdicts are the same. `pyroad doctor` checks the warm path.\n",
+        style::yellow("warning:"),
+        failure.error
+    )
 }
 
 /// Cells in a progress bar.

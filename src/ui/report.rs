@@ -61,6 +61,10 @@ pub fn json(catalog: &Catalog, results: &[(&Exercise, CheckResult)], python: &st
             "duration_ms": r.duration.as_millis() as u64,
             "problem": problem_line(r),
             "output_matches": r.output.as_ref().map(|o| o.expected == o.actual),
+            // Which way it ran; a cold one says why, and a worker's failure its error.
+            "route": r.route.as_ref().map(|route| route.as_str()),
+            "cold_reason": r.route.as_ref().and_then(|route| route.cold_why()).map(|why| why.as_str()),
+            "cold_detail": r.route.as_ref().and_then(|route| route.cold_why()).and_then(|why| why.detail()),
             "tests": r.tests.iter().map(|t| json!({
                 "name": t.name,
                 "outcome": t.outcome,
@@ -251,6 +255,7 @@ mod tests {
             output: None,
             raw: String::new(),
             duration: Duration::ZERO,
+            route: None,
         };
         problem_line(&r).unwrap_or_default()
     }

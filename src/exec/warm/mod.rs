@@ -7,7 +7,7 @@ use crate::exec::{self, Captured, Exit, Job, Outcome};
 use crate::sandbox;
 use anyhow::{Context, Result, anyhow, bail};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -21,6 +21,31 @@ const PLUGIN: &str = include_str!("../../plugin/pyroad_plugin.py");
 
 /// How long a worker may take to import pytest and warm up.
 const START_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// How many of its last stderr lines a worker keeps, to say why it could not start.
+const SAID_LINES: usize = 2;
+/// The longest stderr line kept (a traceback's last line names the cause in far less).
+const SAID_LINE_CHARS: usize = 300;
+
+/// Why a warm worker did not run a check; the caller then runs it in a fresh interpreter. The
+/// text is the underlying error's, kept as data for the caller to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WarmError {
+    /// No worker of the kind could be started: why it failed (the same for every check of the
+    /// kind, since a failed start is not retried).
+    Start(String),
+    /// A worker took the check but failed it: it died, could not fork it, or stopped answering.
+    Check(String),
+}
+
+/// A worker that could not be started, for the command to say so once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartFailure {
+    /// The kind: the heavy worker, which preloads the curriculum's libraries, or the light one.
+    pub heavy: bool,
+    /// Why it failed.
+    pub error: String,
+}
 
 #[derive(Debug, Deserialize)]
 struct Reply {
@@ -90,7 +115,8 @@ impl Worker {
             .envs(env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null());
+            // Read on a thread of its own (below): what it says last names why a start failed.
+            .stderr(Stdio::piped());
         // No PR_SET_PDEATHSIG here: it fires when the *thread* that spawned the worker ends,
         // and workers outlive the threads that start them. A worker ends when its stdin closes,
         // which happens when pyroad exits for any reason.
@@ -103,6 +129,8 @@ impl Worker {
         }
         let stdin = child.stdin.take().context("worker stdin")?;
         let stdout = child.stdout.take().context("worker stdout")?;
+        let stderr = child.stderr.take().context("worker stderr")?;
+        let (said, said_all) = keep_last_lines(stderr);
         let waiting: Waiting = Arc::default();
         let alive = Arc::new(AtomicBool::new(true));
         let (ready_tx, ready_rx) = mpsc::channel();
@@ -141,11 +169,66 @@ impl Worker {
             next_id: AtomicU64::new(1),
             _dir: dir,
         };
-        match ready_rx.recv_timeout(START_TIMEOUT) {
-            Ok(r) if r.ready == Some(true) => Ok(worker),
-            Ok(_) => bail!("the worker did not start"),
-            Err(RecvTimeoutError::Timeout) => bail!("the worker did not start in time"),
-            Err(RecvTimeoutError::Disconnected) => bail!("the worker died while starting"),
+        let failure = match ready_rx.recv_timeout(START_TIMEOUT) {
+            Ok(r) if r.ready == Some(true) => return Ok(worker),
+            Ok(_) => "the worker process said it is not ready".to_string(),
+            Err(RecvTimeoutError::Timeout) => format!(
+                "the worker process was not ready within {} s",
+                START_TIMEOUT.as_secs()
+            ),
+            Err(RecvTimeoutError::Disconnected) => {
+                "the worker process ended while starting".to_string()
+            }
+        };
+        // How it ended and what it said last (a traceback's last line, say) name the cause.
+        // Both come a moment after its stdout closed; a second bounds each wait. Ended first:
+        // its stderr closes as it ends.
+        let ended = worker.end_and_tell(Duration::from_secs(1));
+        let _ = said_all.recv_timeout(Duration::from_secs(1));
+        let said = said
+            .lock()
+            .map(|lines| lines.iter().cloned().collect::<Vec<_>>().join(" / "))
+            .unwrap_or_default();
+        let mut reason = failure;
+        if let Some(ended) = ended {
+            reason.push_str(&format!(" ({ended})"));
+        }
+        if !said.is_empty() {
+            reason.push_str(&format!(" and said: {said}"));
+        }
+        bail!(reason)
+    }
+
+    /// How the worker's process ended ("exit status 3", "signal 9"), if it ends within `wait`;
+    /// ended here either way (a worker that failed to start is of no use).
+    fn end_and_tell(&self, wait: Duration) -> Option<String> {
+        let mut child = self.child.lock().ok()?;
+        // Ours to reap from now on: off the clean-up's list first, so pyroad ending meanwhile
+        // never signals a pid reaped here (and perhaps reused). False: the clean-up ended it.
+        if !exec::cleanup::untrack_worker(child.id() as i32) {
+            return None;
+        }
+        let until = Instant::now() + wait;
+        loop {
+            match child.try_wait() {
+                Ok(Some(status)) => {
+                    use std::os::unix::process::ExitStatusExt;
+                    return match (status.code(), status.signal()) {
+                        (Some(code), _) => Some(format!("exit status {code}")),
+                        (None, Some(sig)) => Some(format!("signal {sig}")),
+                        _ => None,
+                    };
+                }
+                Ok(None) if Instant::now() < until => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                // Still running (it did not get ready in time): ended now, as Drop would have.
+                _ => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return None;
+                }
+            }
         }
     }
 
@@ -233,7 +316,13 @@ impl Worker {
         }
         self.send(&request)?;
         let (pid, seen_work) = match replies.recv_timeout(Duration::from_secs(10)) {
-            Ok(r) => (r.pid.context("the worker did not fork")?, r.work),
+            // No pid: the worker's template cannot serve this request (it differs from the
+            // template's in more than its paths; see the worker's `template_fits`).
+            Ok(r) => (
+                r.pid
+                    .context("the worker's template could not take this check")?,
+                r.work,
+            ),
             Err(RecvTimeoutError::Timeout) => bail!("the worker did not answer"),
             Err(RecvTimeoutError::Disconnected) => bail!("the worker died"),
         };
@@ -410,6 +499,46 @@ impl Drop for Worker {
     }
 }
 
+/// Reads a worker's stderr on a thread of its own until it closes, keeping its last few lines
+/// (each cut short); the receiver hears when it closed. Reading it all the while also means a
+/// worker never blocks on a full pipe.
+fn keep_last_lines(
+    stderr: std::process::ChildStderr,
+) -> (Arc<Mutex<VecDeque<String>>>, mpsc::Receiver<()>) {
+    let said: Arc<Mutex<VecDeque<String>>> = Arc::default();
+    let (done_tx, done_rx) = mpsc::channel();
+    let kept = said.clone();
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(stderr);
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            // A line is read 4 KiB at most at a time: a worker that prints without newlines
+            // cannot make this grow.
+            match (&mut reader).take(4096).read_until(b'\n', &mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {}
+            }
+            let text: String = String::from_utf8_lossy(&line)
+                .trim()
+                .chars()
+                .take(SAID_LINE_CHARS)
+                .collect();
+            if text.is_empty() {
+                continue;
+            }
+            if let Ok(mut kept) = kept.lock() {
+                if kept.len() == SAID_LINES {
+                    kept.pop_front();
+                }
+                kept.push_back(text);
+            }
+        }
+        let _ = done_tx.send(());
+    });
+    (said, done_rx)
+}
+
 fn file_len(path: &Path) -> u64 {
     std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
 }
@@ -432,8 +561,9 @@ enum Slot {
     /// Not started yet (or the last one died: start another).
     Empty,
     Ready(Arc<Worker>),
-    /// Starting failed: checks of this kind run cold rather than try again each time.
-    Failed,
+    /// Starting failed, for this reason: checks of this kind run cold rather than try again
+    /// each time.
+    Failed(String),
 }
 
 /// The warm workers of a run: at most one of each kind, each serving every parallel job. Two
@@ -449,6 +579,9 @@ pub struct Pool {
     heavy: Mutex<Slot>,
     /// Built-in pytest plugins the worker's prebuilt plugin manager leaves out.
     blocked_plugins: &'static [&'static str],
+    /// Whether a failed start of the light and of the heavy worker has been handed out by
+    /// `unreported_start_failures`, so a command says it once.
+    reported: [AtomicBool; 2],
 }
 
 impl std::fmt::Debug for Pool {
@@ -473,6 +606,7 @@ impl Pool {
             light: Mutex::new(Slot::Empty),
             heavy: Mutex::new(Slot::Empty),
             blocked_plugins,
+            reported: [AtomicBool::new(false), AtomicBool::new(false)],
         }
     }
 
@@ -480,14 +614,22 @@ impl Pool {
         heavy && !self.preload.is_empty()
     }
 
+    fn slot(&self, heavy: bool) -> &Mutex<Slot> {
+        if heavy { &self.heavy } else { &self.light }
+    }
+
     /// The worker of a kind, started now if there is none; checks that need it meanwhile wait
-    /// for this one instead of starting their own.
-    fn worker(&self, heavy: bool) -> Option<Arc<Worker>> {
+    /// for this one instead of starting their own. A start that failed is not retried: every
+    /// later check of the kind gets the same reason.
+    fn worker(&self, heavy: bool) -> Result<Arc<Worker>, WarmError> {
         let heavy = self.is_heavy(heavy);
-        let mut slot = if heavy { &self.heavy } else { &self.light }.lock().ok()?;
+        let mut slot = self
+            .slot(heavy)
+            .lock()
+            .map_err(|_| WarmError::Start("the pool's lock is poisoned".into()))?;
         match &*slot {
-            Slot::Ready(w) if w.alive() => return Some(w.clone()),
-            Slot::Failed => return None,
+            Slot::Ready(w) if w.alive() => return Ok(w.clone()),
+            Slot::Failed(why) => return Err(WarmError::Start(why.clone())),
             _ => {}
         }
         let preload: &[String] = if heavy { &self.preload } else { &[] };
@@ -495,48 +637,77 @@ impl Pool {
             Ok(w) => {
                 let w = Arc::new(w);
                 *slot = Slot::Ready(w.clone());
-                Some(w)
+                Ok(w)
             }
-            Err(_) => {
-                *slot = Slot::Failed;
-                None
+            Err(e) => {
+                let why = format!("{e:#}");
+                *slot = Slot::Failed(why.clone());
+                Err(WarmError::Start(why))
             }
         }
     }
 
-    /// Starts the worker of a kind now, so the first check does not wait for it.
-    pub fn prestart(&self, heavy: bool) {
-        self.worker(heavy);
+    /// Starts the worker of a kind now, so the first check does not wait for it; the error is
+    /// also kept for `unreported_start_failures`.
+    pub fn prestart(&self, heavy: bool) -> Result<(), WarmError> {
+        self.worker(heavy).map(drop)
     }
 
     /// Starts the worker of a kind on a thread of its own: checks of the other kind go on
     /// meanwhile, and one of this kind waits only for what is left of its start.
     pub fn prestart_in_background(self: &Arc<Self>, heavy: bool) {
         let pool = self.clone();
+        // A failure is kept in the slot, for the checks and `unreported_start_failures`.
         std::thread::spawn(move || pool.prestart(heavy));
     }
 
+    /// The workers that failed to start and have not been handed out here before: a command
+    /// asks after its checks and says so once. A worker still starting has not failed yet.
+    pub fn unreported_start_failures(&self) -> Vec<StartFailure> {
+        let mut out = Vec::new();
+        for heavy in [false, true] {
+            // `try_lock`: a start still under way holds the slot, and has not failed.
+            let Ok(slot) = self.slot(heavy).try_lock() else {
+                continue;
+            };
+            if let Slot::Failed(why) = &*slot
+                && !self.reported[usize::from(heavy)].swap(true, Ordering::SeqCst)
+            {
+                out.push(StartFailure {
+                    heavy,
+                    error: why.clone(),
+                });
+            }
+        }
+        out
+    }
+
     /// Runs a pytest job on a warm worker, the heavy one if the exercise needs the preloaded
-    /// libraries; `None` when no worker could run it (the caller then runs it cold). A worker
-    /// that died is replaced by the next check that needs one.
+    /// libraries; an error says why no worker could run it (the caller then runs it cold). A
+    /// worker that died is replaced by the next check that needs one.
     pub fn run(
         &self,
         job: &Job,
         staged: &[String],
         heavy: bool,
         report: Option<&Path>,
-    ) -> Option<Outcome> {
-        self.worker(heavy)?.run(job, staged, report).ok()
+    ) -> Result<Outcome, WarmError> {
+        self.worker(heavy)?
+            .run(job, staged, report)
+            .map_err(|e| WarmError::Check(format!("{e:#}")))
     }
 
-    /// Forks a check that waits at the gate (see `Worker::submit`); `None` when no worker could.
+    /// Forks a check that waits at the gate (see `Worker::submit`); an error says why no
+    /// worker could.
     pub fn prepare(
         &self,
         job: &Job,
         staged: &[String],
         heavy: bool,
         report: Option<&Path>,
-    ) -> Option<Pending> {
-        self.worker(heavy)?.submit(job, staged, true, report).ok()
+    ) -> Result<Pending, WarmError> {
+        self.worker(heavy)?
+            .submit(job, staged, true, report)
+            .map_err(|e| WarmError::Check(format!("{e:#}")))
     }
 }

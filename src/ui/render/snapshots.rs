@@ -4,7 +4,8 @@
 
 use super::{Place, check};
 use crate::check::{
-    CheckResult, Ending, Frame, OutputCheck, Problem, Running, SkipReason, TestResult, Verdict,
+    CheckResult, Ending, Frame, OutputCheck, Problem, Route, Running, SkipReason, TestResult,
+    Verdict,
 };
 use crate::curriculum::catalog::{Exercise, Info};
 use crate::exec::Exit;
@@ -123,6 +124,7 @@ fn result(ex: &Exercise, verdict: Verdict) -> CheckResult {
         output: None,
         raw: String::new(),
         duration: Duration::from_millis(420),
+        route: (verdict != Verdict::Skipped).then_some(Route::Warm { template: true }),
     }
 }
 
