@@ -447,11 +447,11 @@ fn a_worker_that_cannot_start_is_said_once_and_its_checks_run_cold_with_the_righ
     // Not fatal: every check still runs, in a fresh interpreter.
     s.pyroad_in("ws", &["doctor", "--python", py])
         .code(0)
-        .stdout_has("! warm workers  failed to start: ")
+        .stdout_has("! warm workers failed to start: ")
         .stdout_has(reason);
     s.pyroad_in("ws", &["doctor"])
         .code(0)
-        .stdout_has("✓ warm workers  a worker started in ");
+        .stdout_has("✓ warm workers a worker started in ");
 }
 
 #[test]

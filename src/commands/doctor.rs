@@ -6,6 +6,7 @@ use crate::cli::Global;
 use crate::curriculum::Curriculum;
 use crate::curriculum::catalog::Catalog;
 use crate::exec::warm::{Pool, WarmError};
+use crate::ui::doctor::{self, WarmPath};
 use crate::ui::style;
 use crate::workspace::extras;
 use crate::workspace::interpreter::{self, Interpreter};
@@ -76,7 +77,7 @@ pub fn run(global: &Global) -> Result<ExitCode> {
             );
         }
     }
-    for p in crate::ui::doctor::protections(&crate::exec::probe::findings()) {
+    for p in doctor::protections(&crate::exec::probe::findings()) {
         let mark = if p.active {
             style::green("✓")
         } else {
@@ -86,7 +87,10 @@ pub fn run(global: &Global) -> Result<ExitCode> {
     }
     // Not fatal: without warm workers every check still runs, in a fresh interpreter.
     if interp.pytest.is_some() {
-        println!("{}", warm_workers(global, &interp, &catalog, memory));
+        println!(
+            "{}",
+            doctor::warm_path(&warm_workers(global, &interp, &catalog, memory))
+        );
     }
     let requires: BTreeSet<String> = catalog
         .exercises
@@ -116,11 +120,10 @@ pub fn run(global: &Global) -> Result<ExitCode> {
 }
 
 /// The warm path, probed as a run uses it: a light worker started, and the first exercise that
-/// needs no extra package checked on it (its reference solution). A line for `doctor`.
-fn warm_workers(global: &Global, interp: &Interpreter, catalog: &Catalog, memory: u64) -> String {
-    const NAME: &str = "warm workers";
+/// needs no extra package checked on it (its reference solution).
+fn warm_workers(global: &Global, interp: &Interpreter, catalog: &Catalog, memory: u64) -> WarmPath {
     if global.no_warm {
-        return format!("  {NAME}  off (--no-warm): every check starts a fresh interpreter");
+        return WarmPath::Off;
     }
     let pool = Arc::new(Pool::new(
         interp.executable.clone(),
@@ -129,22 +132,15 @@ fn warm_workers(global: &Global, interp: &Interpreter, catalog: &Catalog, memory
     ));
     let started = Instant::now();
     if let Err(WarmError::Start(why) | WarmError::Check(why)) = pool.prestart(false) {
-        return format!(
-            "{} {NAME}  failed to start: {why}; checks run in a fresh interpreter (slower)",
-            style::yellow("!")
-        );
+        return WarmPath::FailedToStart(why);
     }
-    let start = started.elapsed().as_secs_f64();
-    let only_started = format!(
-        "{} {NAME}  a worker started in {start:.2} s",
-        style::green("✓")
-    );
+    let start = started.elapsed();
     let Some(ex) = catalog
         .exercises
         .iter()
         .find(|e| e.info.mode.has_tests() && e.info.requires.is_empty())
     else {
-        return only_started;
+        return WarmPath::Started { start };
     };
     let settings = Settings {
         interpreter: interp.clone(),
@@ -158,36 +154,28 @@ fn warm_workers(global: &Global, interp: &Interpreter, catalog: &Catalog, memory
     let result = match check::check(catalog, ex, &Source::Solution, &settings) {
         Ok(r) => r,
         Err(e) => {
-            return format!(
-                "{} {NAME}  a worker started, but a check of {} could not run: {e:#}",
-                style::yellow("!"),
-                ex.id
-            );
+            return WarmPath::CheckCouldNotRun {
+                id: ex.id.clone(),
+                error: format!("{e:#}"),
+            };
         }
     };
-    let took = checked.elapsed().as_secs_f64();
+    let took = checked.elapsed();
     match &result.route {
-        Some(Route::Warm { template }) => format!(
-            "{} {NAME}  a worker started in {start:.2} s and checked {} in {took:.2} s{}",
-            style::green("✓"),
-            ex.id,
-            if *template {
-                " (from its template)"
-            } else {
-                ""
-            }
-        ),
+        Some(Route::Warm { template }) => WarmPath::Checked {
+            start,
+            id: ex.id.clone(),
+            took,
+            template: *template,
+        },
         Some(route) => match route.cold_why() {
-            Some(why) if why.is_fallback() => format!(
-                "{} {NAME}  a worker started, but failed a check of {}: {}; such checks run \
-                 in a fresh interpreter (slower)",
-                style::yellow("!"),
-                ex.id,
-                why.detail().unwrap_or_default()
-            ),
-            _ => only_started,
+            Some(why) if why.is_fallback() => WarmPath::CheckFellBack {
+                id: ex.id.clone(),
+                why: why.detail().unwrap_or_default().to_string(),
+            },
+            _ => WarmPath::Started { start },
         },
         // Skipped (an interpreter older than the exercise's `min_python`): nothing ran.
-        None => only_started,
+        None => WarmPath::Started { start },
     }
 }

@@ -2,6 +2,8 @@
 //! does or why it is missing here.
 
 use crate::exec::probe::{Findings, ForkCap, NoUserNamespaces};
+use crate::ui::style;
+use std::time::Duration;
 
 /// One protection and whether it is in force here.
 #[derive(Debug, Clone, PartialEq)]
@@ -166,4 +168,88 @@ pub fn protections(f: &Findings) -> Vec<Protection> {
         ),
     });
     out
+}
+
+/// What `doctor`'s probe of the warm path found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WarmPath {
+    /// `--no-warm`.
+    Off,
+    /// The worker did not start, for this reason.
+    FailedToStart(String),
+    /// It started; there was no exercise to check on it.
+    Started {
+        /// How long it took.
+        start: Duration,
+    },
+    /// It started and checked an exercise warm.
+    Checked {
+        /// How long starting took.
+        start: Duration,
+        /// The exercise checked.
+        id: String,
+        /// How long the check took.
+        took: Duration,
+        /// Forked from the worker's template.
+        template: bool,
+    },
+    /// It started, but the check could not run at all.
+    CheckCouldNotRun {
+        /// The exercise.
+        id: String,
+        /// Why.
+        error: String,
+    },
+    /// It started, but the check fell back to a fresh interpreter.
+    CheckFellBack {
+        /// The exercise.
+        id: String,
+        /// Why.
+        why: String,
+    },
+}
+
+/// `doctor`'s line for the warm path.
+pub fn warm_path(w: &WarmPath) -> String {
+    let name = format!("{:<12}", "warm workers");
+    let secs = |d: &Duration| d.as_secs_f64();
+    match w {
+        WarmPath::Off => {
+            format!("  {name} off (--no-warm): every check starts a fresh interpreter")
+        }
+        WarmPath::FailedToStart(why) => format!(
+            "{} {name} failed to start: {why}; checks run in a fresh interpreter (slower)",
+            style::yellow("!")
+        ),
+        WarmPath::Started { start } => format!(
+            "{} {name} a worker started in {:.2} s",
+            style::green("✓"),
+            secs(start)
+        ),
+        WarmPath::Checked {
+            start,
+            id,
+            took,
+            template,
+        } => format!(
+            "{} {name} a worker started in {:.2} s and checked {id} in {:.2} s{}",
+            style::green("✓"),
+            secs(start),
+            secs(took),
+            if *template {
+                " (from its template)"
+            } else {
+                ""
+            }
+        ),
+        WarmPath::CheckCouldNotRun { id, error } => format!(
+            "{} {name} a worker started, but a check of {id} could not run: {error}",
+            style::yellow("!")
+        ),
+        WarmPath::CheckFellBack { id, why } => format!(
+            "{} {name} a worker started, but failed a check of {id}: {why}; such checks run in a \
+             fresh interpreter (slower)",
+            style::yellow("!")
+        ),
+    }
 }
