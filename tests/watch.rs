@@ -309,8 +309,11 @@ fn every_save_is_judged_on_its_own_content_with_the_exercise_limits() {
         // As a learner would, save some time after the verdict: the prepared check is then
         // waiting for the files, not still starting.
         std::thread::sleep(Duration::from_millis(500));
-        // Each content differs from the one before, so each save is checked.
-        s.learner(&format!("# save {i}\n{text}"));
+        // Each content differs from the one before, so each save is checked. Saved by rename,
+        // in one step: written in place, the file is first empty, and a test descheduled
+        // between the truncation and the write (a busy machine) would read the verdict on
+        // the empty file (`error`) as this save's.
+        save_by_rename(&s, &format!("# save {i}\n{text}"));
         let started = Instant::now();
         let line = w.verdict();
         assert!(
@@ -361,8 +364,9 @@ fn a_prepared_check_that_died_while_waiting_is_replaced_by_a_fresh_one() {
         .unwrap();
     assert!(killed.success());
     std::thread::sleep(Duration::from_millis(200));
-    // Judged afresh, not as the killed process's `memory` or `error`.
-    s.learner(ADD_SOLUTION);
+    // Judged afresh, not as the killed process's `memory` or `error`. Saved in one step (see
+    // `every_save_is_judged_on_its_own_content_with_the_exercise_limits`).
+    save_by_rename(&s, ADD_SOLUTION);
     let line = w.verdict();
     assert!(line.contains("Demo  pass"), "{line}\n{}", w.seen);
     w.quit();

@@ -1,0 +1,518 @@
+//! The session's state: the current exercise, the check under way, the last verdict, the hints
+//! shown, the note under the verdict and the picker, with its transitions as plain methods.
+//! No terminal and no files: what the state file says is handed in.
+
+use super::keys::Key;
+use crate::check::CheckResult;
+use crate::curriculum::catalog::{Catalog, Exercise};
+use crate::workspace::progress::State;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// One `watch` session.
+pub struct Session {
+    catalog: Arc<Catalog>,
+    /// Move to the next exercise as soon as one passes for the first time.
+    auto_advance: bool,
+    /// The exercise on screen, an index into the catalog.
+    pub current: usize,
+    /// The number of the latest check started: a verdict of an older one is dropped.
+    generation: u64,
+    /// Since when the latest check runs; `None` once its verdict is in.
+    pub checking: Option<Instant>,
+    /// The latest verdict of the current exercise.
+    pub result: Option<CheckResult>,
+    /// How many of the current exercise's hints are shown.
+    pub hints: usize,
+    /// The note under the verdict.
+    pub notice: Option<Notice>,
+    /// The row chosen in the list of exercises, while it is open.
+    pub picker: Option<usize>,
+}
+
+/// A note under the verdict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The exercise passed; its reference solution was written to `solution` (as shown).
+    Passed {
+        /// Where the reference solution is, relative to the workspace.
+        solution: PathBuf,
+        /// What comes next.
+        then: Then,
+    },
+    /// `n` with nothing left to solve.
+    AllPassed,
+    /// The check could not run (the error's text).
+    Error(String),
+    /// `e` without `$VISUAL` or `$EDITOR`.
+    NoEditor,
+    /// The editor did not start.
+    EditorFailed {
+        /// The program that was run.
+        program: String,
+        /// Why it did not start.
+        error: String,
+    },
+}
+
+/// What follows a pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    /// `--auto-advance` moves on by itself.
+    MoveOn,
+    /// `n` opens this exercise (an index into the catalog).
+    Press(usize),
+    /// Every exercise has passed.
+    RoadDone,
+}
+
+/// What the loop must do for a key, beyond the change the session made itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Nothing: the key means nothing here.
+    Ignore,
+    /// Only redraw.
+    Redraw,
+    /// Make this exercise current and check it.
+    Select(usize),
+    /// Check the current exercise again.
+    Rerun,
+    /// Show one more hint (`more_hints`, with what the state file says was seen).
+    Hint,
+    /// Go to the next unsolved exercise (`next`, with the state file).
+    Next,
+    /// Open the current exercise in the editor.
+    Edit,
+    /// End the session.
+    Quit,
+}
+
+impl Session {
+    /// A session on exercise `first`, before its first check.
+    pub fn new(catalog: Arc<Catalog>, first: usize, auto_advance: bool) -> Session {
+        Session {
+            catalog,
+            auto_advance,
+            current: first,
+            generation: 0,
+            checking: None,
+            result: None,
+            hints: 0,
+            notice: None,
+            picker: None,
+        }
+    }
+
+    /// The curriculum.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The current exercise.
+    pub fn exercise(&self) -> &Exercise {
+        &self.catalog.exercises[self.current]
+    }
+
+    /// The hints shown, in order.
+    pub fn hints_shown(&self) -> &[String] {
+        &self.exercise().info.hints[..self.hints]
+    }
+
+    /// Makes exercise `index` current, with nothing shown of it yet.
+    pub fn select(&mut self, index: usize) {
+        self.current = index;
+        self.hints = 0;
+        self.notice = None;
+        self.result = None;
+    }
+
+    /// A check of the current exercise started at `now`; returns its number.
+    pub fn check_started(&mut self, now: Instant) -> u64 {
+        self.generation += 1;
+        self.checking = Some(now);
+        self.generation
+    }
+
+    /// The check numbered `generation` ended: true when it is the latest (its verdict is
+    /// wanted), false when a newer check replaced it.
+    pub fn check_ended(&mut self, generation: u64) -> bool {
+        if generation != self.generation {
+            return false;
+        }
+        self.checking = None;
+        true
+    }
+
+    /// The latest check could not run.
+    pub fn check_failed(&mut self, error: String) {
+        self.notice = Some(Notice::Error(error));
+    }
+
+    /// A verdict came in: it replaces the note under the previous one.
+    pub fn verdict(&mut self, result: CheckResult) {
+        self.notice = None;
+        self.result = Some(result);
+    }
+
+    /// The current exercise passed, its solution now in `solution`; `progress` already counts
+    /// the pass. Returns the exercise to move on to, if the session moves on by itself (only
+    /// after a first pass).
+    pub fn passed(
+        &mut self,
+        solution: PathBuf,
+        progress: &State,
+        first_pass: bool,
+    ) -> Option<usize> {
+        let next = self.next_unsolved(progress);
+        let then = match next {
+            Some(_) if self.auto_advance => Then::MoveOn,
+            Some(i) => Then::Press(i),
+            None => Then::RoadDone,
+        };
+        self.notice = Some(Notice::Passed { solution, then });
+        next.filter(|_| first_pass && self.auto_advance)
+    }
+
+    /// The first exercise after the current one (wrapping around) that has not passed.
+    pub fn next_unsolved(&self, progress: &State) -> Option<usize> {
+        let n = self.catalog.exercises.len();
+        (1..=n)
+            .map(|k| (self.current + k) % n)
+            .find(|&i| !progress.is_done(&self.catalog.exercises[i].id))
+    }
+
+    /// `n`: the exercise to select, or a note that every exercise has passed.
+    pub fn next(&mut self, progress: &State) -> Option<usize> {
+        let next = self.next_unsolved(progress);
+        if next.is_none() {
+            self.notice = Some(Notice::AllPassed);
+        }
+        next
+    }
+
+    /// `h`: shows one hint more than now, or than the state file says were `seen` (a learner
+    /// back on an exercise sees again what they saw before), never more than there are.
+    /// Returns how many are shown.
+    pub fn more_hints(&mut self, seen: usize) -> usize {
+        let total = self.exercise().info.hints.len();
+        let shown = self.hints.max(seen.min(total));
+        self.hints = (self.hints + 1).max(shown).min(total);
+        self.hints
+    }
+
+    /// What a key means now; moves the picker itself.
+    pub fn key(&mut self, key: Key, interactive: bool) -> Action {
+        if let Some(sel) = self.picker {
+            let n = self.catalog.exercises.len();
+            match key {
+                Key::Up => self.picker = Some(sel.saturating_sub(1)),
+                Key::Down => self.picker = Some((sel + 1).min(n - 1)),
+                Key::Enter => {
+                    self.picker = None;
+                    return Action::Select(sel);
+                }
+                Key::Escape | Key::List | Key::Quit => self.picker = None,
+                _ => return Action::Ignore,
+            }
+            return Action::Redraw;
+        }
+        match key {
+            Key::Quit => Action::Quit,
+            Key::Hint => Action::Hint,
+            Key::Rerun => Action::Rerun,
+            Key::Next => Action::Next,
+            Key::List if interactive => {
+                self.picker = Some(self.current);
+                Action::Redraw
+            }
+            Key::Edit if interactive => Action::Edit,
+            Key::Redraw => Action::Redraw,
+            _ => Action::Ignore,
+        }
+    }
+}
+
+/// A small curriculum for the tests of `watch`'s parts: topic 1 with `1-first` (two hints)
+/// and `1-second` (three), topic 2 with `2-third` (two).
+#[cfg(test)]
+pub(super) fn test_catalog() -> Arc<Catalog> {
+    use crate::curriculum::Curriculum;
+    let dir = tempfile::tempdir().unwrap();
+    let write = |rel: &str, text: &str| {
+        let p = dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write(
+        "01-fundamentals/topic.toml",
+        "title = \"Programming Fundamentals\"\nnumber = 1\nroadmap = [\"Variables and Data Types\"]\n",
+    );
+    write(
+        "02-intermediate/topic.toml",
+        "title = \"Intermediate Python\"\nnumber = 2\nroadmap = [\"Regular Expressions\"]\n",
+    );
+    let exercises = [
+        (
+            "01-fundamentals/first",
+            "First",
+            1,
+            "Variables and Data Types",
+            "[\"one\", \"two\"]",
+        ),
+        (
+            "01-fundamentals/second",
+            "Second",
+            2,
+            "Variables and Data Types",
+            "[\"a\", \"b\", \"c\"]",
+        ),
+        (
+            "02-intermediate/third",
+            "Third",
+            1,
+            "Regular Expressions",
+            "[\"x\", \"y\"]",
+        ),
+    ];
+    for (rel, title, order, bullet, hints) in exercises {
+        let slug = rel.rsplit('/').next().unwrap();
+        write(
+            &format!("{rel}/info.toml"),
+            &format!(
+                "title = \"{title}\"\nroadmap = [\"{bullet}\"]\norder = {order}\n\
+                 difficulty = 1\nmode = \"pytest\"\nhints = {hints}\n"
+            ),
+        );
+        write(&format!("{rel}/{slug}.py"), "");
+        write(&format!("{rel}/test_{slug}.py"), "");
+        write(&format!("{rel}/solution.py"), "");
+    }
+    let (catalog, problems) = Catalog::load(Curriculum::disk(dir.path()).unwrap()).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    Arc::new(catalog)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Verdict;
+    use crate::workspace::progress::ExerciseState;
+    use std::time::Duration;
+
+    fn session(auto_advance: bool) -> Session {
+        Session::new(test_catalog(), 0, auto_advance)
+    }
+
+    fn done(ids: &[&str]) -> State {
+        let mut state = State::default();
+        for id in ids {
+            state.exercises.insert(
+                id.to_string(),
+                ExerciseState {
+                    passed_at: Some(1),
+                    ..ExerciseState::default()
+                },
+            );
+        }
+        state
+    }
+
+    fn result(verdict: Verdict) -> CheckResult {
+        CheckResult {
+            id: "1-first".into(),
+            verdict,
+            tests: Vec::new(),
+            collected: 0,
+            problem: None,
+            output: None,
+            raw: String::new(),
+            duration: Duration::ZERO,
+        }
+    }
+
+    #[test]
+    fn the_test_catalog_is_in_curriculum_order() {
+        let ids: Vec<String> = test_catalog()
+            .exercises
+            .iter()
+            .map(|e| e.id.clone())
+            .collect();
+        assert_eq!(ids, ["1-first", "1-second", "2-third"]);
+    }
+
+    #[test]
+    fn only_the_latest_check_gives_the_verdict() {
+        let mut s = session(false);
+        let first = s.check_started(Instant::now());
+        let second = s.check_started(Instant::now());
+        assert!(s.checking.is_some());
+        assert!(!s.check_ended(first), "a check called off says nothing");
+        assert!(s.checking.is_some(), "the latest check still runs");
+        assert!(s.check_ended(second));
+        assert!(s.checking.is_none());
+    }
+
+    #[test]
+    fn a_verdict_clears_the_note_of_the_one_before() {
+        let mut s = session(false);
+        s.check_failed("boom".into());
+        assert_eq!(s.notice, Some(Notice::Error("boom".into())));
+        s.verdict(result(Verdict::Fail));
+        assert_eq!(s.notice, None);
+        assert_eq!(s.result.as_ref().map(|r| r.verdict), Some(Verdict::Fail));
+    }
+
+    #[test]
+    fn a_pass_says_where_the_solution_is_and_that_n_comes_next() {
+        let mut s = session(false);
+        let progress = done(&["1-first"]);
+        let moved = s.passed("solutions/01-fundamentals/first".into(), &progress, true);
+        assert_eq!(moved, None, "without --auto-advance the learner moves on");
+        assert_eq!(
+            s.notice,
+            Some(Notice::Passed {
+                solution: "solutions/01-fundamentals/first".into(),
+                then: Then::Press(1),
+            })
+        );
+    }
+
+    #[test]
+    fn auto_advance_moves_on_after_a_first_pass_only() {
+        let progress = done(&["1-first"]);
+        let mut s = session(true);
+        assert_eq!(s.passed("sol".into(), &progress, true), Some(1));
+        assert!(matches!(
+            s.notice,
+            Some(Notice::Passed {
+                then: Then::MoveOn,
+                ..
+            })
+        ));
+        // Passing again an exercise passed before stays on it.
+        let mut s = session(true);
+        assert_eq!(s.passed("sol".into(), &progress, false), None);
+    }
+
+    #[test]
+    fn the_last_pass_ends_the_road() {
+        let mut s = session(true);
+        let progress = done(&["1-first", "1-second", "2-third"]);
+        assert_eq!(s.passed("sol".into(), &progress, true), None);
+        assert!(matches!(
+            s.notice,
+            Some(Notice::Passed {
+                then: Then::RoadDone,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn next_skips_solved_exercises_and_wraps_around() {
+        let mut s = session(false);
+        assert_eq!(s.next(&State::default()), Some(1));
+        assert_eq!(s.next(&done(&["1-second"])), Some(2));
+        s.select(2);
+        assert_eq!(
+            s.next(&State::default()),
+            Some(0),
+            "after the last comes the first"
+        );
+        assert_eq!(s.next(&done(&["1-first", "1-second"])), Some(2));
+        assert_eq!(s.notice, None);
+        assert_eq!(s.next(&done(&["1-first", "1-second", "2-third"])), None);
+        assert_eq!(s.notice, Some(Notice::AllPassed));
+    }
+
+    #[test]
+    fn selecting_an_exercise_starts_it_afresh() {
+        let mut s = session(false);
+        s.more_hints(0);
+        s.verdict(result(Verdict::Fail));
+        s.check_failed("boom".into());
+        s.select(1);
+        assert_eq!(s.exercise().id, "1-second");
+        assert_eq!(s.hints, 0);
+        assert!(s.result.is_none());
+        assert!(s.notice.is_none());
+    }
+
+    #[test]
+    fn each_h_shows_one_hint_more_up_to_the_last() {
+        let mut s = session(false);
+        assert_eq!(s.more_hints(0), 1);
+        assert_eq!(s.hints_shown(), ["one"]);
+        assert_eq!(s.more_hints(1), 2);
+        assert_eq!(s.more_hints(2), 2, "there are two");
+        assert_eq!(s.hints_shown(), ["one", "two"]);
+    }
+
+    #[test]
+    fn hints_seen_before_are_shown_again_at_once() {
+        let mut s = session(false);
+        s.select(1);
+        assert_eq!(s.more_hints(2), 2);
+        assert_eq!(s.hints_shown(), ["a", "b"]);
+        let mut s = session(false);
+        assert_eq!(
+            s.more_hints(7),
+            2,
+            "a state file counting more than there are"
+        );
+        let mut catalog = (*test_catalog()).clone();
+        catalog.exercises[2].info.hints.clear();
+        let mut s = Session::new(Arc::new(catalog), 2, false);
+        assert_eq!(s.more_hints(0), 0, "an exercise without hints");
+        assert!(s.hints_shown().is_empty());
+    }
+
+    #[test]
+    fn keys_outside_the_picker() {
+        let mut s = session(false);
+        assert_eq!(s.key(Key::Quit, true), Action::Quit);
+        assert_eq!(s.key(Key::Hint, true), Action::Hint);
+        assert_eq!(s.key(Key::Rerun, true), Action::Rerun);
+        assert_eq!(s.key(Key::Next, true), Action::Next);
+        assert_eq!(s.key(Key::Edit, true), Action::Edit);
+        assert_eq!(s.key(Key::Redraw, true), Action::Redraw);
+        for nothing in [Key::Up, Key::Down, Key::Enter, Key::Escape] {
+            assert_eq!(s.key(nothing, true), Action::Ignore, "{nothing:?}");
+        }
+        // Without a terminal there is no list and no editor.
+        assert_eq!(s.key(Key::List, false), Action::Ignore);
+        assert_eq!(s.key(Key::Edit, false), Action::Ignore);
+        assert_eq!(s.picker, None);
+    }
+
+    #[test]
+    fn the_picker_opens_on_the_current_exercise_and_moves_within_the_list() {
+        let mut s = session(false);
+        s.select(1);
+        assert_eq!(s.key(Key::List, true), Action::Redraw);
+        assert_eq!(s.picker, Some(1));
+        assert_eq!(s.key(Key::Down, true), Action::Redraw);
+        assert_eq!(s.key(Key::Down, true), Action::Redraw);
+        assert_eq!(s.picker, Some(2), "stops at the last");
+        for _ in 0..3 {
+            s.key(Key::Up, true);
+        }
+        assert_eq!(s.picker, Some(0), "stops at the first");
+        assert_eq!(s.key(Key::Hint, true), Action::Ignore);
+        assert_eq!(s.key(Key::Enter, true), Action::Select(0));
+        assert_eq!(s.picker, None);
+    }
+
+    #[test]
+    fn escape_l_and_q_close_the_picker_without_quitting() {
+        for close in [Key::Escape, Key::List, Key::Quit] {
+            let mut s = session(false);
+            s.key(Key::List, true);
+            s.key(Key::Down, true);
+            assert_eq!(s.key(close, true), Action::Redraw, "{close:?}");
+            assert_eq!(s.picker, None);
+            assert_eq!(s.current, 0, "{close:?} selects nothing");
+        }
+    }
+}
