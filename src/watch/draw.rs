@@ -335,6 +335,7 @@ mod tests {
             output: None,
             raw: String::new(),
             duration: Duration::from_millis(120),
+            route: None,
         }
     }
 

@@ -328,6 +328,7 @@ mod tests {
             output: None,
             raw: String::new(),
             duration: Duration::ZERO,
+            route: None,
         }
     }
 
