@@ -614,3 +614,49 @@ fn problems(report: &str) -> &str {
         .unwrap_or_else(|| panic!("no problems listed:\n{report}"));
     &report[at + 1..]
 }
+
+/// A test file whose last test the curriculum skips with a marker.
+const MARKED_SKIP_TEST: &str = "import sys\n\nimport pytest\n\nfrom demo import add\n\n\n\
+def test_adds_two_numbers():\n    assert add(2, 3) == 5\n\n\n\
+@pytest.mark.skipif(sys.version_info < (99,), reason=\"needs Python 99\")\n\
+def test_adds_in_python_99():\n    assert add(1, 1) == 2\n";
+
+#[test]
+fn a_test_the_curriculum_skips_does_not_fail_the_exercise_but_a_skip_in_code_does() {
+    let s = Sandbox::tiny(
+        "mode = \"pytest\"\n",
+        ADD_STUB,
+        MARKED_SKIP_TEST,
+        ADD_SOLUTION,
+    );
+    s.learner(ADD_SOLUTION);
+    for warm in [true, false] {
+        let mut args = vec!["verify"];
+        if !warm {
+            args.push("--no-warm");
+        }
+        let passed = s.pyroad_in("ws", &args).code(0);
+        assert!(passed.stdout.contains("pass"), "{}", passed.stdout);
+        s.pyroad_in("ws", &["run", "1-demo"])
+            .code(0)
+            .stdout_has("1 of 2 tests passed, 1 skipped by the exercise");
+    }
+    // A skip raised by the learner's code is never a pass, and says where it came from.
+    s.learner(
+        "import pytest\n\n\ndef add(a: int, b: int) -> int:\n    pytest.skip(\"not today\")\n",
+    );
+    s.pyroad_in("ws", &["verify"]).code(1);
+    s.pyroad_in("ws", &["verify", "--no-warm"]).code(1);
+    for warm in [true, false] {
+        let mut args = vec!["run", "1-demo"];
+        if !warm {
+            args.push("--no-warm");
+        }
+        s.pyroad_in("ws", &args)
+            .code(1)
+            .stdout_has("fail  (0 of 2 tests passed, 1 skipped by the exercise")
+            .stdout_has("Skipped: not today")
+            .stdout_has("your code skipped this test (pytest.skip); a skipped test is never a pass")
+            .stdout_has("demo.py:5");
+    }
+}

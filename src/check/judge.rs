@@ -24,6 +24,9 @@ pub(super) struct PytestRun<'a> {
     pub stderr: &'a str,
     /// The learner's files in the stage, to find their lines in tracebacks.
     pub learner: &'a [String],
+    /// The curriculum's test file has skip markers: only then can a skip be the curriculum's
+    /// (code under test could otherwise fake one by patching pytest's marker evaluation).
+    pub marked_skips: bool,
 }
 
 /// The judgement of a pytest run.
@@ -67,11 +70,17 @@ fn mib(bytes: u64) -> u64 {
 pub(super) fn pytest(run: PytestRun, limits: &Limits) -> Result<PytestJudged, Cancelled> {
     let PytestRun {
         exit,
-        report,
+        mut report,
         running,
         stderr,
         learner,
+        marked_skips,
     } = run;
+    if !marked_skips && let Some(r) = report.as_mut() {
+        for t in &mut r.tests {
+            t.skipped_by_mark = false;
+        }
+    }
     let only = PytestJudged::only;
     // pyroad's own stops first: whatever the run left behind is incomplete.
     let ending = match exit {
@@ -208,7 +217,7 @@ fn judge_report(
         };
         return (Verdict::Error, Some(problem));
     }
-    let passed = tests.iter().filter(|t| t.outcome == "passed").count();
+    let passed = tests.iter().filter(|t| t.counts_as_passed()).count();
     if passed == report.collected && report.exitstatus == 0 {
         (Verdict::Pass, None)
     } else {
@@ -414,6 +423,7 @@ mod tests {
             name: name.into(),
             doc: String::new(),
             outcome: outcome.into(),
+            skipped_by_mark: false,
             phase: if outcome == "passed" { "" } else { "call" }.into(),
             message: String::new(),
             exception: String::new(),
@@ -461,6 +471,7 @@ mod tests {
             running: running.map(str::to_string),
             stderr,
             learner: &learner,
+            marked_skips: true,
         };
         pytest(run, &limits()).expect("not cancelled")
     }
@@ -489,6 +500,7 @@ mod tests {
             running: None,
             stderr: "",
             learner: &learner,
+            marked_skips: false,
         };
         assert!(pytest(run, &limits()).is_err());
     }

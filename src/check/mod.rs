@@ -246,6 +246,7 @@ fn judge_pytest(
         running: pj.read_running(),
         stderr: &stderr,
         learner: &stage.learner_names,
+        marked_skips: stage.marked_skips,
     };
     judge::pytest(run, limits)?.apply(result);
     result.raw = format!("{}{stderr}", outcome.stdout.text());

@@ -49,6 +49,10 @@ pub struct TestResult {
     pub doc: String,
     /// passed, failed, error or skipped.
     pub outcome: String,
+    /// Skipped by a `skip`/`skipif` marker of the curriculum's test file, not by code under
+    /// test: such a test does not fail the exercise.
+    #[serde(default)]
+    pub skipped_by_mark: bool,
     /// setup, call or teardown, when it failed.
     #[serde(default)]
     pub phase: String,
@@ -336,6 +340,18 @@ pub struct CheckResult {
     /// The way its tests (or, in output mode, its program) ran; `None` when nothing ran
     /// (`skipped`).
     pub route: Option<Route>,
+}
+
+impl TestResult {
+    /// Whether the test counts towards a pass: it passed, or the curriculum skipped it.
+    pub fn counts_as_passed(&self) -> bool {
+        self.outcome == "passed" || (self.outcome == "skipped" && self.skipped_by_mark)
+    }
+
+    /// Whether it stands in the way of a pass (failed, errored, or skipped by code under test).
+    pub fn is_failing(&self) -> bool {
+        !self.counts_as_passed()
+    }
 }
 
 impl CheckResult {

@@ -42,6 +42,8 @@ pub(super) struct Stage {
     pub root: exec::cleanup::TrackedDir,
     pub work: PathBuf,
     pub learner_names: Vec<String>,
+    /// The curriculum's test file uses `skip`/`skipif` markers.
+    pub marked_skips: bool,
 }
 
 impl Stage {
@@ -67,10 +69,13 @@ impl Stage {
         for (inner, _) in learner_extra_files(catalog, ex)? {
             learner_names.push(inner.to_string_lossy().into_owned());
         }
+        let mut marked_skips = false;
         if ex.info.mode.has_tests() {
             // Always the curriculum's tests: editing the workspace copy must not fake a pass.
             let test_rel = ex.rel_dir.join(ex.test_name());
-            std::fs::write(work.join(ex.test_name()), catalog.source.read(&test_rel)?)?;
+            let tests = catalog.source.read(&test_rel)?;
+            marked_skips = String::from_utf8_lossy(&tests).contains("mark.skip");
+            std::fs::write(work.join(ex.test_name()), tests)?;
             std::fs::write(root.path().join("plugin/pyroad_plugin.py"), PLUGIN)?;
             std::fs::write(root.path().join("pytest.ini"), "[pytest]\n")?;
         }
@@ -78,6 +83,7 @@ impl Stage {
             root,
             work,
             learner_names,
+            marked_skips,
         })
     }
 

@@ -58,6 +58,19 @@ def _scrub_initial_environment(name):
         pass
 
 
+def _skipped_by_mark(item, call, excinfo):
+    """Whether a skip came from a `skip`/`skipif` marker on the test (the curriculum's choice),
+    not from `pytest.skip()` in code under test."""
+    # pytest reports the skips its markers raise at the test's own location, and says so on
+    # the exception; older versions lack the attribute, and markers only ever skip in setup.
+    by_mark = getattr(excinfo.value, "_use_item_location", None)
+    if by_mark is not None:
+        return bool(by_mark)
+    return call.when == "setup" and any(
+        True for name in ("skip", "skipif") for _ in item.iter_markers(name)
+    )
+
+
 def _clip(text):
     text = text or ""
     return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + "\n[...]"
@@ -179,6 +192,7 @@ class Recorder:
                 if getattr(item, "obj", None) is not None
                 else "",
                 "outcome": "passed",
+                "skipped_by_mark": False,
                 "phase": "",
                 "message": "",
                 "exception": "",
@@ -200,12 +214,21 @@ class Recorder:
             if entry["outcome"] == "passed":
                 entry["outcome"] = "skipped"
                 entry["message"] = str(excinfo.value)
+                entry["skipped_by_mark"] = _skipped_by_mark(item, call, excinfo)
+                if not entry["skipped_by_mark"]:
+                    # A skip the code under test raised: shown like a failure, with where.
+                    entry["phase"] = call.when
+                    entry["exception"] = "Skipped"
+                    self._locate(entry, item, excinfo)
             return
         if entry["outcome"] in ("failed", "error"):
             return
         entry["outcome"] = "failed" if call.when == "call" else "error"
         entry["phase"] = call.when
         entry["exception"] = excinfo.typename
+        self._locate(entry, item, excinfo)
+
+    def _locate(self, entry, item, excinfo):
         try:
             entry["message"] = _clip(excinfo.exconly())
         except Exception:

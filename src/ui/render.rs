@@ -56,10 +56,15 @@ pub fn check(result: &CheckResult, ex: &Exercise, place: &Place, verbose: bool) 
         .iter()
         .filter(|t| t.outcome == "passed")
         .count();
-    let counts = if result.collected > 0 {
-        format!("{passed} of {} tests passed, ", result.collected)
-    } else {
-        String::new()
+    let skipped = result
+        .tests
+        .iter()
+        .filter(|t| t.outcome == "skipped" && t.skipped_by_mark)
+        .count();
+    let counts = match (result.collected, skipped) {
+        (0, _) => String::new(),
+        (n, 0) => format!("{passed} of {n} tests passed, "),
+        (n, k) => format!("{passed} of {n} tests passed, {k} skipped by the exercise, "),
     };
     let _ = writeln!(
         out,
@@ -77,11 +82,7 @@ pub fn check(result: &CheckResult, ex: &Exercise, place: &Place, verbose: bool) 
         out.push('\n');
         problem_text(&mut out, problem, place);
     }
-    let failing: Vec<&TestResult> = result
-        .tests
-        .iter()
-        .filter(|t| t.outcome == "failed" || t.outcome == "error")
-        .collect();
+    let failing: Vec<&TestResult> = result.tests.iter().filter(|t| t.is_failing()).collect();
     if result.problem.is_none() || matches!(result.problem, Some(Problem::Memory { .. })) {
         for t in failing.iter().take(DETAILED_FAILURES) {
             out.push('\n');
@@ -350,6 +351,12 @@ fn failure_text(out: &mut String, t: &TestResult, place: &Place) {
             line.to_string()
         };
         let _ = writeln!(out, "    {line}");
+    }
+    if t.outcome == "skipped" {
+        let _ = writeln!(
+            out,
+            "    your code skipped this test (pytest.skip); a skipped test is never a pass"
+        );
     }
     if let Some(frame) = &t.learner {
         location(out, "your code", frame, place);

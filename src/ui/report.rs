@@ -68,6 +68,7 @@ pub fn json(catalog: &Catalog, results: &[(&Exercise, CheckResult)], python: &st
             "tests": r.tests.iter().map(|t| json!({
                 "name": t.name,
                 "outcome": t.outcome,
+                "skipped_by_mark": t.skipped_by_mark,
                 "message": if t.message.is_empty() { None } else { Some(&t.message) },
                 "duration_ms": (t.duration * 1000.0).round() as u64,
             })).collect::<Vec<_>>(),
@@ -166,9 +167,14 @@ pub fn junit(catalog: &Catalog, results: &[(&Exercise, CheckResult)]) -> String 
                                 errors += 1;
                                 "error"
                             }
-                            "skipped" => {
+                            "skipped" if t.skipped_by_mark => {
                                 skipped += 1;
                                 "skipped"
+                            }
+                            // Skipped by the code under test: never a pass.
+                            "skipped" => {
+                                failures += 1;
+                                "failure"
                             }
                             _ => "",
                         };

@@ -134,6 +134,7 @@ fn passed(name: &str, doc: &str) -> TestResult {
         name: name.into(),
         doc: doc.into(),
         outcome: "passed".into(),
+        skipped_by_mark: false,
         phase: String::new(),
         message: String::new(),
         exception: String::new(),
@@ -148,6 +149,7 @@ fn passed(name: &str, doc: &str) -> TestResult {
 fn failed(name: &str, exception: &str, message: &str) -> TestResult {
     TestResult {
         outcome: "failed".into(),
+        skipped_by_mark: false,
         phase: "call".into(),
         exception: exception.into(),
         message: message.into(),
@@ -251,6 +253,25 @@ fn pass() {
         .into();
     assert_snapshot("pass", &render(&r, &ex, false));
     assert_snapshot("pass_verbose", &render(&r, &ex, true));
+}
+
+#[test]
+fn skips_by_the_exercise_pass_and_skips_by_code_fail() {
+    let ex = word_count();
+    let mut by_mark = passed("test_counts_in_python_99", "");
+    by_mark.outcome = "skipped".into();
+    by_mark.skipped_by_mark = true;
+    by_mark.message = "needs Python 99".into();
+    let r = with_tests(
+        result(&ex, Verdict::Pass),
+        vec![passed("test_counts_one_word", ""), by_mark.clone()],
+    );
+    assert_snapshot("pass_with_a_skip_by_the_exercise", &render(&r, &ex, false));
+    let mut by_code = failed("test_counts_one_word", "Skipped", "Skipped: not today");
+    by_code.outcome = "skipped".into();
+    by_code.learner = frame("word_count.py", 5, "pytest.skip(\"not today\")");
+    let r = with_tests(result(&ex, Verdict::Fail), vec![by_code, by_mark]);
+    assert_snapshot("fail_skipped_by_code", &render(&r, &ex, false));
 }
 
 #[test]
