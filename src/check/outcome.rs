@@ -356,8 +356,8 @@ impl TestResult {
 
 impl CheckResult {
     /// The result as the progress state counts it.
-    pub fn attempt(&self) -> crate::workspace::progress::Attempt<'_> {
-        crate::workspace::progress::Attempt {
+    pub fn attempt(&self) -> crate::workspace::state::Attempt<'_> {
+        crate::workspace::state::Attempt {
             id: &self.id,
             verdict: self.verdict.as_str(),
             passed: self.verdict == Verdict::Pass,

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 /// Runs `hint`.
 pub fn run(global: &Global, id: Option<&str>, all: bool) -> Result<ExitCode> {
     let ctx = Ctx::open(global)?;
-    let store = ctx.ws.progress();
+    let store = ctx.ws.state();
     let state = store.load()?;
     let Some(ex) = ctx.pick(id, &state)? else {
         println!("Every exercise has passed: no hints needed.");

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 /// Runs `list`.
 pub fn run(global: &Global, topic: Option<u32>) -> Result<ExitCode> {
     let ctx = Ctx::open(global)?;
-    let state = ctx.ws.progress().load()?;
+    let state = ctx.ws.state().load()?;
     if let Some(n) = topic
         && crate::curriculum::roadmap::topic(n).is_none()
     {

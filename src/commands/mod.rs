@@ -19,7 +19,7 @@ use crate::curriculum::Curriculum;
 use crate::curriculum::catalog::{Catalog, Exercise};
 use crate::workspace::Workspace;
 use crate::workspace::interpreter::{self, Interpreter};
-use crate::workspace::progress::State;
+use crate::workspace::state::State;
 use anyhow::{Result, bail};
 use std::path::Path;
 use std::process::ExitCode;
@@ -44,7 +44,7 @@ impl Ctx {
             None => ws.curriculum()?,
         };
         let catalog = load_catalog(curriculum)?;
-        if let Some(set_aside) = ws.progress().recover()? {
+        if let Some(set_aside) = ws.state().recover()? {
             eprint!("{}", crate::ui::render::state_set_aside(&set_aside));
         }
         Ok(Ctx { ws, catalog })

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 /// Runs `progress`.
 pub fn run(global: &Global, as_json: bool) -> Result<ExitCode> {
     let ctx = Ctx::open(global)?;
-    let state = ctx.ws.progress().load()?;
+    let state = ctx.ws.state().load()?;
     let mut topics = Vec::new();
     let (mut all_done, mut all_total) = (0, 0);
     for rt in roadmap::TOPICS {

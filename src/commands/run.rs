@@ -14,7 +14,7 @@ use std::process::ExitCode;
 /// Runs `run`.
 pub fn run(global: &Global, id: Option<&str>) -> Result<ExitCode> {
     let ctx = Ctx::open(global)?;
-    let store = ctx.ws.progress();
+    let store = ctx.ws.state();
     let state = store.load()?;
     let Some(ex) = ctx.pick(id, &state)? else {
         println!(
@@ -34,7 +34,7 @@ pub fn run(global: &Global, id: Option<&str>) -> Result<ExitCode> {
     }
     let result = check::check(&ctx.catalog, ex, &Source::Workspace(dir.clone()), &settings)?;
     // Recorded before anything is printed: a closed stdout ends pyroad at the first print.
-    let first_pass = ctx.ws.progress().record(result.attempt())?;
+    let first_pass = ctx.ws.state().record(result.attempt())?;
     let revealed = if result.verdict == Verdict::Pass {
         Some(reveal_solution(&ctx, ex)?)
     } else {

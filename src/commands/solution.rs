@@ -11,7 +11,7 @@ use std::process::ExitCode;
 pub fn run(global: &Global, id: &str) -> Result<ExitCode> {
     let ctx = Ctx::open(global)?;
     let ex = ctx.catalog.find(id)?;
-    let state = ctx.ws.progress().load()?;
+    let state = ctx.ws.state().load()?;
     if !state.is_done(&ex.id) {
         bail!(
             "the solution of {} is shown only once you have passed it\n  hint: `pyroad hint {}` \

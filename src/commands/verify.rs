@@ -8,7 +8,7 @@ use crate::exec::threads;
 use crate::ui::render;
 use crate::ui::report;
 use crate::ui::style;
-use crate::workspace::progress::write_atomic;
+use crate::workspace::state::write_atomic;
 use anyhow::{Result, bail};
 use std::io::IsTerminal;
 use std::path::Path;
@@ -119,7 +119,7 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
     }
     // What was judged is kept even when a later check could not run.
     ctx.ws
-        .progress()
+        .state()
         .record_all(done.iter().map(|(_, r)| r.attempt()))?;
     if let Some(e) = failure {
         return Err(e);

@@ -13,7 +13,7 @@ pub fn run(global: &Global, poll: bool, auto_advance: bool) -> Result<ExitCode> 
     // A warm worker: a save is then judged at the speed of a fork.
     // Preload only what the topic the learner is in requires: preloading every library of the
     // curriculum would delay the first verdict by seconds.
-    let state = ctx.ws.progress().load()?;
+    let state = ctx.ws.state().load()?;
     let current = ctx.catalog.exercises.iter().find(|e| !state.is_done(&e.id));
     let topic = current.map(|e| e.topic);
     // The current exercise first: the worker started now is of the kind it needs.

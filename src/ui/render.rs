@@ -7,7 +7,7 @@ use crate::check::{
 use crate::curriculum::catalog::Exercise;
 use crate::exec::Exit;
 use crate::ui::style;
-use crate::workspace::progress::{SetAside, State};
+use crate::workspace::state::{SetAside, State};
 use std::fmt::Write;
 use std::path::Path;
 

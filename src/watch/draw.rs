@@ -8,7 +8,7 @@ use crate::curriculum::catalog::{Catalog, Exercise};
 use crate::ui::render::{self, Place};
 use crate::ui::style;
 use crate::workspace::Workspace;
-use crate::workspace::progress::State;
+use crate::workspace::state::State;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -310,7 +310,7 @@ mod tests {
     use crate::watch::keys::Key;
     use crate::watch::state::test_catalog;
     use crate::workspace::Config;
-    use crate::workspace::progress::ExerciseState;
+    use crate::workspace::state::ExerciseState;
     use std::time::{Duration, Instant};
 
     fn workspace() -> Workspace {

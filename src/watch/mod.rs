@@ -18,7 +18,7 @@ use crate::curriculum::catalog::Catalog;
 use crate::ui::style;
 use crate::ui::term::Screen;
 use crate::workspace::Workspace;
-use crate::workspace::progress::State;
+use crate::workspace::state::State;
 use anyhow::Result;
 use keys::Key;
 use state::{Action, Notice, Session};
@@ -64,7 +64,7 @@ struct Watch {
 
 /// Runs the watch loop until the learner quits.
 pub fn run(ws: Workspace, catalog: Catalog, settings: Settings, opts: Options) -> Result<()> {
-    let state = ws.progress().load()?;
+    let state = ws.state().load()?;
     let Some(first) = catalog.exercises.iter().position(|e| !state.is_done(&e.id)) else {
         println!(
             "{} Every exercise has passed. `pyroad progress` shows the whole road; `pyroad run ID` re-checks one.",
@@ -187,7 +187,7 @@ impl Watch {
 
     /// What the state file says now.
     fn progress(&self) -> State {
-        self.ws.progress().load().unwrap_or_default()
+        self.ws.state().load().unwrap_or_default()
     }
 
     /// Makes exercise `index` current, watches its files and checks it.
@@ -236,7 +236,7 @@ impl Watch {
             draw::say(&draw::verdict(&result, ex, &self.ws, self.opts.verbose))?;
         }
         drop(shown);
-        let first_pass = self.ws.progress().record(result.attempt())?;
+        let first_pass = self.ws.state().record(result.attempt())?;
         let passed = result.verdict == Verdict::Pass;
         self.session.verdict(result);
         if passed {
@@ -270,7 +270,7 @@ impl Watch {
                 let ex = self.session.exercise().clone();
                 let seen = self.progress().get(&ex.id).hints_seen;
                 let upto = self.session.more_hints(seen);
-                self.ws.progress().update(|s| {
+                self.ws.state().update(|s| {
                     let e = s.exercises.entry(ex.id.clone()).or_default();
                     e.hints_seen = e.hints_seen.max(upto);
                 })?;

@@ -5,7 +5,7 @@
 use super::keys::Key;
 use crate::check::CheckResult;
 use crate::curriculum::catalog::{Catalog, Exercise};
-use crate::workspace::progress::State;
+use crate::workspace::state::State;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -297,7 +297,7 @@ pub(super) fn test_catalog() -> Arc<Catalog> {
 mod tests {
     use super::*;
     use crate::check::Verdict;
-    use crate::workspace::progress::ExerciseState;
+    use crate::workspace::state::ExerciseState;
     use std::time::Duration;
 
     fn session(auto_advance: bool) -> Session {

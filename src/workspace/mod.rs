@@ -2,13 +2,13 @@
 
 pub mod extras;
 pub mod interpreter;
-pub mod progress;
 pub mod solutions;
+pub mod state;
 
 use crate::curriculum::Curriculum;
 use crate::curriculum::catalog::{Catalog, Exercise};
 use crate::workspace::interpreter::Interpreter;
-use crate::workspace::progress::{ProgressStore, write_atomic};
+use crate::workspace::state::{StateStore, write_atomic};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -101,8 +101,8 @@ impl Workspace {
     }
 
     /// The progress store.
-    pub fn progress(&self) -> ProgressStore {
-        ProgressStore::new(&self.dot())
+    pub fn state(&self) -> StateStore {
+        StateStore::new(&self.dot())
     }
 
     /// The folder of an exercise inside the workspace.
@@ -146,7 +146,7 @@ impl Workspace {
         let base = self.dot().join("backups").join(format!(
             "{}-{}",
             ex.id,
-            crate::workspace::progress::now()
+            crate::workspace::state::now()
         ));
         let mut dir = base.clone();
         let mut n = 1;

@@ -1,5 +1,5 @@
 //! The learner's progress under `.pyroad/`: which exercises passed, hints seen, last verdicts.
-//! Every change goes through `ProgressStore::update`, which holds a file lock for the
+//! Every change goes through `StateStore::update`, which holds a file lock for the
 //! read-modify-write and replaces the file atomically, so two pyroad processes lose no update.
 
 use anyhow::{Context, Result, bail};
@@ -85,7 +85,7 @@ pub struct Attempt<'a> {
     pub passed: bool,
 }
 
-/// A state file that did not parse, moved aside by `ProgressStore::recover`.
+/// A state file that did not parse, moved aside by `StateStore::recover`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetAside {
     /// Where the state file was.
@@ -98,15 +98,15 @@ pub struct SetAside {
 
 /// The state file and its lock.
 #[derive(Debug, Clone)]
-pub struct ProgressStore {
+pub struct StateStore {
     path: PathBuf,
     lock: PathBuf,
 }
 
-impl ProgressStore {
+impl StateStore {
     /// The store of a workspace's `.pyroad/` folder.
     pub fn new(dot_pyroad: &Path) -> Self {
-        ProgressStore {
+        StateStore {
             path: dot_pyroad.join("state.json"),
             lock: dot_pyroad.join("state.lock"),
         }
@@ -241,7 +241,7 @@ mod tests {
     #[test]
     fn update_round_trips() {
         let dir = tempfile::tempdir().unwrap();
-        let store = ProgressStore::new(dir.path());
+        let store = StateStore::new(dir.path());
         store
             .update(|s| s.exercises.entry("1-a".into()).or_default().passed_at = Some(1))
             .unwrap();
@@ -252,7 +252,7 @@ mod tests {
     fn corrupt_state_is_set_aside_not_lost() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("state.json"), "{not json").unwrap();
-        let store = ProgressStore::new(dir.path());
+        let store = StateStore::new(dir.path());
         assert!(
             store.load().is_err(),
             "a corrupt file is an error until recovered"
@@ -281,7 +281,7 @@ mod tests {
     #[test]
     fn concurrent_updates_lose_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        let store = ProgressStore::new(dir.path());
+        let store = StateStore::new(dir.path());
         let threads: Vec<_> = (0..8)
             .map(|i| {
                 let store = store.clone();
