@@ -103,8 +103,8 @@ pub enum Command {
         /// Only this topic number.
         #[arg(long, value_name = "N")]
         topic: Option<u32>,
-        /// Parallel checks (default: number of cores).
-        #[arg(long, short, value_name = "N")]
+        /// Parallel checks, 1 to 256 (default: number of cores).
+        #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
         jobs: Option<usize>,
         /// Report format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
@@ -153,8 +153,8 @@ pub enum Dev {
         /// The curriculum folder.
         #[arg(default_value = "exercises")]
         path: PathBuf,
-        /// Parallel checks (default: number of cores).
-        #[arg(long, short)]
+        /// Parallel checks, 1 to 256 (default: number of cores).
+        #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
         jobs: Option<usize>,
         /// Also check every stub and solution in a fresh interpreter and report any verdict or
         /// test outcome that differs from the warm worker's.
@@ -171,4 +171,16 @@ pub enum Dev {
         #[arg(long, default_value = "exercises")]
         path: PathBuf,
     },
+}
+
+/// `--jobs`: at least one check at a time, and not so many that the machine only switches
+/// between them.
+fn parse_jobs(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n @ 1..=256) => Ok(n),
+        _ => Err(format!(
+            "`{text}` is not a number of parallel checks from 1 to 256 (leave --jobs out to use \
+             one per core)"
+        )),
+    }
 }

@@ -151,8 +151,8 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
         }
         'pyroad;verify' {
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Only this topic number')
-            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Parallel checks (default: number of cores)')
-            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parallel checks (default: number of cores)')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Parallel checks, 1 to 256 (default: number of cores)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parallel checks, 1 to 256 (default: number of cores)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Report format')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the report to FILE')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE')
@@ -221,8 +221,8 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             break
         }
         'pyroad;dev;check' {
-            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Parallel checks (default: number of cores)')
-            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parallel checks (default: number of cores)')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Parallel checks, 1 to 256 (default: number of cores)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parallel checks, 1 to 256 (default: number of cores)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
             [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')

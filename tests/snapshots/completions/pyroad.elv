@@ -139,8 +139,8 @@ set edit:completion:arg-completer[pyroad] = {|@words|
         }
         &'pyroad;verify'= {
             cand --topic 'Only this topic number'
-            cand -j 'Parallel checks (default: number of cores)'
-            cand --jobs 'Parallel checks (default: number of cores)'
+            cand -j 'Parallel checks, 1 to 256 (default: number of cores)'
+            cand --jobs 'Parallel checks, 1 to 256 (default: number of cores)'
             cand --format 'Report format'
             cand -o 'Write the report to FILE'
             cand --output 'Write the report to FILE'
@@ -204,8 +204,8 @@ set edit:completion:arg-completer[pyroad] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pyroad;dev;check'= {
-            cand -j 'Parallel checks (default: number of cores)'
-            cand --jobs 'Parallel checks (default: number of cores)'
+            cand -j 'Parallel checks, 1 to 256 (default: number of cores)'
+            cand --jobs 'Parallel checks, 1 to 256 (default: number of cores)'
             cand --workspace 'Use the workspace in DIR instead of searching upward from the current folder'
             cand --exercises 'Use the curriculum in PATH instead of the one built into pyroad'
             cand --python 'Python interpreter to run checks with (also PYROAD_PYTHON)'

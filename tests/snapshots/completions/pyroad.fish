@@ -126,7 +126,7 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand solution" -s v -l verbose 
 complete -c pyroad -n "__fish_pyroad_using_subcommand solution" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand solution" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l topic -d 'Only this topic number' -r
-complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -s j -l jobs -d 'Parallel checks (default: number of cores)' -r
+complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -s j -l jobs -d 'Parallel checks, 1 to 256 (default: number of cores)' -r
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l format -d 'Report format' -r -f -a "human\t'A per-topic summary for people'
 json\t'One JSON document (schema 1, see the README)'
 junit\t'JUnit XML for GitHub Actions, GitLab and Jenkins'"
@@ -181,7 +181,7 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_s
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check new help" -f -a "check" -d 'Lint a curriculum and prove every solution passes and every stub fails'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check new help" -f -a "new" -d 'Scaffold a new exercise that fails until it is written'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check new help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -s j -l jobs -d 'Parallel checks (default: number of cores)' -r
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -s j -l jobs -d 'Parallel checks, 1 to 256 (default: number of cores)' -r
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
