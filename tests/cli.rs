@@ -688,3 +688,62 @@ fn code_that_writes_a_fake_report_does_not_pass() {
         .code(1)
         .stdout_has("error");
 }
+
+#[test]
+fn nonsense_settings_are_refused_with_what_to_fix_never_a_panic() {
+    let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    for (value, problem) in [
+        ("inf", "is out of range"),
+        ("NaN", "is out of range"),
+        ("-1", "is out of range"),
+        ("0", "is out of range"),
+        ("fast", "is not a number"),
+    ] {
+        s.pyroad_env("ws", &["run", "1-demo"], &[("PYROAD_TIMEOUT_SCALE", value)])
+            .code(2)
+            .stdout_is("")
+            .stderr_is(&format!(
+                "error: PYROAD_TIMEOUT_SCALE=\"{value}\" {problem}\n  hint: set it to a number \
+                 from 0.1 to 100 (2 doubles every timeout), or unset it\n"
+            ));
+    }
+    s.pyroad_env("ws", &["list"], &[("PYROAD_TEMPLATE", "yes")])
+        .code(2)
+        .stderr_has("PYROAD_TEMPLATE=\"yes\" is neither 0 nor 1");
+    // pyroad.toml's memory limit: 0, and one that would overflow once made bytes.
+    let marker = s.read("ws/pyroad.toml");
+    for mb in ["0", "18446744073709551615", "-5"] {
+        s.write(
+            "ws/pyroad.toml",
+            &format!("{marker}memory_limit_mb = {mb}\n"),
+        );
+        let run = s.pyroad_in("ws", &["run", "1-demo"]).code(2).stdout_is("");
+        assert!(
+            run.stderr.contains("pyroad.toml:") && run.stderr.contains("memory_limit_mb"),
+            "{}",
+            run.stderr
+        );
+    }
+    s.write(
+        "ws/pyroad.toml",
+        &format!("{marker}memory_limit_mb = 256\n"),
+    );
+    s.pyroad_in("ws", &["run", "1-demo"]).code(1);
+    // An exercise's timeout: `dev check` lists the problem with file, line and field.
+    let info = s.read("curr/01-fundamentals/demo/info.toml");
+    for t in ["-1", "0", "nan", "inf", "601"] {
+        s.write(
+            "curr/01-fundamentals/demo/info.toml",
+            &format!("{info}timeout = {t}\n"),
+        );
+        let py = common::python();
+        let py = py.to_str().expect("utf-8 path");
+        let check = s.pyroad(&["dev", "check", "curr", "--python", py]).code(1);
+        assert!(
+            check.stdout.contains("demo/info.toml:") && check.stdout.contains("field `timeout`"),
+            "{}\n{}",
+            check.stdout,
+            check.stderr
+        );
+    }
+}
