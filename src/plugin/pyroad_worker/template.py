@@ -174,6 +174,8 @@ class Template:
     def start_serving(self):
         """Serves every request from inside the template's session; returns only in a forked
         child, by BecomeCheck."""
+        # Reach 6 (pytest_internals): what pytest holds open now is its capture's copies of fds
+        # 1 and 2 and its unlinked temporary files, which become redirects each check replaces.
         fds, tmpfiles = set(), set()
         for fd in open_fds():
             try:
