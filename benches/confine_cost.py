@@ -3,7 +3,7 @@
 
 usage: python3 benches/confine_cost.py [--runs N]   (run with the interpreter checks use)
 
-Loads pyroad's warm worker (src/plugin/pyroad_worker.py) with pytest imported, as a light
+Loads pyroad's warm worker (src/plugin/pyroad_worker/confine.py) with pytest imported, as a light
 worker is, and times fork-to-exit of a child N times each way, alternating:
   bare      fork, setpgid, exit: what a warm check costs before any confinement
   confined  the worker's real steps: the PID namespace fork, a pids cgroup (as root), user and
@@ -21,8 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src" / "plugin"))
-os.environ.setdefault("PYROAD_PYTEST_BLOCKED", "cacheprovider")
-import pyroad_worker as worker  # noqa: E402
+sys.dont_write_bytecode = True
+import pytest  # noqa: E402,F401  (a light worker has it imported)
+from pyroad_worker import confine  # noqa: E402
 
 
 def make_cgroup():
@@ -51,32 +52,35 @@ def main() -> int:
         "devices": ["/dev/null", "/dev/zero", "/dev/full", "/dev/tty"],
     }
     cgroup = make_cgroup()
+    confinement = confine.Confinement(preload_bytes=0)
     request = {
         "cgroup": str(cgroup / "cgroup.procs") if cgroup else None,
+        # A real check's temp folder gets a tmpfs of its own too.
+        "env": {"TMPDIR": str(sandbox)},
         "limits": {"data": 1 << 30, "fsize": 64 << 20, "cpu": 15, "nofile": 1024},
     }
 
-    def once(confine: bool) -> float:
+    def once(confining: bool) -> float:
         start = time.perf_counter()
-        if confine:
-            rules, transient = worker.prepare_landlock(policy)
-            pid, own = worker.fork_check()
+        if confining:
+            rules, transient = confinement.prepare_landlock(policy)
+            pid, own = confinement.fork_check()
         else:
             pid, own = os.fork(), False
         if pid == 0:
             try:
-                if confine:
+                if confining:
                     if request["cgroup"]:
                         with open(request["cgroup"], "w") as procs:
                             procs.write("0")
                     os.setpgid(0, 0)
-                    worker.LIBC.prctl(worker.PR_SET_PDEATHSIG, 9)
-                    worker.confine(request, rules, own)
+                    confine.LIBC.prctl(confine.PR_SET_PDEATHSIG, 9)
+                    confinement.apply(request, rules, own)
                 else:
                     os.setpgid(0, 0)
             finally:
                 os._exit(0)
-        if confine:
+        if confining:
             for fd in transient:
                 os.close(fd)
         os.waitpid(pid, 0)
@@ -89,7 +93,7 @@ def main() -> int:
             confined.append(once(True))
         b, c = statistics.median(bare), statistics.median(confined)
         print(f"cgroup: {'yes' if cgroup else 'no (not root, or no pids controller)'}; "
-              f"Landlock ABI {worker.LIBC.syscall(444, None, 0, 1)}")
+              f"Landlock ABI {confine.LIBC.syscall(444, None, 0, 1)}")
         print(f"bare fork+exit      median {b:6.2f} ms")
         print(f"confined fork+exit  median {c:6.2f} ms   overhead {c - b:+.2f} ms per check")
     finally:

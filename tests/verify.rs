@@ -4,7 +4,7 @@ mod common;
 
 use common::{ADD_SOLUTION, ADD_STUB, ADD_TEST, Sandbox, assert_text, python};
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 #[track_caller]
 fn copy_dir(from: &Path, to: &Path) {
@@ -237,6 +237,31 @@ fn warm_workers_and_fresh_interpreters_give_the_same_verdicts_on_hostile_code() 
         ("def add(a, b):\n    return a - b\n", "fail"),
         (ADD_SOLUTION, "pass"),
     ];
+    same_verdicts_warm_and_cold(&cases, &[]);
+}
+
+#[test]
+fn the_plain_warm_path_gives_the_same_verdicts_as_fresh_interpreters_on_hostile_code() {
+    // The worker's path for a pytest outside the versions it knows: nothing of pytest's
+    // internals, still forked and confined.
+    let cases = [
+        ("import os\nos._exit(0)\n", "error"),
+        ("import sys\nsys.exit(0)\n", "error"),
+        ("def add(a, b):\n    import os\n    os._exit(0)\n", "error"),
+        ("def add(a, b)\n    return a + b\n", "error"),
+        (
+            "def add(a, b):\n    while True:\n        print('x' * 1000)\n",
+            "error",
+        ),
+        ("def add(a, b):\n    return a - b\n", "fail"),
+        (ADD_SOLUTION, "pass"),
+    ];
+    same_verdicts_warm_and_cold(&cases, &[("PYROAD_WORKER_PLAIN", "1")]);
+}
+
+/// Runs each (learner's code, expected verdict) warm (with `warm_env`) and cold, and asserts the
+/// warm verdict and that both paths agree on it and on every test's outcome.
+fn same_verdicts_warm_and_cold(cases: &[(&str, &str)], warm_env: &[(&str, &str)]) {
     // A fresh interpreter's start-up counts against the timeout: on a loaded machine (the test
     // suite runs tests in parallel) 2 s let the memory bomb time out on the cold path only.
     let s = Sandbox::tiny(
@@ -249,13 +274,14 @@ fn warm_workers_and_fresh_interpreters_give_the_same_verdicts_on_hostile_code() 
         "ws/pyroad.toml",
         &format!("{}memory_limit_mb = 300\n", s.read("ws/pyroad.toml")),
     );
-    for (code, expected) in cases {
+    for &(code, expected) in cases {
         s.learner(code);
         // The verdict and per-test outcomes, and the route the report says the check took.
-        let verdict = |extra: &[&str]| -> ((String, Vec<(String, String)>), serde_json::Value) {
+        type Seen = ((String, Vec<(String, String)>), serde_json::Value);
+        let verdict = |extra: &[&str], env: &[(&str, &str)]| -> Seen {
             let mut args = vec!["verify", "--format", "json"];
             args.extend_from_slice(extra);
-            let out = s.pyroad_in("ws", &args).stdout;
+            let out = s.pyroad_env("ws", &args, env).stdout;
             let v: serde_json::Value =
                 serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
             let ex = &v["exercises"][0];
@@ -277,8 +303,8 @@ fn warm_workers_and_fresh_interpreters_give_the_same_verdicts_on_hostile_code() 
             });
             ((ex["verdict"].as_str().unwrap().to_string(), tests), route)
         };
-        let (warm, warm_route) = verdict(&[]);
-        let (cold, cold_route) = verdict(&["--no-warm"]);
+        let (warm, warm_route) = verdict(&[], warm_env);
+        let (cold, cold_route) = verdict(&["--no-warm"], &[]);
         // Else a warm path that silently fell back to a fresh interpreter would compare cold
         // with cold, and pass.
         assert_eq!(
@@ -294,6 +320,64 @@ fn warm_workers_and_fresh_interpreters_give_the_same_verdicts_on_hostile_code() 
         assert_eq!(warm.0, expected, "warm verdict for:\n{code}");
         assert_eq!(warm, cold, "warm and cold differ for:\n{code}");
     }
+}
+
+/// The first message of the worker package (`src/plugin/pyroad_worker`), started as pyroad
+/// starts it, with `env` on top of this process's environment; it ends at once (no stdin).
+fn worker_hello(env: &[(&str, &str)]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(python())
+        .args(["-m", "pyroad_worker"])
+        .current_dir(dir.path())
+        .env(
+            "PYTHONPATH",
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("src/plugin"),
+        )
+        // Nothing written into the source tree.
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .env("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let first = stdout.lines().next().unwrap_or_default();
+    serde_json::from_str(first).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {stdout}\n--- stderr\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+#[test]
+fn the_worker_says_which_path_it_takes_and_plain_can_be_forced() {
+    let version = Command::new(python())
+        .args(["-c", "import pytest; print(pytest.__version__)"])
+        .output()
+        .unwrap();
+    let version = String::from_utf8_lossy(&version.stdout).trim().to_string();
+
+    let hello = worker_hello(&[("PYROAD_WORKER_PLAIN", "")]);
+    assert_eq!(hello["ready"], true, "{hello}");
+    assert_eq!(hello["pytest"], version.as_str(), "{hello}");
+    // CI names the path it expects for the pytest it installed (.ci/run); elsewhere any pytest
+    // may be installed, and only one outside the known versions may run plain.
+    match std::env::var("PYROAD_TEST_WARM_PATH") {
+        Ok(expected) => assert_eq!(hello["path"], expected.as_str(), "{hello}"),
+        Err(_) => assert!(
+            hello["path"] == "accelerated"
+                || hello["reason"]
+                    .as_str()
+                    .is_some_and(|r| r.contains("outside")),
+            "{hello}"
+        ),
+    }
+
+    let plain = worker_hello(&[("PYROAD_WORKER_PLAIN", "1")]);
+    assert_eq!(plain["path"], "plain", "{plain}");
+    assert_eq!(plain["pytest"], version.as_str(), "{plain}");
+    assert!(plain["reason"].is_string(), "{plain}");
 }
 
 #[test]
@@ -498,6 +582,11 @@ fn the_cached_rewrite(cache: &Path) -> std::path::PathBuf {
 
 #[test]
 fn rewritten_test_files_are_kept_between_runs_and_a_damaged_copy_is_rewritten() {
+    // The cache is the accelerated path's: the plain one leaves rewriting to pytest.
+    if worker_hello(&[])["path"] != "accelerated" {
+        eprintln!("skipped: the worker runs its plain path here");
+        return;
+    }
     let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
     s.learner("def add(a, b):\n    return a + b if a > 0 else 0\n");
     let cache = s.path().join("cache");

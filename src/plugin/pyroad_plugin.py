@@ -22,6 +22,10 @@ REPORTED_FD = -1
 # pytest's own output is not shown (the runner shows it only with --verbose): its progress
 # line need not be written.
 QUIET = False
+# How to take the progress line out, set by a warm worker on its accelerated path
+# (pyroad_worker.pytest_internals: it reaches into pluggy). Elsewhere, the cold path included,
+# which stages this file alone, pytest writes the line and nobody reads it.
+HIDE_PROGRESS = None
 
 
 def _read_environment():
@@ -237,7 +241,8 @@ class Recorder:
             frames = list(excinfo.traceback)
         except Exception:
             frames = []
-        test_file = os.path.basename(str(item.fspath))
+        # `path` from pytest 7; `fspath`, its name before, only where there is no `path`.
+        test_file = os.path.basename(str(getattr(item, "path", None) or item.fspath))
         for frame in frames:
             if os.path.basename(str(frame.path)) == test_file:
                 entry["test"] = _frame(frame)
@@ -304,33 +309,10 @@ def _end_other_processes():
             pass
 
 
-def _without_progress(manager):
-    """Takes the terminal reporter's per-test hooks out (the letter per test, the file name, the
-    percentage): a sixth of the time of a test that does little, for output nobody reads.
-
-    The reporter itself stays registered, with every other hook: pytest asks it for its terminal
-    writer when it explains a failed assert, and it still reports collection and internal
-    errors. This runs inside pytest_configure, a hook the reporter does not implement, so no
-    hook call is walking a list this changes.
-    """
-    reporter = manager.get_plugin("terminalreporter")
-    if reporter is None:
-        return
-    for name in ("pytest_runtest_logstart", "pytest_runtest_logreport", "pytest_runtest_logfinish"):
-        # pluggy's own way of taking one plugin out of one hook (private, but in every pluggy
-        # 1.x). Without it the progress line is simply written.
-        remove = getattr(getattr(manager.hook, name, None), "_remove_plugin", None)
-        if remove is not None:
-            try:
-                remove(reporter)
-            except ValueError:
-                pass
-
-
 # Last, so that the terminal reporter (registered by its own plugin's pytest_configure) exists.
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config):
     _read_environment()
     config.pluginmanager.register(Recorder(), "pyroad-recorder")
-    if QUIET:
-        _without_progress(config.pluginmanager)
+    if QUIET and HIDE_PROGRESS is not None:
+        HIDE_PROGRESS(config.pluginmanager)

@@ -1,6 +1,6 @@
 //! Warm workers: Python processes that have imported pytest once and fork a child per check,
 //! so a check costs a fork instead of an interpreter start and a pytest import.
-//! Driven over pipes with one JSON object per line (see `plugin/pyroad_worker.py`).
+//! Driven over pipes with one JSON object per line (see `plugin/pyroad_worker/protocol.py`).
 
 use crate::exec::supervise::Supervisor;
 use crate::exec::{self, Captured, Exit, Job, Outcome};
@@ -16,8 +16,54 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const WORKER: &str = include_str!("../../plugin/pyroad_worker.py");
-const PLUGIN: &str = include_str!("../../plugin/pyroad_plugin.py");
+/// The worker's Python files by their path in its folder: the `pyroad_worker` package (one job
+/// per module, see its `__init__.py`) and the pytest plugin every check loads.
+const FILES: &[(&str, &str)] = &[
+    (
+        "pyroad_worker/__init__.py",
+        include_str!("../../plugin/pyroad_worker/__init__.py"),
+    ),
+    (
+        "pyroad_worker/__main__.py",
+        include_str!("../../plugin/pyroad_worker/__main__.py"),
+    ),
+    (
+        "pyroad_worker/main.py",
+        include_str!("../../plugin/pyroad_worker/main.py"),
+    ),
+    (
+        "pyroad_worker/protocol.py",
+        include_str!("../../plugin/pyroad_worker/protocol.py"),
+    ),
+    (
+        "pyroad_worker/serve.py",
+        include_str!("../../plugin/pyroad_worker/serve.py"),
+    ),
+    (
+        "pyroad_worker/check.py",
+        include_str!("../../plugin/pyroad_worker/check.py"),
+    ),
+    (
+        "pyroad_worker/confine.py",
+        include_str!("../../plugin/pyroad_worker/confine.py"),
+    ),
+    (
+        "pyroad_worker/accel.py",
+        include_str!("../../plugin/pyroad_worker/accel.py"),
+    ),
+    (
+        "pyroad_worker/template.py",
+        include_str!("../../plugin/pyroad_worker/template.py"),
+    ),
+    (
+        "pyroad_worker/pytest_internals.py",
+        include_str!("../../plugin/pyroad_worker/pytest_internals.py"),
+    ),
+    (
+        "pyroad_plugin.py",
+        include_str!("../../plugin/pyroad_plugin.py"),
+    ),
+];
 
 /// How long a worker may take to import pytest and warm up.
 const START_TIMEOUT: Duration = Duration::from_secs(60);
@@ -57,6 +103,25 @@ struct Reply {
     reported: Option<bool>,
     /// The check's working folder as the check sees it, where the worker's template mounted it.
     work: Option<PathBuf>,
+    /// The ready message's: "accelerated" or "plain", and why plain.
+    path: Option<String>,
+    reason: Option<String>,
+    pytest: Option<String>,
+}
+
+/// How a worker runs pytest, as its ready message says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WarmPath {
+    /// Whether it reaches into pytest's internals to make each check cheaper (a prebuilt
+    /// plugin manager and Config, cached assertion rewriting, templates), which it does only
+    /// for the pytest and pluggy versions the test suite has passed on. Otherwise it runs
+    /// "plain": each check still forks from the warm worker and is still confined, then runs
+    /// pytest as a fresh interpreter would.
+    pub accelerated: bool,
+    /// Why it runs plain (a version outside the known range, or `PYROAD_WORKER_PLAIN`).
+    pub plain_reason: Option<String>,
+    /// The worker's pytest version.
+    pub pytest: String,
 }
 
 /// Where each check's replies go, by request id; emptied (so every waiting check sees the
@@ -71,6 +136,8 @@ pub struct Worker {
     alive: Arc<AtomicBool>,
     next_id: AtomicU64,
     _dir: exec::cleanup::TrackedDir,
+    /// Which path the worker took (accelerated or plain) and its pytest version.
+    pub warm_path: WarmPath,
 }
 
 impl Worker {
@@ -78,11 +145,14 @@ impl Worker {
     pub fn start(python: &Path, preload: &[String], blocked_plugins: &[&str]) -> Result<Worker> {
         let dir = exec::cleanup::tracked_tempdir("worker")
             .context("cannot create the worker's folder")?;
-        std::fs::write(dir.path().join("pyroad_worker.py"), WORKER)?;
-        std::fs::write(dir.path().join("pyroad_plugin.py"), PLUGIN)?;
-        // Not create_dir_all: once the clean-up has removed the folder, a worker starting on a
-        // thread pyroad no longer waits for must fail, not make it again (see `cleanup`).
+        // create_dir, not create_dir_all: once the clean-up has removed the folder, a worker
+        // starting on a thread pyroad no longer waits for must fail, not make it again (see
+        // `cleanup`).
+        std::fs::create_dir(dir.path().join("pyroad_worker"))?;
         std::fs::create_dir(dir.path().join("tmp"))?;
+        for (name, text) in FILES {
+            std::fs::write(dir.path().join(name), text)?;
+        }
         let mut env = sandbox::base_env(dir.path());
         env.push(("PYTHONPATH".into(), dir.path().as_os_str().to_owned()));
         env.push(("PYTEST_DISABLE_PLUGIN_AUTOLOAD".into(), "1".into()));
@@ -109,7 +179,7 @@ impl Worker {
             blocked_plugins.join(" ").into(),
         ));
         let mut cmd = Command::new(python);
-        cmd.arg(dir.path().join("pyroad_worker.py"))
+        cmd.args(["-m", "pyroad_worker"])
             .current_dir(dir.path())
             .env_clear()
             .envs(env.iter().map(|(k, v)| (k, v)))
@@ -161,16 +231,28 @@ impl Worker {
                 }
             });
         }
-        let worker = Worker {
+        let mut worker = Worker {
             child: Mutex::new(child),
             stdin: Mutex::new(stdin),
             waiting,
             alive,
             next_id: AtomicU64::new(1),
             _dir: dir,
+            warm_path: WarmPath {
+                accelerated: false,
+                plain_reason: None,
+                pytest: String::new(),
+            },
         };
         let failure = match ready_rx.recv_timeout(START_TIMEOUT) {
-            Ok(r) if r.ready == Some(true) => return Ok(worker),
+            Ok(r) if r.ready == Some(true) => {
+                worker.warm_path = WarmPath {
+                    accelerated: r.path.as_deref() == Some("accelerated"),
+                    plain_reason: r.reason,
+                    pytest: r.pytest.unwrap_or_default(),
+                };
+                return Ok(worker);
+            }
             Ok(_) => "the worker process said it is not ready".to_string(),
             Err(RecvTimeoutError::Timeout) => format!(
                 "the worker process was not ready within {} s",

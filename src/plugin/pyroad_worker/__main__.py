@@ -1,0 +1,3 @@
+from pyroad_worker.main import main
+
+main()
