@@ -426,9 +426,9 @@ fn interpreter_without_workers(s: &Sandbox) -> std::path::PathBuf {
         "nowarm/bin/python",
         &format!(
             "#!/bin/sh\n\
-             case \"$1\" in\n  \
-               */pyroad_worker.py) echo 'this interpreter refuses to serve as a warm worker' >&2; exit 3;;\n\
-             esac\n\
+             if [ \"$1\" = -m ] && [ \"$2\" = pyroad_worker ]; then\n  \
+               echo 'this interpreter refuses to serve as a warm worker' >&2; exit 3\n\
+             fi\n\
              if [ \"$1\" = -c ] && case \"$2\" in *'print(sys.executable)'*) true;; *) false;; esac; then\n  \
                '{real}' \"$@\" | {{ read -r _; echo \"$0\"; cat; }}\n  \
                exit\n\

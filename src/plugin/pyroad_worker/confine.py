@@ -1,4 +1,4 @@
-"""A forked check confined as pyroad's cold path confines one (src/confine.rs), from the same
+"""A forked check confined as pyroad's cold path confines one (src/sandbox/linux/confine.rs), from the same
 policy: new user, network and PID namespaces (the check is the namespace's pid 1, so every
 process it starts ends with it), a /dev/shm and temp folder of its own, Landlock, the same
 limits. Also the process plumbing around it: joining the check's cgroup and process group,
@@ -27,9 +27,9 @@ SYS_LANDLOCK_RESTRICT_SELF = 446
 SIOCGIFFLAGS = 0x8913
 SIOCSIFFLAGS = 0x8914
 MS_NOSUID, MS_NODEV, MS_BIND, MS_REC, MS_PRIVATE = 2, 4, 4096, 1 << 14, 1 << 18
-# What a check's private /dev/shm may hold (src/confine.rs, SHM_OPTIONS).
+# What a check's private /dev/shm may hold (src/sandbox/linux/confine.rs, SHM_OPTIONS).
 SHM_OPTIONS = b"size=64m,nr_inodes=4096,mode=1777"
-# What a check's private temp folder may hold (src/confine.rs, TMP_OPTIONS).
+# What a check's private temp folder may hold (src/sandbox/linux/confine.rs, TMP_OPTIONS).
 TMP_OPTIONS = b"size=256m,nr_inodes=65536,mode=700"
 # Access bits of the kernel's uapi: execute, write, read file, read dir, then removals and
 # creations, refer (ABI 2), truncate (ABI 3), ioctl on devices (ABI 5).
@@ -172,7 +172,7 @@ def enter_namespaces(pid_too):
 
 
 def private_shm(user_namespace, ids):
-    """A /dev/shm of the check's own, as src/confine.rs's private_shm: a new mount namespace
+    """A /dev/shm of the check's own, as src/sandbox/linux/confine.rs's private_shm: a new mount namespace
     with a fresh, size-capped tmpfs there, after mapping the check's uid and gid to themselves
     (files on it can only be made by a mapped user). Returns whether it worked."""
     if user_namespace:
@@ -195,7 +195,7 @@ def private_shm(user_namespace, ids):
 
 
 def private_tmp(path):
-    """A fresh, size-capped tmpfs on the check's temp folder (TMPDIR), as src/confine.rs's
+    """A fresh, size-capped tmpfs on the check's temp folder (TMPDIR), as src/sandbox/linux/confine.rs's
     private_tmp, in the mount namespace private_shm made; where it fails, the folder stays as
     it is."""
     if path:
@@ -254,7 +254,7 @@ def exit_as(status):
 def fork_into_pid_namespace():
     """Forks the check as the first process (pid 1) of its PID namespace and returns only in it;
     this process stays outside as a relay. When the check's process ends, the kernel kills
-    whatever is left in the namespace. One fork, not two (see src/confine.rs): forking a worker
+    whatever is left in the namespace. One fork, not two (see src/sandbox/linux/confine.rs): forking a worker
     that preloaded large libraries is the dearest step of a check."""
     child = os.fork()
     if child:

@@ -1,7 +1,7 @@
 //! Confining a check with what the kernel offers, without root: user, network and PID
 //! namespaces (the check is its PID namespace's pid 1, so every process it started ends with it;
 //! without one, a subreaper relay ends them), a /dev/shm of its own, Landlock for the file
-//! system and signals. `sandbox` applies it on the cold path; `plugin/pyroad_worker.py` mirrors it
+//! system and signals. `sandbox` applies it on the cold path; `plugin/pyroad_worker/confine.py` mirrors it
 //! on the warm path from the same `FsPolicy`. Everything degrades: where a feature is missing,
 //! the check runs with the rest, and `protections()` says what is in force and why.
 
