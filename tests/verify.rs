@@ -300,21 +300,39 @@ fn same_verdicts_warm_and_cold(cases: &[(&str, &str)], warm_env: &[(&str, &str)]
                 "route": ex["route"],
                 "cold_reason": ex["cold_reason"],
                 "cold_detail": ex["cold_detail"],
+                "warm_path": ex["warm_path"],
             });
             ((ex["verdict"].as_str().unwrap().to_string(), tests), route)
         };
-        let (warm, warm_route) = verdict(&[], warm_env);
+        let (warm, mut warm_route) = verdict(&[], warm_env);
         let (cold, cold_route) = verdict(&["--no-warm"], &[]);
+        // Which path the worker took: plain when asked, else what CI expects of this pytest
+        // (`PYROAD_TEST_WARM_PATH`), else either.
+        let path = warm_route["warm_path"].take();
+        let wanted = if warm_env.iter().any(|(k, _)| *k == "PYROAD_WORKER_PLAIN") {
+            Some("plain".to_string())
+        } else {
+            std::env::var("PYROAD_TEST_WARM_PATH").ok()
+        };
+        match wanted {
+            Some(w) => assert_eq!(path, serde_json::json!(w), "warm path for:\n{code}"),
+            None => assert!(
+                path == "accelerated" || path == "plain",
+                "warm path {path} for:\n{code}"
+            ),
+        }
         // Else a warm path that silently fell back to a fresh interpreter would compare cold
         // with cold, and pass.
         assert_eq!(
             warm_route,
-            serde_json::json!({"route": "warm", "cold_reason": null, "cold_detail": null}),
+            serde_json::json!({"route": "warm", "cold_reason": null, "cold_detail": null,
+                               "warm_path": null}),
             "the warm run did not run warm for:\n{code}"
         );
         assert_eq!(
             cold_route,
-            serde_json::json!({"route": "cold", "cold_reason": "no-warm", "cold_detail": null}),
+            serde_json::json!({"route": "cold", "cold_reason": "no-warm", "cold_detail": null,
+                               "warm_path": null}),
             "the --no-warm run for:\n{code}"
         );
         assert_eq!(warm.0, expected, "warm verdict for:\n{code}");

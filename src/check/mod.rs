@@ -117,6 +117,10 @@ fn check_into(
             Ok(outcome) => {
                 result.route = Some(Route::Prepared {
                     template: outcome.seen_work.is_some(),
+                    plain: settings
+                        .warm
+                        .as_ref()
+                        .and_then(|w| w.pool.plain_reason(heavy_of(ex))),
                 });
                 judge_pytest(outcome, &stage, &pytest, &limits, &mut result)?
             }
@@ -211,6 +215,10 @@ fn run_pytest(
         Ok(outcome) => {
             result.route = Some(Route::Warm {
                 template: outcome.seen_work.is_some(),
+                plain: settings
+                    .warm
+                    .as_ref()
+                    .and_then(|w| w.pool.plain_reason(heavy_of(ex))),
             });
             outcome
         }
@@ -311,4 +319,9 @@ fn run_output(
         result.raw = stderr;
     }
     Ok(())
+}
+
+/// Whether an exercise runs on the heavy worker, the one with the curriculum's libraries.
+fn heavy_of(ex: &Exercise) -> bool {
+    !ex.info.requires.is_empty()
 }

@@ -240,11 +240,16 @@ pub enum Route {
     Warm {
         /// Forked from the template.
         template: bool,
+        /// Why the worker runs pytest plainly, off pytest's internals (a pytest outside the
+        /// tested versions, say): correct, but slower. `None`: accelerated.
+        plain: Option<String>,
     },
     /// Forked from a warm worker before the learner saved (`watch`), then let go.
     Prepared {
         /// Forked from the template.
         template: bool,
+        /// As for `Warm`.
+        plain: Option<String>,
     },
     /// In a fresh interpreter.
     Cold(ColdWhy),
@@ -274,6 +279,15 @@ impl Route {
             Route::Cold(why) => Some(why),
             Route::Afresh { then, .. } => then.cold_why(),
             Route::Warm { .. } | Route::Prepared { .. } => None,
+        }
+    }
+
+    /// Why the worker that ran the check ran pytest plainly, if it did.
+    pub fn plain(&self) -> Option<&str> {
+        match self {
+            Route::Warm { plain, .. } | Route::Prepared { plain, .. } => plain.as_deref(),
+            Route::Afresh { then, .. } => then.plain(),
+            Route::Cold(_) => None,
         }
     }
 }
@@ -394,6 +408,13 @@ mod tests {
         assert_eq!(why.detail(), Some("no pytest"));
         assert!(why.is_fallback());
         assert!(!ColdWhy::NoWarm.is_fallback());
-        assert_eq!(Route::Warm { template: true }.cold_why(), None);
+        assert_eq!(
+            Route::Warm {
+                template: true,
+                plain: None
+            }
+            .cold_why(),
+            None
+        );
     }
 }

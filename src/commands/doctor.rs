@@ -162,11 +162,12 @@ fn warm_workers(global: &Global, interp: &Interpreter, catalog: &Catalog, memory
     };
     let took = checked.elapsed();
     match &result.route {
-        Some(Route::Warm { template }) => WarmPath::Checked {
+        Some(Route::Warm { template, plain }) => WarmPath::Checked {
             start,
             id: ex.id.clone(),
             took,
             template: *template,
+            plain: plain.clone(),
         },
         Some(route) => match route.cold_why() {
             Some(why) if why.is_fallback() => WarmPath::CheckFellBack {

@@ -122,6 +122,9 @@ pub fn warn_about_workers(settings: &Settings) {
     for failure in warm.pool.unreported_start_failures() {
         eprint!("{}", crate::ui::render::worker_failed_to_start(&failure));
     }
+    for why in warm.pool.unreported_plain() {
+        eprint!("{}", crate::ui::render::workers_run_plain(&why));
+    }
 }
 
 /// The order to start many checks in: exercises that need no extra package first, so they run

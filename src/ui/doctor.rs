@@ -192,6 +192,8 @@ pub enum WarmPath {
         took: Duration,
         /// Forked from the worker's template.
         template: bool,
+        /// Why the worker runs pytest plainly, if it does.
+        plain: Option<String>,
     },
     /// It started, but the check could not run at all.
     CheckCouldNotRun {
@@ -231,6 +233,7 @@ pub fn warm_path(w: &WarmPath) -> String {
             id,
             took,
             template,
+            plain: None,
         } => format!(
             "{} {name} a worker started in {:.2} s and checked {id} in {:.2} s{}",
             style::green("✓"),
@@ -241,6 +244,19 @@ pub fn warm_path(w: &WarmPath) -> String {
             } else {
                 ""
             }
+        ),
+        WarmPath::Checked {
+            start,
+            id,
+            took,
+            plain: Some(why),
+            ..
+        } => format!(
+            "{} {name} a worker started in {:.2} s and checked {id} in {:.2} s on its plain \
+             path ({why}): correct, but slower",
+            style::yellow("!"),
+            secs(start),
+            secs(took),
         ),
         WarmPath::CheckCouldNotRun { id, error } => format!(
             "{} {name} a worker started, but a check of {id} could not run: {error}",

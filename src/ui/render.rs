@@ -496,15 +496,35 @@ fn fmt_secs(s: f64) -> String {
     }
 }
 
+/// How a warm worker ran a check: from its template, or plainly (and why).
+fn how_warm(template: bool, plain: &Option<String>) -> String {
+    match (template, plain) {
+        (_, Some(why)) => format!(" (plain path, slower: {why})"),
+        (true, None) => " (forked from its template)".into(),
+        (false, None) => String::new(),
+    }
+}
+
+/// The note for warm workers that run pytest plainly, said once per command.
+pub fn workers_run_plain(why: &str) -> String {
+    format!(
+        "{} warm workers run pytest on their plain path ({why}): the verdicts are the same, each \
+         check is slower. pyroad's shortcuts into pytest are kept to the versions its tests have \
+         passed on.\n",
+        style::yellow("note:")
+    )
+}
+
 /// Which way a check ran, in words (`--verbose`): a cold fallback says why.
 pub fn route_text(route: &Route) -> String {
     match route {
-        Route::Warm { template: true } => "on a warm worker (forked from its template)".into(),
-        Route::Warm { template: false } => "on a warm worker".into(),
-        Route::Prepared { template: true } => {
-            "on a warm worker, prepared before the save (forked from its template)".into()
+        Route::Warm { template, plain } => {
+            format!("on a warm worker{}", how_warm(*template, plain))
         }
-        Route::Prepared { template: false } => "on a warm worker, prepared before the save".into(),
+        Route::Prepared { template, plain } => format!(
+            "on a warm worker, prepared before the save{}",
+            how_warm(*template, plain)
+        ),
         Route::Cold(why) => cold_text(why),
         Route::Afresh { prepared, then } => format!(
             "{}, afresh: the check prepared before the save failed ({prepared})",

@@ -65,6 +65,12 @@ pub fn json(catalog: &Catalog, results: &[(&Exercise, CheckResult)], python: &st
             "route": r.route.as_ref().map(|route| route.as_str()),
             "cold_reason": r.route.as_ref().and_then(|route| route.cold_why()).map(|why| why.as_str()),
             "cold_detail": r.route.as_ref().and_then(|route| route.cold_why()).and_then(|why| why.detail()),
+            "warm_path": r.route.as_ref().and_then(|route| match route.as_str() {
+                "cold" => None,
+                _ if route.plain().is_some() => Some("plain"),
+                _ => Some("accelerated"),
+            }),
+            "plain_reason": r.route.as_ref().and_then(|route| route.plain()),
             "tests": r.tests.iter().map(|t| json!({
                 "name": t.name,
                 "outcome": t.outcome,

@@ -35,6 +35,8 @@ pub struct Pool {
     /// Whether a failed start of the light and of the heavy worker has been handed out by
     /// `unreported_start_failures`, so a command says it once.
     reported: [AtomicBool; 2],
+    /// Whether `unreported_plain` has handed out each kind.
+    plain_reported: [AtomicBool; 2],
 }
 
 impl std::fmt::Debug for Pool {
@@ -60,6 +62,7 @@ impl Pool {
             heavy: Mutex::new(Slot::Empty),
             blocked_plugins,
             reported: [AtomicBool::new(false), AtomicBool::new(false)],
+            plain_reported: [AtomicBool::new(false), AtomicBool::new(false)],
         }
     }
 
@@ -130,6 +133,37 @@ impl Pool {
                     heavy,
                     error: why.clone(),
                 });
+            }
+        }
+        out
+    }
+
+    /// Why the running worker of a kind runs pytest plainly, if it does (see `WarmPath`).
+    pub fn plain_reason(&self, heavy: bool) -> Option<String> {
+        match &*self.slot(self.is_heavy(heavy)).lock().ok()? {
+            Slot::Ready(w) if !w.warm_path.accelerated => Some(
+                w.warm_path
+                    .plain_reason
+                    .clone()
+                    .unwrap_or_else(|| format!("pytest {}", w.warm_path.pytest)),
+            ),
+            _ => None,
+        }
+    }
+
+    /// The workers that run pytest plainly and have not been handed out here before, for a
+    /// command to say so once (`PYROAD_WORKER_PLAIN=1` asked for it: not said).
+    pub fn unreported_plain(&self) -> Vec<String> {
+        if crate::settings::env().worker_plain {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for heavy in [false, true] {
+            if let Some(why) = self.plain_reason(heavy)
+                && !self.plain_reported[usize::from(heavy)].swap(true, Ordering::SeqCst)
+                && !out.contains(&why)
+            {
+                out.push(why);
             }
         }
         out

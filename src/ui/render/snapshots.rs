@@ -124,7 +124,10 @@ fn result(ex: &Exercise, verdict: Verdict) -> CheckResult {
         output: None,
         raw: String::new(),
         duration: Duration::from_millis(420),
-        route: (verdict != Verdict::Skipped).then_some(Route::Warm { template: true }),
+        route: (verdict != Verdict::Skipped).then_some(Route::Warm {
+            template: true,
+            plain: None,
+        }),
     }
 }
 
