@@ -29,7 +29,6 @@ use stage::Stage;
 use std::ffi::OsString;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::time::Duration;
 
 /// The settings of a check that do not come from the exercise.
 #[derive(Debug, Clone)]
@@ -84,17 +83,7 @@ fn check_into(
     leftover: &mut Leftover,
 ) -> Result<CheckResult> {
     let started = std::time::Instant::now();
-    let mut result = CheckResult {
-        id: ex.id.clone(),
-        verdict: Verdict::Pass,
-        tests: Vec::new(),
-        collected: 0,
-        problem: None,
-        output: None,
-        raw: String::new(),
-        duration: Duration::ZERO,
-        route: None,
-    };
+    let mut result = CheckResult::new(&ex.id, Verdict::Pass);
     if let Some(reason) = skip_reason(ex, settings)? {
         result.verdict = Verdict::Skipped;
         result.problem = Some(Problem::Skipped(reason));
@@ -117,10 +106,7 @@ fn check_into(
             Ok(outcome) => {
                 result.route = Some(Route::Prepared {
                     template: outcome.seen_work.is_some(),
-                    plain: settings
-                        .warm
-                        .as_ref()
-                        .and_then(|w| w.pool.plain_reason(heavy_of(ex))),
+                    plain: plain_reason(settings, ex),
                 });
                 judge_pytest(outcome, &stage, &pytest, &limits, &mut result)?
             }
@@ -200,7 +186,7 @@ fn run_pytest(
     let warm = match &settings.warm {
         None => Err(ColdWhy::NoWarm),
         Some(warm) => {
-            let heavy = !ex.info.requires.is_empty();
+            let heavy = heavy_of(ex);
             warm.pool
                 .run(
                     &pj.job,
@@ -215,10 +201,7 @@ fn run_pytest(
         Ok(outcome) => {
             result.route = Some(Route::Warm {
                 template: outcome.seen_work.is_some(),
-                plain: settings
-                    .warm
-                    .as_ref()
-                    .and_then(|w| w.pool.plain_reason(heavy_of(ex))),
+                plain: plain_reason(settings, ex),
             });
             outcome
         }
@@ -321,7 +304,15 @@ fn run_output(
     Ok(())
 }
 
+/// Why the worker that runs `ex`'s checks runs pytest plainly, if it does.
+fn plain_reason(settings: &Settings, ex: &Exercise) -> Option<String> {
+    settings
+        .warm
+        .as_ref()
+        .and_then(|w| w.pool.plain_reason(heavy_of(ex)))
+}
+
 /// Whether an exercise runs on the heavy worker, the one with the curriculum's libraries.
-fn heavy_of(ex: &Exercise) -> bool {
+pub(super) fn heavy_of(ex: &Exercise) -> bool {
     !ex.info.requires.is_empty()
 }

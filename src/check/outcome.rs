@@ -369,6 +369,21 @@ impl TestResult {
 }
 
 impl CheckResult {
+    /// The result of a check of `id` before anything is known: a verdict, no tests, no time.
+    pub fn new(id: &str, verdict: Verdict) -> CheckResult {
+        CheckResult {
+            id: id.to_string(),
+            verdict,
+            tests: Vec::new(),
+            collected: 0,
+            problem: None,
+            output: None,
+            raw: String::new(),
+            duration: Duration::ZERO,
+            route: None,
+        }
+    }
+
     /// The result as the progress state counts it.
     pub fn attempt(&self) -> crate::workspace::state::Attempt<'_> {
         crate::workspace::state::Attempt {

@@ -114,7 +114,7 @@ pub fn prepare(catalog: &Catalog, ex: &Exercise, source: &Source, settings: &Set
         return;
     }
     let pytest = pytest_job(ex, &stage, settings, &limits_for(ex, settings));
-    let heavy = !ex.info.requires.is_empty();
+    let heavy = super::heavy_of(ex);
     let early = pytest.early_report(settings);
     // Best effort: a check that could not be prepared runs when the learner saves, and its
     // route then says how (a worker that failed to start, say).

@@ -310,7 +310,6 @@ mod tests {
     use crate::watch::keys::Key;
     use crate::watch::state::test_catalog;
     use crate::workspace::Config;
-    use crate::workspace::state::ExerciseState;
     use std::time::{Duration, Instant};
 
     fn workspace() -> Workspace {
@@ -327,30 +326,13 @@ mod tests {
 
     fn failed() -> CheckResult {
         CheckResult {
-            id: "1-first".into(),
-            verdict: Verdict::Fail,
-            tests: Vec::new(),
-            collected: 0,
-            problem: None,
-            output: None,
-            raw: String::new(),
             duration: Duration::from_millis(120),
-            route: None,
+            ..CheckResult::new("1-first", Verdict::Fail)
         }
     }
 
     fn passed(ids: &[&str]) -> State {
-        let mut state = State::default();
-        for id in ids {
-            state.exercises.insert(
-                id.to_string(),
-                ExerciseState {
-                    passed_at: Some(1),
-                    ..ExerciseState::default()
-                },
-            );
-        }
-        state
+        State::with_passed(ids)
     }
 
     /// The frame of `session` on an 80 x 24 screen.

@@ -297,39 +297,17 @@ pub(super) fn test_catalog() -> Arc<Catalog> {
 mod tests {
     use super::*;
     use crate::check::Verdict;
-    use crate::workspace::state::ExerciseState;
-    use std::time::Duration;
 
     fn session(auto_advance: bool) -> Session {
         Session::new(test_catalog(), 0, auto_advance)
     }
 
     fn done(ids: &[&str]) -> State {
-        let mut state = State::default();
-        for id in ids {
-            state.exercises.insert(
-                id.to_string(),
-                ExerciseState {
-                    passed_at: Some(1),
-                    ..ExerciseState::default()
-                },
-            );
-        }
-        state
+        State::with_passed(ids)
     }
 
     fn result(verdict: Verdict) -> CheckResult {
-        CheckResult {
-            id: "1-first".into(),
-            verdict,
-            tests: Vec::new(),
-            collected: 0,
-            problem: None,
-            output: None,
-            raw: String::new(),
-            duration: Duration::ZERO,
-            route: None,
-        }
+        CheckResult::new("1-first", verdict)
     }
 
     #[test]

@@ -235,6 +235,24 @@ pub fn now() -> u64 {
 }
 
 #[cfg(test)]
+impl State {
+    /// A state in which these exercises have passed (for tests of what reads the state).
+    pub fn with_passed(ids: &[&str]) -> State {
+        let mut state = State::default();
+        for id in ids {
+            state.exercises.insert(
+                id.to_string(),
+                ExerciseState {
+                    passed_at: Some(1),
+                    ..ExerciseState::default()
+                },
+            );
+        }
+        state
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
