@@ -75,3 +75,24 @@ fn a_snapshot_is_its_file_exactly() {
     let message = panic_message(|| assert_snapshot("harness/no-such-snapshot.txt", "x"));
     assert!(message.contains("UPDATE_SNAPSHOTS=1"), "{message}");
 }
+
+#[test]
+fn the_test_venv_gets_pytest_and_pluggy_no_newer_than_the_workers_range() {
+    let is_cap = |spec: &str, name: &str| {
+        spec.strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix('<'))
+            .and_then(|v| v.split_once('.'))
+            .is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok())
+    };
+    assert!(
+        is_cap(&common::pinned("pytest"), "pytest"),
+        "{}",
+        common::pinned("pytest")
+    );
+    assert!(
+        is_cap(&common::pinned("pluggy"), "pluggy"),
+        "{}",
+        common::pinned("pluggy")
+    );
+    assert_eq!(common::pinned("numpy"), "numpy");
+}

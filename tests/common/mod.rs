@@ -49,7 +49,7 @@ pub fn python() -> PathBuf {
                         "--quiet",
                         "--disable-pip-version-check",
                     ])
-                    .args(&absent)
+                    .args(absent.iter().map(|p| pinned(p)))
                     .status()
                     .expect("pip")
                     .success();
@@ -62,7 +62,7 @@ pub fn python() -> PathBuf {
 
 /// pytest plus every package named in a `requires` of the repo's curriculum.
 fn curriculum_requires() -> Vec<String> {
-    let mut out = vec!["pytest".to_string()];
+    let mut out = vec!["pytest".to_string(), "pluggy".to_string()];
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises");
     for topic in std::fs::read_dir(root).expect("exercises/").flatten() {
         for ex in std::fs::read_dir(topic.path())
@@ -90,6 +90,33 @@ fn curriculum_requires() -> Vec<String> {
         }
     }
     out
+}
+
+/// What pip installs for `pkg`: pytest and pluggy no newer than the warm worker's tested range
+/// (`SUPPORTED_PYTEST`, `SUPPORTED_PLUGGY` in `pytest_internals.py`), so that the suite keeps
+/// testing the accelerated path on the newest version it supports when a newer one is released.
+pub fn pinned(pkg: &str) -> String {
+    let internals =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/plugin/pyroad_worker/pytest_internals.py");
+    let text = std::fs::read_to_string(internals).expect("pytest_internals.py");
+    let top = |name: &str| -> Option<(u32, u32)> {
+        // `SUPPORTED_PYTEST = ((6, 2), (9, 2))`: the second pair.
+        let line = text.lines().find(|l| l.starts_with(name))?;
+        let numbers: Vec<u32> = line
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        Some((*numbers.get(2)?, *numbers.get(3)?))
+    };
+    let range = match pkg {
+        "pytest" => top("SUPPORTED_PYTEST ="),
+        "pluggy" => top("SUPPORTED_PLUGGY ="),
+        _ => None,
+    };
+    match range {
+        Some((major, minor)) => format!("{pkg}<{major}.{}", minor + 1),
+        None => pkg.to_string(),
+    }
 }
 
 /// The packages of `wanted` that `python` cannot import.
