@@ -33,7 +33,7 @@ pub fn install_interrupt_handler(restore_terminal: fn()) {
             }
         }
         remove_tracked();
-        crate::sandbox::linux::cgroup::remove_spare_cgroups();
+        crate::sandbox::os::finish();
         restore_terminal();
         std::process::exit(130);
     });
@@ -63,7 +63,7 @@ pub fn end_like_sigpipe_on_closed_stdout() {
 /// folders removed, workers ended. Called once, as `main` returns.
 pub fn finish() {
     crate::sandbox::process::finish_background_kills();
-    crate::sandbox::linux::cgroup::remove_spare_cgroups();
+    crate::sandbox::os::finish();
     remove_tracked();
 }
 

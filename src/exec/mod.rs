@@ -130,7 +130,7 @@ pub fn run(job: &Job) -> Result<Outcome> {
         .iter()
         .find(|(k, _)| k == "TMPDIR")
         .map(|(_, v)| v.as_os_str());
-    sandbox::linux::confine_command(
+    sandbox::os::confine_command(
         &mut cmd,
         &job.program,
         job.sandbox_dir.as_deref(),
@@ -205,11 +205,9 @@ pub fn run(job: &Job) -> Result<Outcome> {
     // namespace the relay is a subreaper: asked with SIGTERM, it kills every descendant,
     // including those that left the group; a moment later the group is killed regardless.
     stop_relay(&mut child, pgid);
-    kill_group_fully(pgid, cap.cgroup());
-    if let Some(c) = cap.cgroup() {
-        // Also what left the group with setsid() or a double fork.
-        c.kill_all();
-    }
+    kill_group_fully(pgid, Some(&cap));
+    // Also what left the group with setsid() or a double fork.
+    cap.kill_strays();
     let _ = child.wait();
     cleanup::untrack_group(pgid);
     // Readers end when every writer has closed the pipe; a process that escaped the group could
@@ -261,7 +259,7 @@ fn spawn_reader(
 mod tests {
     use super::*;
     use crate::sandbox::base_env;
-    use crate::sandbox::linux::confine;
+    use crate::sandbox::os::confine;
     use std::path::Path;
 
     fn sh(script: &str, timeout_ms: u64) -> Outcome {

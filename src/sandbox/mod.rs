@@ -1,11 +1,27 @@
 //! The sandbox: what a check may do, as data (limits, file-system policy, environment), and the
 //! strongest confinement this OS offers to enforce it, applied to a command before it starts.
 
+// One backend per OS, the same functions in each (as cargo-nextest selects its runner's
+// `unix.rs`/`windows.rs`): `ProcessCap`, `confine_command`, `finish`.
+#[cfg(target_os = "linux")]
 pub mod linux;
+#[cfg(target_os = "linux")]
+pub use linux as os;
+#[cfg(target_os = "macos")]
+pub mod macos;
+#[cfg(target_os = "macos")]
+pub use macos as os;
+#[cfg(windows)]
+pub mod windows;
+#[cfg(windows)]
+pub use windows as os;
+
+mod policy;
+#[cfg(unix)]
 pub mod process;
 
-pub use linux::FsPolicy;
-pub use linux::cap::ProcessCap;
+pub use os::ProcessCap;
+pub use policy::FsPolicy;
 
 use std::ffi::OsString;
 use std::path::Path;

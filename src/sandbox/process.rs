@@ -2,7 +2,6 @@
 //! that must never kill pyroad with SIGPIPE.
 
 use super::ProcessCap;
-use super::linux::cgroup::PidsCgroup;
 use std::io::Write;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -90,15 +89,15 @@ pub fn group_size(pgid: i32) -> usize {
 /// process of the group (and any that left it), emptiness is one read of its member list and
 /// its strays are killed too; without, a walk through /proc (1 ms or so per look on a quiet
 /// machine, and a check's end takes several looks while its namespace is torn down).
-pub fn kill_group_fully(pgid: i32, cgroup: Option<&PidsCgroup>) {
+pub fn kill_group_fully(pgid: i32, cap: Option<&ProcessCap>) {
     // A killed process is gone within a millisecond or so, and `watch` waits on this for
     // every save: look again soon, then less and less often (about 250 ms in all).
     let mut pause = Duration::from_micros(200);
     for _ in 0..60 {
         kill_group(pgid);
         let empty = group_gone(pgid)
-            || match cgroup {
-                Some(c) => c.kill_members() == 0,
+            || match cap.and_then(ProcessCap::kill_members) {
+                Some(left) => left == 0,
                 None => group_size(pgid) == 0,
             };
         if empty {
@@ -117,7 +116,7 @@ static BACKGROUND_KILLS: Mutex<Vec<std::thread::JoinHandle<()>>> = Mutex::new(Ve
 pub fn kill_group_in_background(pgid: i32, cap: Option<ProcessCap>) {
     kill_group(pgid);
     let handle = std::thread::spawn(move || {
-        kill_group_fully(pgid, cap.as_ref().and_then(ProcessCap::cgroup));
+        kill_group_fully(pgid, cap.as_ref());
         drop(cap);
     });
     if let Ok(mut kills) = BACKGROUND_KILLS.lock() {

@@ -33,8 +33,8 @@ pub struct Pending {
 
 impl Pending {
     /// The check's pids cgroup, if its process cap is one.
-    fn cgroup(&self) -> Option<&sandbox::linux::cgroup::PidsCgroup> {
-        self.cap.as_ref().and_then(sandbox::ProcessCap::cgroup)
+    fn cap(&self) -> Option<&sandbox::ProcessCap> {
+        self.cap.as_ref()
     }
 
     /// Lets a gated check go on (the learner's files must be in place now), then waits for it,
@@ -82,7 +82,7 @@ impl Pending {
             let output = file_len(&self.stdout_path) + file_len(&self.stderr_path);
             let reason = Supervisor::new(job, self.cap.as_ref(), pid, start).breach(output);
             if let Some(reason) = reason {
-                sandbox::process::kill_group_fully(pid, self.cgroup());
+                sandbox::process::kill_group_fully(pid, self.cap());
                 killed = Some(reason);
             }
         };
@@ -92,7 +92,7 @@ impl Pending {
             // namespace's teardown takes milliseconds); that is finished in the background.
             sandbox::process::kill_group_in_background(pid, self.cap.take());
         } else {
-            sandbox::process::kill_group_fully(pid, self.cgroup());
+            sandbox::process::kill_group_fully(pid, self.cap());
             self.cap = None;
         }
         let exit = match (killed, status.exit, status.signal) {
@@ -116,7 +116,7 @@ impl Drop for Pending {
             // Never let go: it ends by itself without running anything.
             let _ = self.worker.send(&GateMessage::Drop(self.id));
         } else if !self.waited {
-            sandbox::process::kill_group_fully(self.pid, self.cgroup());
+            sandbox::process::kill_group_fully(self.pid, self.cap());
         }
     }
 }

@@ -265,7 +265,7 @@ impl Worker {
             gated,
             early: report.is_some(),
             confine: sandbox::confined(),
-            cgroup: cap.cgroup().map(|c| c.procs_file()),
+            cgroup: cap.cgroup_procs(),
             cwd: job.cwd.clone(),
             args,
             env,

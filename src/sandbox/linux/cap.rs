@@ -49,6 +49,25 @@ impl ProcessCap {
         }
     }
 
+    /// With a cgroup: kills every process in it and says how many there were (0: empty).
+    /// `None` without one: the caller counts the group's processes instead.
+    pub fn kill_members(&self) -> Option<usize> {
+        self.cgroup().map(PidsCgroup::kill_members)
+    }
+
+    /// Kills what left the check's process group (`setsid()`, a double fork), where the cap
+    /// can find it: the cgroup holds every process of the check.
+    pub fn kill_strays(&self) {
+        if let Some(c) = self.cgroup() {
+            c.kill_all();
+        }
+    }
+
+    /// The cgroup's `cgroup.procs` for a forked check to join, if the cap is a cgroup.
+    pub fn cgroup_procs(&self) -> Option<std::path::PathBuf> {
+        self.cgroup().map(PidsCgroup::procs_file)
+    }
+
     /// The cgroup, if that is the cap.
     pub fn cgroup(&self) -> Option<&PidsCgroup> {
         match self {

@@ -5,12 +5,17 @@ pub mod cap;
 pub mod cgroup;
 pub mod confine;
 
-pub use confine::FsPolicy;
+pub use cap::ProcessCap;
 
-use super::{Limits, ProcessCap, confined};
+use super::{FsPolicy, Limits, confined};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::Command;
+
+/// What pyroad ends as it exits: the cgroups kept for reuse.
+pub fn finish() {
+    cgroup::remove_spare_cgroups();
+}
 
 /// Makes `cmd` start confined: everything that allocates is prepared here, in the parent, and
 /// the closure run between fork and exec makes only async-signal-safe syscalls.
