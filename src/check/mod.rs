@@ -184,7 +184,8 @@ fn run_pytest(
 ) -> Result<()> {
     let pj = pytest_job(ex, stage, settings, limits);
     let warm = match &settings.warm {
-        None => Err(ColdWhy::NoWarm),
+        None if cfg!(target_os = "linux") => Err(ColdWhy::NoWarm),
+        None => Err(ColdWhy::NotOnThisOs),
         Some(warm) => {
             let heavy = heavy_of(ex);
             warm.pool

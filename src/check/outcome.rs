@@ -304,17 +304,20 @@ pub enum ColdWhy {
     /// The warm worker took the check but failed it (the underlying error): it died, could not
     /// fork it, or stopped answering.
     WorkerFailed(String),
+    /// This OS has no warm workers yet (every OS but Linux).
+    NotOnThisOs,
 }
 
 impl ColdWhy {
-    /// A stable name for reports: `no-warm`, `output-mode`, `worker-failed-to-start` or
-    /// `worker-failed`.
+    /// A stable name for reports: `no-warm`, `output-mode`, `worker-failed-to-start`,
+    /// `worker-failed` or `not-on-this-os`.
     pub fn as_str(&self) -> &'static str {
         match self {
             ColdWhy::NoWarm => "no-warm",
             ColdWhy::OutputMode => "output-mode",
             ColdWhy::WorkerFailedToStart(_) => "worker-failed-to-start",
             ColdWhy::WorkerFailed(_) => "worker-failed",
+            ColdWhy::NotOnThisOs => "not-on-this-os",
         }
     }
 
@@ -322,7 +325,7 @@ impl ColdWhy {
     pub fn detail(&self) -> Option<&str> {
         match self {
             ColdWhy::WorkerFailedToStart(e) | ColdWhy::WorkerFailed(e) => Some(e),
-            ColdWhy::NoWarm | ColdWhy::OutputMode => None,
+            ColdWhy::NoWarm | ColdWhy::OutputMode | ColdWhy::NotOnThisOs => None,
         }
     }
 

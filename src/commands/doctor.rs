@@ -77,7 +77,7 @@ pub fn run(global: &Global) -> Result<ExitCode> {
             );
         }
     }
-    for p in doctor::protections(&crate::exec::probe::findings()) {
+    for p in protections() {
         let mark = if p.active {
             style::green("✓")
         } else {
@@ -124,6 +124,9 @@ pub fn run(global: &Global) -> Result<ExitCode> {
 fn warm_workers(global: &Global, interp: &Interpreter, catalog: &Catalog, memory: u64) -> WarmPath {
     if global.no_warm {
         return WarmPath::Off;
+    }
+    if !cfg!(target_os = "linux") {
+        return WarmPath::NotOnThisOs;
     }
     let pool = Arc::new(Pool::new(
         interp.executable.clone(),
@@ -179,4 +182,16 @@ fn warm_workers(global: &Global, interp: &Interpreter, catalog: &Catalog, memory
         // Skipped (an interpreter older than the exercise's `min_python`): nothing ran.
         None => WarmPath::Started { start },
     }
+}
+
+/// Each protection a check gets here, probed where the OS allows it.
+#[cfg(target_os = "linux")]
+fn protections() -> Vec<doctor::Protection> {
+    doctor::protections(&crate::exec::probe::findings())
+}
+
+/// Each protection a check gets here.
+#[cfg(not(target_os = "linux"))]
+fn protections() -> Vec<doctor::Protection> {
+    doctor::protections_here()
 }

@@ -92,7 +92,8 @@ pub fn warm_pool(
     packages.sort();
     packages.dedup();
     crate::workspace::extras::prime(interpreter, packages.clone());
-    if global.no_warm {
+    // Elsewhere than Linux there are no warm workers yet (`exec/warm_elsewhere.rs`).
+    if global.no_warm || !cfg!(target_os = "linux") {
         return None;
     }
     let preload = crate::workspace::extras::preload_modules(&packages);

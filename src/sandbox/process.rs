@@ -24,11 +24,10 @@ pub fn write_to_pipe(pipe: &mut impl Write, data: &[u8]) -> std::io::Result<()> 
             let mut pending: libc::sigset_t = std::mem::zeroed();
             libc::sigpending(&mut pending);
             if libc::sigismember(&pending, libc::SIGPIPE) == 1 {
-                let now = libc::timespec {
-                    tv_sec: 0,
-                    tv_nsec: 0,
-                };
-                libc::sigtimedwait(&pipe_only, std::ptr::null_mut(), &now);
+                // Pending, so this takes it at once (sigwait is on every Unix; sigtimedwait
+                // is not on macOS).
+                let mut taken: libc::c_int = 0;
+                libc::sigwait(&pipe_only, &mut taken);
             }
             libc::pthread_sigmask(libc::SIG_SETMASK, &before, std::ptr::null_mut());
         }

@@ -1,6 +1,7 @@
 //! `doctor`'s words for what the sandbox probe found: one line per protection, saying what it
 //! does or why it is missing here.
 
+#[cfg(target_os = "linux")]
 use crate::exec::probe::{Findings, ForkCap, NoUserNamespaces};
 use crate::ui::style;
 use std::time::Duration;
@@ -16,6 +17,7 @@ pub struct Protection {
     pub detail: String,
 }
 
+#[cfg(target_os = "linux")]
 fn why(no_userns: Option<NoUserNamespaces>) -> &'static str {
     match no_userns {
         Some(NoUserNamespaces::AppArmor) => {
@@ -31,6 +33,7 @@ fn why(no_userns: Option<NoUserNamespaces>) -> &'static str {
 }
 
 /// Each protection a check gets on this machine, in words.
+#[cfg(target_os = "linux")]
 pub fn protections(f: &Findings) -> Vec<Protection> {
     let why_no_userns = why(f.no_user_namespaces);
     let mut out = Vec::new();
@@ -175,6 +178,8 @@ pub fn protections(f: &Findings) -> Vec<Protection> {
 pub enum WarmPath {
     /// `--no-warm`.
     Off,
+    /// This OS has no warm workers yet.
+    NotOnThisOs,
     /// The worker did not start, for this reason.
     FailedToStart(String),
     /// It started; there was no exercise to check on it.
@@ -218,6 +223,9 @@ pub fn warm_path(w: &WarmPath) -> String {
     match w {
         WarmPath::Off => {
             format!("  {name} off (--no-warm): every check starts a fresh interpreter")
+        }
+        WarmPath::NotOnThisOs => {
+            format!("  {name} Linux only for now: every check here starts a fresh interpreter")
         }
         WarmPath::FailedToStart(why) => format!(
             "{} {name} failed to start: {why}; checks run in a fresh interpreter (slower)",

@@ -3,11 +3,13 @@
 //! such process, `pending` a check it forked, `pool` the light and heavy workers of a run, and
 //! `protocol` the messages on their pipes (the Python side: `plugin/pyroad_worker/`).
 
+mod errors;
 mod pending;
 mod pool;
 mod protocol;
 mod worker;
 
+pub use errors::{StartFailure, WarmError};
 pub use pending::Pending;
 pub use pool::Pool;
 
@@ -70,25 +72,6 @@ const SAID_LINES: usize = 2;
 /// The longest stderr line kept (a traceback's last line names the cause in far less).
 const SAID_LINE_CHARS: usize = 300;
 
-/// Why a warm worker did not run a check; the caller then runs it in a fresh interpreter. The
-/// text is the underlying error's, kept as data for the caller to show.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum WarmError {
-    /// No worker of the kind could be started: why it failed (the same for every check of the
-    /// kind, since a failed start is not retried).
-    Start(String),
-    /// A worker took the check but failed it: it died, could not fork it, or stopped answering.
-    Check(String),
-}
-
-/// A worker that could not be started, for the command to say so once.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StartFailure {
-    /// The kind: the heavy worker, which preloads the curriculum's libraries, or the light one.
-    pub heavy: bool,
-    /// Why it failed.
-    pub error: String,
-}
 
 /// How a worker runs pytest, as its ready message says.
 #[derive(Debug, Clone, PartialEq, Eq)]
