@@ -103,6 +103,15 @@ pub(super) fn pytest(run: PytestRun, limits: &Limits) -> Result<PytestJudged, Ca
                 },
             ));
         }
+        Exit::MemoryLimit => {
+            return Ok(only(
+                Verdict::Memory,
+                Problem::Memory {
+                    limit_mb: mib(limits.memory),
+                    test: running,
+                },
+            ));
+        }
         Exit::ProcessLimit => {
             return Ok(only(
                 Verdict::Error,
@@ -263,6 +272,13 @@ pub(super) fn output(run: OutputRun, limits: &Limits) -> Result<OutputJudged, Ca
     } = run;
     let (verdict, problem) = match exit {
         Exit::Cancelled => return Err(Cancelled),
+        Exit::MemoryLimit => (
+            Verdict::Memory,
+            Some(Problem::Memory {
+                limit_mb: mib(limits.memory),
+                test: None,
+            }),
+        ),
         Exit::ProcessLimit => (
             Verdict::Error,
             Some(Problem::TooManyProcesses {

@@ -97,6 +97,9 @@ pub enum Exit {
     OutputLimit,
     /// Killed by pyroad for starting more than `max_processes` processes (a fork bomb).
     ProcessLimit,
+    /// Killed by pyroad for holding more memory than the limit, where the OS does not enforce
+    /// one itself (macOS ignores RLIMIT_DATA; see `sandbox::os::memory_exceeded`).
+    MemoryLimit,
     /// Stopped because its result was no longer wanted.
     Cancelled,
 }

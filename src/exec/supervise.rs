@@ -31,7 +31,8 @@ impl<'a> Supervisor<'a> {
     }
 
     /// The limit the check has broken, having written `output` bytes so far, judged in a fixed
-    /// order: time, output, processes, then whether its result is still wanted.
+    /// order: time, output, processes, memory (where the OS does not enforce it), then whether
+    /// its result is still wanted.
     pub fn breach(&self, output: u64) -> Option<Exit> {
         let limits = &self.job.limits;
         if Instant::now() >= self.deadline {
@@ -43,6 +44,8 @@ impl<'a> Supervisor<'a> {
             .is_some_and(|c| c.reached(self.pgid, limits.max_processes))
         {
             Some(Exit::ProcessLimit)
+        } else if crate::sandbox::os::memory_exceeded(self.pgid, limits.memory) {
+            Some(Exit::MemoryLimit)
         } else if self
             .job
             .cancel

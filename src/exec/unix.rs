@@ -14,8 +14,9 @@ use wait_timeout::ChildExt;
 
 /// Runs a job to completion or its timeout, killing the whole process group afterwards.
 pub fn run(job: &Job) -> Result<Outcome> {
-    let mut cmd = Command::new(&job.program);
-    cmd.args(&job.args)
+    let (program, args) = sandbox::os::wrap(&job.program, &job.args, job.sandbox_dir.as_deref());
+    let mut cmd = Command::new(&program);
+    cmd.args(&args)
         .current_dir(&job.cwd)
         .env_clear()
         .envs(job.env.iter().map(|(k, v)| (k, v)))

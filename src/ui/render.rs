@@ -329,6 +329,7 @@ fn program_end(exit: &Exit) -> String {
         Exit::TimedOut => "timed out".into(),
         Exit::OutputLimit => "printed too much and was stopped".into(),
         Exit::ProcessLimit => "started too many processes and was stopped".into(),
+        Exit::MemoryLimit => "held more memory than allowed and was stopped".into(),
         Exit::Cancelled => "was cancelled".into(),
     }
 }

@@ -12,6 +12,24 @@ use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::Command;
 
+/// Whether the check whose process group is `pgid` holds more than `limit` bytes, where this
+/// OS does not stop it itself. Linux does (RLIMIT_DATA: the allocation fails, Python raises
+/// MemoryError), so never.
+pub fn memory_exceeded(_pgid: i32, _limit: u64) -> bool {
+    false
+}
+
+/// The program and arguments that start `program args` confined, where confinement is a
+/// wrapper around the program (macOS's `sandbox-exec`); on Linux it is applied between fork
+/// and exec instead (`confine_command`), so they are unchanged.
+pub fn wrap(
+    program: &Path,
+    args: &[std::ffi::OsString],
+    _sandbox_dir: Option<&Path>,
+) -> (std::path::PathBuf, Vec<std::ffi::OsString>) {
+    (program.to_path_buf(), args.to_vec())
+}
+
 /// What pyroad ends as it exits: the cgroups kept for reuse.
 pub fn finish() {
     cgroup::remove_spare_cgroups();
