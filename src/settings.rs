@@ -159,6 +159,10 @@ pub struct Env {
     pub worker_plain: bool,
     /// `PYROAD_BENCH_NO_SANDBOX=1` turns confinement off, for `benches/sandbox_overhead.py`.
     pub no_sandbox: bool,
+    /// `PYROAD_SANDBOX=portable` confines checks with only what every Unix offers (a process
+    /// group, rlimits, memory by sampling, polling for fork bombs): the subset the macOS
+    /// backend relies on, testable on Linux. `os` (the default) is this OS's own sandbox.
+    pub portable_sandbox: bool,
 }
 
 impl Env {
@@ -202,6 +206,20 @@ impl Env {
             templates: switch(&text, "PYROAD_TEMPLATE", true)?,
             worker_plain: switch(&text, "PYROAD_WORKER_PLAIN", false)?,
             no_sandbox: switch(&text, "PYROAD_BENCH_NO_SANDBOX", false)?,
+            portable_sandbox: match text("PYROAD_SANDBOX").as_deref().map(str::trim) {
+                None | Some("") | Some("os") => false,
+                Some("portable") => true,
+                Some(v) => {
+                    return Err(BadSetting {
+                        name: "PYROAD_SANDBOX".into(),
+                        value: v.into(),
+                        problem: "is neither `os` nor `portable`".into(),
+                        fix: "unset it (this OS's own sandbox), or set it to `portable` to test \
+                              the subset every Unix offers"
+                            .into(),
+                    });
+                }
+            },
         })
     }
 }

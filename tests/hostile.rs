@@ -1,7 +1,10 @@
 //! Hostile learner code. Each `tests/hostile/<case>.py` is a learner's submission, run by pyroad
 //! in place of the stub of a one-exercise curriculum, once on the cold path (`pyroad run 1-demo`:
 //! a fresh `python -m pytest`) and once on the warm path (`pyroad verify --format json`: a check
-//! forked from a warm worker). After each run the test asserts:
+//! forked from a warm worker), and, for the cases that need no feature of the OS's own sandbox,
+//! a third time under `PYROAD_SANDBOX=portable` (only what every Unix offers: the subset the
+//! macOS backend relies on; timeouts, memory by sampling, output floods, fork bombs, no
+//! survivors in the process group). After each run the test asserts:
 //!
 //! - the verdict is not a pass: pyroad exits 1 and reports a verdict other than `pass` (and the
 //!   expected one where the contract names it: `timeout`, `memory`);
@@ -60,12 +63,15 @@ enum Route {
     Cold,
     /// `pyroad verify --format json`: a check forked from a warm worker.
     Warm,
+    /// `pyroad run 1-demo` under `PYROAD_SANDBOX=portable`: only what every Unix offers (the
+    /// subset the macOS backend relies on). It runs the cases that need no OS sandbox feature.
+    Portable,
 }
 
 impl Route {
     fn args(self) -> &'static [&'static str] {
         match self {
-            Route::Cold => &["run", "1-demo"],
+            Route::Cold | Route::Portable => &["run", "1-demo"],
             Route::Warm => &["verify", "--format", "json"],
         }
     }
@@ -248,7 +254,8 @@ impl Ran {
 /// Runs pyroad in the workspace with `TMPDIR` set to `tmp`, timing it. Output goes to files,
 /// not pipes, so a process that escaped with pyroad's stdout cannot hold the test up.
 #[track_caller]
-fn pyroad(s: &Sandbox, tmp: &Path, args: &[&str]) -> Ran {
+fn pyroad(s: &Sandbox, tmp: &Path, route: Route) -> Ran {
+    let args = route.args();
     let capture = tempfile::tempdir().expect("capture dir");
     let out_path = capture.path().join("stdout");
     let err_path = capture.path().join("stderr");
@@ -260,6 +267,14 @@ fn pyroad(s: &Sandbox, tmp: &Path, args: &[&str]) -> Ran {
         .env("TMPDIR", tmp)
         .env_remove("PYROAD_PYTHON")
         .env_remove("PYROAD_TIMEOUT_SCALE")
+        .env(
+            "PYROAD_SANDBOX",
+            if route == Route::Portable {
+                "portable"
+            } else {
+                "os"
+            },
+        )
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out_path).expect("stdout file"))
         .stderr(std::fs::File::create(&err_path).expect("stderr file"))
@@ -313,7 +328,7 @@ fn reported_verdict(s: &Sandbox, route: Route, ran: &Ran) -> Option<String> {
         Route::Warm => serde_json::from_str::<Value>(&ran.stdout)
             .ok()
             .and_then(|v| v["exercises"][0]["verdict"].as_str().map(String::from)),
-        Route::Cold => std::fs::read_to_string(s.path().join(STATE))
+        Route::Cold | Route::Portable => std::fs::read_to_string(s.path().join(STATE))
             .ok()
             .and_then(|t| serde_json::from_str::<Value>(&t).ok())
             .and_then(|v| {
@@ -338,7 +353,7 @@ fn allowance(route: Route) -> Duration {
         let mut slowest = [Duration::ZERO; 2];
         for (i, route) in [Route::Cold, Route::Warm].into_iter().enumerate() {
             for _ in 0..3 {
-                let ran = pyroad(&s, tmp.path(), route.args());
+                let ran = pyroad(&s, tmp.path(), route);
                 assert_eq!(
                     (ran.code, reported_verdict(&s, route, &ran).as_deref()),
                     (Some(0), Some("pass")),
@@ -356,7 +371,7 @@ fn allowance(route: Route) -> Duration {
         (slowest[0], slowest[1])
     });
     match route {
-        Route::Cold => cold,
+        Route::Cold | Route::Portable => cold,
         Route::Warm => warm,
     }
 }
@@ -557,7 +572,15 @@ fn run_case(case: &Case) {
         _shared = ALONE.read().unwrap_or_else(|e| e.into_inner());
     }
     let mut problems = Vec::new();
-    for route in [Route::Cold, Route::Warm] {
+    for route in [Route::Cold, Route::Warm, Route::Portable] {
+        if route == Route::Portable && !case.needs.is_empty() {
+            eprintln!(
+                "skipped on the portable sandbox: hostile case `{}` needs {:?}, which only the \
+                 OS's own sandbox holds",
+                case.name, case.needs
+            );
+            continue;
+        }
         for p in run_route(case, route) {
             problems.push(format!("[{route:?}] {p}"));
         }
@@ -621,7 +644,7 @@ fn run_route(case: &Case, route: Route) -> Vec<String> {
     let before = snapshot(s.path(), &skip);
     let outside_before = snapshot(outside.path(), &[]);
 
-    let ran = pyroad(&s, tmp.path(), route.args());
+    let ran = pyroad(&s, tmp.path(), route);
 
     // Processes first: they are what can still change anything.
     let mut problems = Vec::new();

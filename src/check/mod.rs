@@ -184,7 +184,9 @@ fn run_pytest(
 ) -> Result<()> {
     let pj = pytest_job(ex, stage, settings, limits);
     let warm = match &settings.warm {
-        None if cfg!(target_os = "linux") => Err(ColdWhy::NoWarm),
+        None if cfg!(target_os = "linux") && !crate::settings::env().portable_sandbox => {
+            Err(ColdWhy::NoWarm)
+        }
         None => Err(ColdWhy::NotOnThisOs),
         Some(warm) => {
             let heavy = heavy_of(ex);

@@ -304,7 +304,7 @@ pub enum ColdWhy {
     /// The warm worker took the check but failed it (the underlying error): it died, could not
     /// fork it, or stopped answering.
     WorkerFailed(String),
-    /// This OS has no warm workers yet (every OS but Linux).
+    /// No warm workers here yet: every OS but Linux, and the portable sandbox.
     NotOnThisOs,
 }
 

@@ -125,7 +125,7 @@ fn warm_workers(global: &Global, interp: &Interpreter, catalog: &Catalog, memory
     if global.no_warm {
         return WarmPath::Off;
     }
-    if !cfg!(target_os = "linux") {
+    if !cfg!(target_os = "linux") || crate::settings::env().portable_sandbox {
         return WarmPath::NotOnThisOs;
     }
     let pool = Arc::new(Pool::new(

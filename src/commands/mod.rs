@@ -93,7 +93,7 @@ pub fn warm_pool(
     packages.dedup();
     crate::workspace::extras::prime(interpreter, packages.clone());
     // Elsewhere than Linux there are no warm workers yet (`exec/warm_elsewhere.rs`).
-    if global.no_warm || !cfg!(target_os = "linux") {
+    if global.no_warm || !cfg!(target_os = "linux") || crate::settings::env().portable_sandbox {
         return None;
     }
     let preload = crate::workspace::extras::preload_modules(&packages);

@@ -545,7 +545,7 @@ fn cold_text(why: &ColdWhy) -> String {
             "in a fresh interpreter (output mode runs the program itself)".into()
         }
         ColdWhy::NotOnThisOs => {
-            "in a fresh interpreter (warm workers run on Linux only for now)".into()
+            "in a fresh interpreter (warm workers need Linux's own sandbox, for now)".into()
         }
         ColdWhy::WorkerFailedToStart(e) => style::yellow(&format!(
             "in a fresh interpreter, slower: the warm worker failed to start ({e})"

@@ -25,6 +25,9 @@ impl ProcessCap {
         if !confined() {
             return ProcessCap::Polling;
         }
+        if super::portable() {
+            return ProcessCap::without_kernel_help(max);
+        }
         // Root stays exempt from RLIMIT_NPROC even inside a user namespace (the kernel exempts
         // the real user, not the namespace's), so root needs the cgroup.
         if !is_root() && confine::namespaces_work() {

@@ -15,8 +15,48 @@ use std::process::Command;
 /// Whether the check whose process group is `pgid` holds more than `limit` bytes, where this
 /// OS does not stop it itself. Linux does (RLIMIT_DATA: the allocation fails, Python raises
 /// MemoryError), so never.
-pub fn memory_exceeded(_pgid: i32, _limit: u64) -> bool {
-    false
+pub fn memory_exceeded(pgid: i32, limit: u64) -> bool {
+    portable() && group_resident_bytes(pgid) > limit
+}
+
+/// Whether checks run under the portable backend (`PYROAD_SANDBOX=portable`), which uses only
+/// what every Unix offers, as the macOS backend must.
+pub fn portable() -> bool {
+    crate::settings::env().portable_sandbox
+}
+
+/// The resident memory of every process in a process group, from /proc (the portable
+/// backend's memory limit: what macOS must do by sampling, done the same way here).
+fn group_resident_bytes(pgid: i32) -> u64 {
+    // SAFETY: sysconf has no preconditions.
+    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(1) as u64;
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    let mut total = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().filter(|n| n.bytes().all(|b| b.is_ascii_digit())) else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        // Fields after the command (which may hold spaces): state ppid pgrp ...
+        let Some((_, rest)) = stat.rsplit_once(')') else {
+            continue;
+        };
+        if rest.split_whitespace().nth(2).and_then(|g| g.parse::<i32>().ok()) != Some(pgid) {
+            continue;
+        }
+        // statm: size resident ... in pages.
+        let resident = std::fs::read_to_string(format!("/proc/{pid}/statm"))
+            .ok()
+            .and_then(|m| m.split_whitespace().nth(1).and_then(|r| r.parse::<u64>().ok()))
+            .unwrap_or(0);
+        total += resident * page;
+    }
+    total
 }
 
 /// The program and arguments that start `program args` confined, where confinement is a
@@ -50,6 +90,25 @@ pub fn confine_command(
     }
     let limits = limits.clone();
     let cpu = limits.timeout.as_secs() + 5;
+    if portable() {
+        let nproc = cap.nproc();
+        // SAFETY: only setrlimit, which is async-signal-safe, between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                if let Some(n) = nproc {
+                    set_limit(libc::RLIMIT_NPROC, n);
+                }
+                // No RLIMIT_DATA: macOS ignores it, so the portable backend samples memory
+                // (`memory_exceeded`) as the macOS one must.
+                set_limit(libc::RLIMIT_FSIZE, limits.file_size);
+                set_limit(libc::RLIMIT_NOFILE, limits.open_files);
+                set_limit(libc::RLIMIT_CORE, 0);
+                set_limit(libc::RLIMIT_CPU, cpu);
+                Ok(())
+            });
+        }
+        return;
+    }
     let join_cgroup = cap
         .cgroup()
         .and_then(|c| std::ffi::CString::new(c.procs_file().as_os_str().as_encoded_bytes()).ok());
