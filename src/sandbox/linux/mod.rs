@@ -36,7 +36,10 @@ fn group_resident_bytes(pgid: i32) -> u64 {
     let mut total = 0;
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let Some(pid) = name.to_str().filter(|n| n.bytes().all(|b| b.is_ascii_digit())) else {
+        let Some(pid) = name
+            .to_str()
+            .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        else {
             continue;
         };
         let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
@@ -46,13 +49,22 @@ fn group_resident_bytes(pgid: i32) -> u64 {
         let Some((_, rest)) = stat.rsplit_once(')') else {
             continue;
         };
-        if rest.split_whitespace().nth(2).and_then(|g| g.parse::<i32>().ok()) != Some(pgid) {
+        if rest
+            .split_whitespace()
+            .nth(2)
+            .and_then(|g| g.parse::<i32>().ok())
+            != Some(pgid)
+        {
             continue;
         }
         // statm: size resident ... in pages.
         let resident = std::fs::read_to_string(format!("/proc/{pid}/statm"))
             .ok()
-            .and_then(|m| m.split_whitespace().nth(1).and_then(|r| r.parse::<u64>().ok()))
+            .and_then(|m| {
+                m.split_whitespace()
+                    .nth(1)
+                    .and_then(|r| r.parse::<u64>().ok())
+            })
             .unwrap_or(0);
         total += resident * page;
     }
