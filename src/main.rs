@@ -17,6 +17,8 @@ use cli::{Cli, Command, Dev};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // SIGPIPE is Unix's; on Windows a print to a closed pipe is an error like any other.
+    #[cfg(unix)]
     exec::cleanup::end_like_sigpipe_on_closed_stdout();
     let cli = Cli::parse();
     if let Err(bad) = settings::init() {

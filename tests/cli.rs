@@ -2,12 +2,20 @@
 
 mod common;
 
-use common::{ADD_SOLUTION, ADD_STUB, ADD_TEST, Sandbox, assert_text};
+#[cfg(target_os = "linux")]
+use common::assert_text;
+use common::{ADD_SOLUTION, ADD_STUB, ADD_TEST, Sandbox};
+// The closed-pipe tests below need Linux's F_SETPIPE_SZ and SIGPIPE.
+#[cfg(target_os = "linux")]
 use std::io::Read;
+#[cfg(target_os = "linux")]
 use std::os::fd::AsRawFd;
+#[cfg(target_os = "linux")]
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
-use std::process::{Command, ExitStatus, Stdio};
+use std::process::Command;
+#[cfg(target_os = "linux")]
+use std::process::{ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 const PYTEST: &str = "mode = \"pytest\"\n";
@@ -457,6 +465,7 @@ fn progress_of_a_one_exercise_workspace_is_exactly_the_snapshot() {
 }
 
 /// How pyroad ended after the reader of its stdout went away.
+#[cfg(target_os = "linux")]
 struct ClosedPipe {
     /// What the reader got before it closed.
     read: String,
@@ -473,6 +482,7 @@ struct ClosedPipe {
 /// Runs pyroad in `cwd` like `pyroad ARGS | head -n LINES`, deterministically: its stdout is a
 /// pipe of the smallest size the kernel allows, whose reader takes `lines` lines, byte by byte,
 /// and then closes (with 0, the reader is gone before pyroad starts).
+#[cfg(target_os = "linux")]
 #[track_caller]
 fn with_stdout_closed_after(s: &Sandbox, cwd: &str, args: &[&str], lines: usize) -> ClosedPipe {
     let (reader, writer) = std::io::pipe().expect("pipe");
@@ -522,6 +532,7 @@ fn with_stdout_closed_after(s: &Sandbox, cwd: &str, args: &[&str], lines: usize)
     }
 }
 
+#[cfg(target_os = "linux")]
 impl ClosedPipe {
     /// Asserts pyroad ended as `yes | head -1` ends `yes`: killed by SIGPIPE (a shell reports
     /// 141), silent on stderr, having removed its temp folders; and that the reader got `read`.
@@ -539,6 +550,7 @@ impl ClosedPipe {
 }
 
 #[test]
+#[cfg(target_os = "linux")]
 fn a_closed_pipe_ends_pyroad_quietly() {
     // `pyroad list | head -1` on the whole built-in curriculum: the list is longer than the
     // first line plus all the pipe holds, so pyroad is still writing when the reader closes.
@@ -576,6 +588,7 @@ fn a_closed_pipe_ends_pyroad_quietly() {
 }
 
 #[test]
+#[cfg(target_os = "linux")]
 fn a_closed_pipe_during_verify_leaves_nothing_behind() {
     let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
     with_stdout_closed_after(&s, "ws", &["verify"], 0).ended_quietly("");

@@ -424,7 +424,8 @@ fn verbose_says_which_way_each_check_ran() {
 /// the test interpreter that exits when given the worker's script, and otherwise runs it.
 /// pyroad runs the interpreter `sys.executable` names, so the script answers pyroad's probe with
 /// its own path; its `pyvenv.cfg` names the real interpreter's folders, which a confined check
-/// may then read (as it may its interpreter's).
+/// may then read (as it may its interpreter's). A shell script: Unix only.
+#[cfg(unix)]
 fn interpreter_without_workers(s: &Sandbox) -> std::path::PathBuf {
     let out = Command::new(python())
         .args([
@@ -461,6 +462,7 @@ fn interpreter_without_workers(s: &Sandbox) -> std::path::PathBuf {
 }
 
 #[test]
+#[cfg(unix)]
 fn a_worker_that_cannot_start_is_said_once_and_its_checks_run_cold_with_the_right_verdicts() {
     let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
     s.learner(ADD_SOLUTION);

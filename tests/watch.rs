@@ -1,4 +1,6 @@
 //! `pyroad watch` in a real pseudo-terminal, and driven from a script without one.
+// Pseudo-terminals (rexpect) and Unix permissions: Unix only.
+#![cfg(unix)]
 
 mod common;
 

@@ -11,6 +11,15 @@ use crate::exec::Exit;
 use crate::sandbox::Limits;
 use std::path::Path;
 
+// The signals the judge reads. Windows ends no run with a signal (`Exit::Signal` is made on
+// Unix only), so there they are mere placeholders, at their POSIX numbers, that never match.
+#[cfg(unix)]
+use libc::{SIGKILL, SIGXCPU};
+#[cfg(windows)]
+const SIGKILL: i32 = 9;
+#[cfg(windows)]
+const SIGXCPU: i32 = 24;
+
 /// What a pytest run left for the judge.
 #[derive(Debug)]
 pub(super) struct PytestRun<'a> {
@@ -127,7 +136,7 @@ pub(super) fn pytest(run: PytestRun, limits: &Limits) -> Result<PytestJudged, Ca
     let Some(report) = report.filter(|r| r.finished) else {
         return Ok(if stderr.contains("No module named pytest") {
             only(Verdict::Error, Problem::NoPytest)
-        } else if stderr.contains("MemoryError") || exit == Exit::Signal(libc::SIGKILL) {
+        } else if stderr.contains("MemoryError") || exit == Exit::Signal(SIGKILL) {
             // SIGKILL is what the kernel's OOM killer (or the cgroup's) sends.
             only(
                 Verdict::Memory,
@@ -136,7 +145,7 @@ pub(super) fn pytest(run: PytestRun, limits: &Limits) -> Result<PytestJudged, Ca
                     test: running,
                 },
             )
-        } else if exit == Exit::Signal(libc::SIGXCPU) {
+        } else if exit == Exit::Signal(SIGXCPU) {
             only(
                 Verdict::Timeout,
                 Problem::Timeout {
@@ -291,7 +300,7 @@ pub(super) fn output(run: OutputRun, limits: &Limits) -> Result<OutputJudged, Ca
                 limit_mb: mib(limits.output_kill),
             }),
         ),
-        Exit::TimedOut | Exit::Signal(libc::SIGXCPU) => (
+        Exit::TimedOut | Exit::Signal(SIGXCPU) => (
             Verdict::Timeout,
             Some(Problem::Timeout {
                 limit: limits.timeout,
@@ -583,7 +592,7 @@ mod tests {
             })
         };
         assert_eq!(
-            verdict(Exit::Signal(libc::SIGKILL), None, Some("test_add"), ""),
+            verdict(Exit::Signal(SIGKILL), None, Some("test_add"), ""),
             (Verdict::Memory, memory(Some("test_add")))
         );
         let stderr = "Traceback (most recent call last):\nMemoryError\n";
@@ -602,11 +611,11 @@ mod tests {
             })
         };
         assert_eq!(
-            verdict(Exit::Signal(libc::SIGXCPU), None, Some("test_add"), ""),
+            verdict(Exit::Signal(SIGXCPU), None, Some("test_add"), ""),
             (Verdict::Timeout, timeout(in_test("test_add")))
         );
         assert_eq!(
-            verdict(Exit::Signal(libc::SIGXCPU), None, None, ""),
+            verdict(Exit::Signal(SIGXCPU), None, None, ""),
             (Verdict::Timeout, timeout(None))
         );
     }
@@ -963,7 +972,7 @@ mod tests {
             limit: Duration::from_secs(3),
             during: None,
         });
-        for exit in [Exit::TimedOut, Exit::Signal(libc::SIGXCPU)] {
+        for exit in [Exit::TimedOut, Exit::Signal(SIGXCPU)] {
             let j = judge_output(exit, "Hel", 0, "");
             assert_eq!((j.verdict, &j.problem), (Verdict::Timeout, &timeout));
             assert_eq!(j.output, compared("Hel", 0, Some(exit)));

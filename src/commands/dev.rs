@@ -111,7 +111,7 @@ fn dev_interpreter(global: &Global) -> Result<interpreter::Interpreter> {
     if !explicit && let Ok(ws) = Workspace::find(&std::env::current_dir()?) {
         return super::workspace_interpreter(&ws, global);
     }
-    let interp = interpreter::probe(&interpreter::requested(global.python.as_deref()))?;
+    let interp = interpreter::find(global.python.as_deref())?;
     require_pytest(interp)
 }
 

@@ -48,7 +48,7 @@ pub fn run(global: &Global) -> Result<ExitCode> {
                 None => Curriculum::BuiltIn,
             };
             (
-                interpreter::probe(&interpreter::requested(global.python.as_deref())),
+                interpreter::find(global.python.as_deref()),
                 load_catalog(curriculum)?,
             )
         }

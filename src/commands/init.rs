@@ -18,7 +18,7 @@ pub fn run(global: &Global, dir: &Path) -> Result<ExitCode> {
     };
     let catalog = load_catalog(curriculum)?;
     // Find the interpreter before writing anything, so a missing python3 leaves no half workspace.
-    let base = interpreter::probe(&interpreter::requested(global.python.as_deref()))?;
+    let base = interpreter::find(global.python.as_deref())?;
     let ws = workspace::create(dir, &catalog)?;
     let interp = if base.pytest.is_some() {
         base

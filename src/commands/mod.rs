@@ -21,7 +21,6 @@ use crate::workspace::Workspace;
 use crate::workspace::interpreter::{self, Interpreter};
 use crate::workspace::state::State;
 use anyhow::{Result, bail};
-use std::path::Path;
 use std::process::ExitCode;
 
 /// A workspace with its curriculum loaded: what most commands need.
@@ -169,7 +168,7 @@ pub fn workspace_interpreter(ws: &Workspace, global: &Global) -> Result<Interpre
     let found = if interpreter::venv_python(&venv).exists() {
         interpreter::probe(&interpreter::venv_python(&venv))?
     } else {
-        let system = interpreter::probe(Path::new("python3"))?;
+        let system = interpreter::system()?;
         if system.pytest.is_some() {
             system
         } else {

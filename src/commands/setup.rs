@@ -18,7 +18,7 @@ pub fn run(global: &Global, with_extras: bool) -> Result<ExitCode> {
     let interp: Interpreter = if python.exists() {
         require_pytest(interpreter::probe(&python)?)?
     } else {
-        let base = interpreter::probe(&interpreter::requested(global.python.as_deref()))?;
+        let base = interpreter::find(global.python.as_deref())?;
         println!(
             "Creating a virtual environment in {} from {}",
             ctx.ws.relative(&venv).display(),

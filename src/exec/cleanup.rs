@@ -1,6 +1,9 @@
 //! What pyroad must end or remove when it stops, normally or on Ctrl-C: running checks'
 //! process groups, warm workers and staging folders, all registered here as they are made.
+//! Process groups are Unix's and warm workers Linux's; on Windows each check's Job Object ends
+//! its processes when pyroad's handle to it closes, which pyroad's exit does however it exits.
 
+#[cfg(unix)]
 use crate::sandbox::process::kill_group;
 use anyhow::{Result, bail};
 use std::path::{Path, PathBuf};
@@ -11,7 +14,9 @@ use std::time::Duration;
 /// clean them up.
 #[derive(Default)]
 struct Live {
+    #[cfg(unix)]
     groups: Vec<i32>,
+    #[cfg(target_os = "linux")]
     workers: Vec<i32>,
     dirs: Vec<PathBuf>,
     /// `remove_tracked` has run: pyroad is ending, and nothing new may be left behind.
@@ -24,9 +29,11 @@ fn live() -> &'static Mutex<Live> {
 }
 
 /// Installs the Ctrl-C handler: kill every running check's group, remove staged dirs, give the
-/// terminal back (`restore_terminal`, from the layer that owns it), exit 130.
+/// terminal back (`restore_terminal`, from the layer that owns it), exit 130. On Windows the
+/// checks' jobs end as the exit closes pyroad's handles to them (`KILL_ON_JOB_CLOSE`).
 pub fn install_interrupt_handler(restore_terminal: fn()) {
     let _ = ctrlc::set_handler(move || {
+        #[cfg(unix)]
         if let Ok(live) = live().lock() {
             for &pg in &live.groups {
                 kill_group(pg);
@@ -42,6 +49,8 @@ pub fn install_interrupt_handler(restore_terminal: fn()) {
 /// 141 in a shell), but only after the clean-up: the default SIGPIPE disposition would kill
 /// pyroad mid-write and leave its workers' folders behind. Rust ignores SIGPIPE, so a print to
 /// a closed pipe panics instead; this hook catches that panic, cleans up, and re-raises.
+/// Unix only: Windows has no SIGPIPE.
+#[cfg(unix)]
 pub fn end_like_sigpipe_on_closed_stdout() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -62,12 +71,14 @@ pub fn end_like_sigpipe_on_closed_stdout() {
 /// Everything pyroad leaves for the end: background kills finished, spare cgroups and tracked
 /// folders removed, workers ended. Called once, as `main` returns.
 pub fn finish() {
+    #[cfg(unix)]
     crate::sandbox::process::finish_background_kills();
     crate::sandbox::os::finish();
     remove_tracked();
 }
 
 /// Registers a running check's process group, for Ctrl-C to kill.
+#[cfg(unix)]
 pub fn track_group(pgid: i32) {
     if let Ok(mut l) = live().lock() {
         l.groups.push(pgid);
@@ -75,6 +86,7 @@ pub fn track_group(pgid: i32) {
 }
 
 /// Forgets a process group once it has been killed and reaped.
+#[cfg(unix)]
 pub fn untrack_group(pgid: i32) {
     if let Ok(mut l) = live().lock() {
         l.groups.retain(|&g| g != pgid);
@@ -134,6 +146,7 @@ fn remove_tracked_in(live: &Mutex<Live>) {
             l.ending = true;
             // Under the lock: a worker's Drop untracks it under the same lock before it kills
             // and reaps it itself, so each worker is ended by exactly one of the two.
+            #[cfg(target_os = "linux")]
             for pid in std::mem::take(&mut l.workers) {
                 // SAFETY: signalling and reaping a worker this process started and nobody has
                 // reaped yet, so the pid is still that worker's.
@@ -163,10 +176,12 @@ fn remove_tracked_in(live: &Mutex<Live>) {
 
 /// Registers a warm worker, to be ended by `remove_tracked` if nothing else ends it first.
 /// False when pyroad is ending: the worker has been ended (and reaped) here instead.
+#[cfg(target_os = "linux")]
 pub fn track_worker(pid: i32) -> bool {
     track_worker_in(live(), pid)
 }
 
+#[cfg(target_os = "linux")]
 fn track_worker_in(live: &Mutex<Live>, pid: i32) -> bool {
     let Ok(mut l) = live.lock() else {
         return true;
@@ -184,6 +199,7 @@ fn track_worker_in(live: &Mutex<Live>, pid: i32) -> bool {
 }
 
 /// Forgets a worker its owner is about to end; false if `remove_tracked` has ended it already.
+#[cfg(target_os = "linux")]
 pub fn untrack_worker(pid: i32) -> bool {
     live().lock().is_ok_and(|mut l| {
         let before = l.workers.len();
@@ -199,7 +215,8 @@ fn untrack_dir(dir: &Path) {
     }
 }
 
-#[cfg(test)]
+// Warm workers and /proc: Linux's.
+#[cfg(all(test, target_os = "linux"))]
 mod tests {
     use super::*;
 

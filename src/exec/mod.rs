@@ -52,12 +52,15 @@ pub struct Job {
     /// Set to stop the run early (a newer save in `watch`).
     pub cancel: Option<Arc<std::sync::atomic::AtomicBool>>,
     /// The run's own folder: with Landlock, the only place it may write (see `confine`).
-    /// `None` runs it without a file-system policy (pyroad's own probes).
+    /// `None` runs it without a file-system policy (pyroad's own probes). Windows confines no
+    /// files, so nothing reads it there.
+    #[cfg_attr(windows, allow(dead_code))]
     pub sandbox_dir: Option<PathBuf>,
 }
 
 impl Job {
-    /// The file-system policy this job runs under, if any.
+    /// The file-system policy this job runs under, if any (none is enforced on Windows).
+    #[cfg_attr(windows, allow(dead_code))]
     pub fn fs_policy(&self) -> Option<FsPolicy> {
         if !confined() {
             return None;

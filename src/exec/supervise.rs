@@ -101,6 +101,8 @@ mod tests {
     }
 
     #[test]
+    // Process groups and the polling cap: Unix's.
+    #[cfg(unix)]
     fn a_process_cap_is_asked_about_the_checks_own_group() {
         let mut j = job(Duration::from_secs(60), None);
         j.limits.max_processes = 1;

@@ -65,10 +65,40 @@ fn owner(name: &str) -> Option<i32> {
 }
 
 /// Whether a process with this pid exists (one of another user's counts).
+#[cfg(unix)]
 fn alive(pid: i32) -> bool {
     // SAFETY: signal 0 only checks that the process exists and may be signalled.
     let found = unsafe { libc::kill(pid, 0) } == 0;
     found || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
+/// Whether a process with this pid exists (one of another user's counts): one that cannot be
+/// opened or asked is taken as alive, so only a folder surely left behind is removed.
+#[cfg(windows)]
+fn alive(pid: i32) -> bool {
+    use std::os::windows::io::{AsRawHandle, FromRawHandle, OwnedHandle};
+    use windows_sys::Win32::Foundation::{ERROR_INVALID_PARAMETER, HANDLE, STILL_ACTIVE};
+    use windows_sys::Win32::System::Threading::{
+        GetExitCodeProcess, OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION,
+    };
+    let Ok(pid) = u32::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: no preconditions; the result is checked before it is used.
+    let raw = unsafe { OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid) };
+    if raw.is_null() {
+        // Another user's process may refuse to be opened: only "no such process" means gone.
+        return std::io::Error::last_os_error().raw_os_error()
+            != Some(ERROR_INVALID_PARAMETER as i32);
+    }
+    // SAFETY: a valid process handle just returned to us and owned by nothing else; closed on
+    // drop.
+    let process = unsafe { OwnedHandle::from_raw_handle(raw) };
+    let mut code = 0u32;
+    // SAFETY: a valid handle opened with PROCESS_QUERY_LIMITED_INFORMATION, which
+    // GetExitCodeProcess needs, and a u32 of ours to write to.
+    let asked = unsafe { GetExitCodeProcess(process.as_raw_handle() as HANDLE, &mut code) };
+    asked == 0 || code == STILL_ACTIVE as u32
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@ pub mod windows;
 #[cfg(windows)]
 pub use windows as os;
 
+// Windows confines no files: there the policy is data nothing enforces.
+#[cfg_attr(windows, allow(dead_code))]
 mod policy;
 #[cfg(unix)]
 pub mod process;
@@ -49,10 +51,12 @@ pub struct Limits {
     pub output_kill: u64,
     /// Processes the check may have alive at once before it is stopped as a fork bomb.
     pub max_processes: usize,
-    /// RLIMIT_NOFILE: open file descriptors.
+    /// RLIMIT_NOFILE: open file descriptors (Unix's; a Job Object has no such limit).
+    #[cfg_attr(windows, allow(dead_code))]
     pub open_files: u64,
     /// Use only the fallbacks (no PID namespace, no cgroup), as on a machine that has neither:
-    /// for tests of those fallbacks.
+    /// for tests of those fallbacks. Linux's; Windows has one way only, the Job Object.
+    #[cfg_attr(windows, allow(dead_code))]
     pub fallbacks_only: bool,
 }
 
@@ -95,9 +99,29 @@ pub fn base_env(home: &Path) -> Vec<(String, OsString)> {
         .filter(|l| !l.is_empty())
         .unwrap_or_else(|| "C.UTF-8".into());
     env.push(("LANG".to_string(), lang));
-    // HOME points into the sandbox, which would hide packages installed with `pip install --user`.
+    // Windows: Python needs SYSTEMROOT to start its sockets and random numbers (an environment
+    // without it breaks both), subprocess's shell=True needs COMSPEC, and programs are found by
+    // PATHEXT; the temp folders and the profile point into the sandbox, as TMPDIR and HOME do.
+    #[cfg(windows)]
+    {
+        for name in ["SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT"] {
+            if let Some(value) = std::env::var_os(name) {
+                env.push((name.to_string(), value));
+            }
+        }
+        for name in ["TEMP", "TMP"] {
+            env.push((name.to_string(), home.join("tmp").into_os_string()));
+        }
+        env.push(("USERPROFILE".to_string(), home.as_os_str().to_owned()));
+    }
+    // HOME points into the sandbox, which would hide packages installed with `pip install --user`
+    // (in ~/.local, or %APPDATA%\Python on Windows).
     let user_base = std::env::var_os("PYTHONUSERBASE").or_else(|| {
-        std::env::var_os("HOME").map(|h| Path::new(&h).join(".local").into_os_string())
+        if cfg!(windows) {
+            std::env::var_os("APPDATA").map(|a| Path::new(&a).join("Python").into_os_string())
+        } else {
+            std::env::var_os("HOME").map(|h| Path::new(&h).join(".local").into_os_string())
+        }
     });
     if let Some(base) = user_base {
         env.push(("PYTHONUSERBASE".to_string(), base));

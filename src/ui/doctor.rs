@@ -277,3 +277,49 @@ pub fn warm_path(w: &WarmPath) -> String {
         ),
     }
 }
+
+/// Each protection a check gets on Windows, where nothing is probed: a Job Object per check
+/// holds its processes, their number and their memory; files and network are not confined.
+#[cfg(windows)]
+pub fn protections_here() -> Vec<Protection> {
+    vec![
+        Protection {
+            name: "processes",
+            active: true,
+            detail: "each check runs in a Job Object of its own, which none of its processes can \
+                     leave: when the check ends, every process it started ends too"
+                .into(),
+        },
+        Protection {
+            name: "fork bombs",
+            active: true,
+            detail: "the job's active-process limit: Windows refuses a check more processes at \
+                     once than it allows, and pyroad stops a check that reaches it"
+                .into(),
+        },
+        Protection {
+            name: "memory",
+            active: true,
+            detail: "the job's memory limit (memory_limit_mb, 1024 MiB unless set): memory the \
+                     check's processes commit together beyond it is refused (MemoryError)"
+                .into(),
+        },
+        Protection {
+            name: "files",
+            active: false,
+            detail: "not confined on Windows: checks can read and write wherever you can".into(),
+        },
+        Protection {
+            name: "network",
+            active: false,
+            detail: "not confined on Windows: checks can reach the network".into(),
+        },
+        Protection {
+            name: "limits",
+            active: true,
+            detail: "a wall-clock timeout and caps on output; no limit of their own on file \
+                     sizes, open files or CPU time"
+                .into(),
+        },
+    ]
+}

@@ -69,6 +69,7 @@ fn is_wsl() -> bool {
 
 /// The name of the file system under `path` when it is one that does not deliver inotify events
 /// for changes made elsewhere (network shares, 9p as used by WSL 2 and containers, FUSE).
+#[cfg(unix)]
 fn eventless_filesystem(path: &Path) -> Option<&'static str> {
     use std::os::unix::ffi::OsStrExt;
     let c = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
@@ -86,6 +87,13 @@ fn eventless_filesystem(path: &Path) -> Option<&'static str> {
         0x6573_5546 => Some("FUSE"),
         _ => None,
     }
+}
+
+/// On Windows pyroad does not tell (it has no `statfs`): a share whose changes arrive without
+/// events needs `pyroad watch --poll`.
+#[cfg(windows)]
+fn eventless_filesystem(_path: &Path) -> Option<&'static str> {
+    None
 }
 
 /// Starts noticing changes to the targets, sending a `Change` on each. Falls back to polling (and

@@ -188,6 +188,8 @@ pub fn install_command(interp: &Interpreter, packages: &[String]) -> String {
 mod tests {
     use super::*;
 
+    // A shell script: Unix only.
+    #[cfg(unix)]
     fn fake_interpreter(dir: &std::path::Path, script: &str) -> Interpreter {
         use std::os::unix::fs::PermissionsExt;
         let exe = dir.join("python");
@@ -201,6 +203,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn a_probe_names_what_cannot_be_imported() {
         let dir = tempfile::tempdir().unwrap();
         // Prints the module of the second package only, as the real probe would if only that
@@ -211,6 +214,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn an_interpreter_that_fails_the_probe_is_an_error_that_says_why_and_is_remembered() {
         let dir = tempfile::tempdir().unwrap();
         let interp = fake_interpreter(dir.path(), "echo 'Fatal: broken site' >&2; exit 3");

@@ -83,16 +83,111 @@ pub fn probe(program: &Path) -> Result<Interpreter> {
     Ok(interp)
 }
 
-/// The interpreter the user asked for (`--python`, then `PYROAD_PYTHON`), or `python3`.
-pub fn requested(flag: Option<&Path>) -> PathBuf {
-    flag.map(Path::to_path_buf)
+/// The interpreter the user asked for (`--python`, then `PYROAD_PYTHON`), probed, or else the
+/// system's (`system`).
+pub fn find(flag: Option<&Path>) -> Result<Interpreter> {
+    match flag
+        .map(Path::to_path_buf)
         .or_else(|| crate::settings::env().python.clone())
-        .unwrap_or_else(|| PathBuf::from("python3"))
+    {
+        Some(program) => probe(&program),
+        None => system(),
+    }
 }
 
-/// The python inside a virtual environment folder.
+/// The system's interpreter when none was asked for: `python3`.
+#[cfg(unix)]
+pub fn system() -> Result<Interpreter> {
+    probe(Path::new("python3"))
+}
+
+/// The system's interpreter when none was asked for, on Windows: the one the `py -3` launcher
+/// picks (python.org's installer puts it in), else `python` on PATH; never the Microsoft Store's
+/// 0-byte alias (`store_alias`), which opens the Store when no Python is installed.
+#[cfg(windows)]
+pub fn system() -> Result<Interpreter> {
+    let mut skipped = Vec::new();
+    let mut first_error = None;
+    let candidates = launcher_python().into_iter().chain(python_on_path());
+    for candidate in candidates {
+        let len = candidate.symlink_metadata().ok().map(|m| m.len());
+        if store_alias(&candidate, len) {
+            skipped.push(candidate);
+            continue;
+        }
+        match probe(&candidate) {
+            Ok(interp) => return Ok(interp),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    if let Some(e) = first_error {
+        return Err(e);
+    }
+    let hint = format!(
+        "  hint: install Python {}.{} or newer from https://www.python.org/downloads/ (its \
+         installer adds the `py` launcher), or point pyroad at one with --python PATH or \
+         PYROAD_PYTHON=PATH",
+        MIN_VERSION.0, MIN_VERSION.1
+    );
+    if let Some(alias) = skipped.first() {
+        bail!(
+            "no Python found: only the Microsoft Store's alias {} (a 0-byte stand-in that opens \
+             the Store), which pyroad does not run\n{hint}",
+            alias.display()
+        );
+    }
+    bail!("no Python found: neither the `py` launcher nor `python` on PATH\n{hint}")
+}
+
+/// The interpreter `py -3` runs, by its real path (`sys.executable`).
+#[cfg(windows)]
+fn launcher_python() -> Option<PathBuf> {
+    let out = Command::new("py")
+        .args(["-3", "-c", "import sys; print(sys.executable)"])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let path = text.lines().next().unwrap_or_default().trim();
+    (out.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
+}
+
+/// Every `python.exe` on PATH, in order (an alias is found too: it is a reparse point, so
+/// only its own metadata is asked, not its target's).
+#[cfg(windows)]
+fn python_on_path() -> Vec<PathBuf> {
+    std::env::var_os("PATH")
+        .map(|paths| {
+            std::env::split_paths(&paths)
+                .map(|dir| dir.join("python.exe"))
+                .filter(|p| p.symlink_metadata().is_ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether `path`, `len` bytes long (`None`: its size is unknown), is one of the Microsoft
+/// Store's app execution aliases: a 0-byte file in `%LOCALAPPDATA%\Microsoft\WindowsApps`.
+#[cfg(any(windows, test))]
+fn store_alias(path: &Path, len: Option<u64>) -> bool {
+    let text = path
+        .to_string_lossy()
+        .to_ascii_lowercase()
+        .replace('/', "\\");
+    text.contains("\\microsoft\\windowsapps\\") && len.is_none_or(|n| n == 0)
+}
+
+/// The python inside a virtual environment folder: `bin/python` (`Scripts\python.exe` on
+/// Windows).
 pub fn venv_python(venv: &Path) -> PathBuf {
-    venv.join("bin").join("python")
+    if cfg!(windows) {
+        venv.join("Scripts").join("python.exe")
+    } else {
+        venv.join("bin").join("python")
+    }
 }
 
 /// Creates `venv` from `base` and installs pytest into it, with a spinner.
@@ -152,4 +247,22 @@ pub fn make_venv_with_pytest(base: &Interpreter, venv: &Path) -> Result<Interpre
         );
     }
     Ok(interp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_zero_byte_file_in_windows_apps_is_the_stores_alias() {
+        let alias = Path::new(r"C:\Users\me\AppData\Local\Microsoft\WindowsApps\python.exe");
+        assert!(store_alias(alias, Some(0)));
+        assert!(store_alias(alias, None), "unknown size: taken as the alias");
+        assert!(!store_alias(alias, Some(27_000)));
+        let lower = Path::new(r"c:\users\me\appdata\local\microsoft\windowsapps\python.exe");
+        assert!(store_alias(lower, Some(0)));
+        let real = Path::new(r"C:\Users\me\AppData\Local\Programs\Python\Python312\python.exe");
+        assert!(!store_alias(real, Some(0)));
+        assert!(!store_alias(real, None));
+    }
 }

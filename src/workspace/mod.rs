@@ -276,11 +276,16 @@ pub fn write_editor_settings(ws: &Workspace, interp: &Interpreter) -> Result<()>
         vscode.join("settings.json"),
         serde_json::to_string_pretty(&settings)?,
     )?;
-    let venv = ws.dot().join("venv");
-    let link = ws.root.join(".venv");
-    if venv.is_dir() && !link.exists() {
-        // `.venv` is where most editors and tools look for a project's environment.
-        let _ = std::os::unix::fs::symlink(Path::new(".pyroad").join("venv"), &link);
+    // `.venv` is where most editors and tools look for a project's environment. A symlink on
+    // Windows needs a right most learners lack (or Developer Mode), so none is made there: the
+    // settings above name the interpreter by its real path (the venv's, when pyroad made one).
+    #[cfg(unix)]
+    {
+        let venv = ws.dot().join("venv");
+        let link = ws.root.join(".venv");
+        if venv.is_dir() && !link.exists() {
+            let _ = std::os::unix::fs::symlink(Path::new(".pyroad").join("venv"), &link);
+        }
     }
     Ok(())
 }

@@ -72,7 +72,6 @@ const SAID_LINES: usize = 2;
 /// The longest stderr line kept (a traceback's last line names the cause in far less).
 const SAID_LINE_CHARS: usize = 300;
 
-
 /// How a worker runs pytest, as its ready message says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WarmPath {

@@ -1,0 +1,147 @@
+//! A cold run on Windows: the check started suspended, put into a Job Object of its own
+//! (`sandbox::os::ProcessCap`) before it runs, watched by `supervise`, and the whole job
+//! (every process of the check, wherever it went) terminated at the end.
+
+use super::{Captured, Exit, Job, Outcome, spawn_reader, supervise};
+use crate::sandbox::ProcessCap;
+use crate::sandbox::os::CREATE_SUSPENDED;
+use anyhow::{Context, Result};
+use std::io::Write;
+use std::os::windows::process::CommandExt;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use wait_timeout::ChildExt;
+
+/// NTSTATUS codes a process ends with when memory could not be had (`STATUS_NO_MEMORY`,
+/// `STATUS_COMMITMENT_LIMIT`): Python's own MemoryError exits normally, so these are a crash
+/// of the interpreter or an extension for want of memory.
+const OUT_OF_MEMORY: [u32; 2] = [0xC000_0017, 0xC000_012D];
+
+/// Runs a job to completion or its timeout, ending its whole Job Object afterwards.
+pub fn run(job: &Job) -> Result<Outcome> {
+    let limits = &job.limits;
+    let cap = ProcessCap::for_check(limits).context("cannot create a Job Object for the check")?;
+    let mut cmd = Command::new(&job.program);
+    cmd.args(&job.args)
+        .current_dir(&job.cwd)
+        .env_clear()
+        .envs(job.env.iter().map(|(k, v)| (k, v)))
+        .stdin(if job.stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        // Not one instruction runs before the process is in its job (see `sandbox::windows`).
+        .creation_flags(CREATE_SUSPENDED);
+    let start = Instant::now();
+    let mut child = cmd
+        .spawn()
+        .with_context(|| format!("cannot start {}", job.program.display()))?;
+    if let Err(e) = cap.assign_and_resume(&child) {
+        // Still suspended, or in the job: either way it ends here.
+        let _ = child.kill();
+        cap.terminate();
+        let _ = child.wait();
+        return Err(e).context("cannot start the check inside its Job Object");
+    }
+    if let (Some(mut stdin), Some(data)) = (child.stdin.take(), job.stdin.clone()) {
+        // A program that never reads stdin must not block us: write from a thread. Windows has
+        // no SIGPIPE: a closed pipe is an error, ignored.
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(&data);
+        });
+    }
+    let flood = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let (tx, rx) = mpsc::channel();
+    let out = Arc::new(Mutex::new(Captured::default()));
+    let err = Arc::new(Mutex::new(Captured::default()));
+    if let Some(stream) = child.stdout.take() {
+        spawn_reader(
+            stream,
+            out.clone(),
+            limits.output_cap,
+            flood.clone(),
+            tx.clone(),
+        );
+    }
+    if let Some(stream) = child.stderr.take() {
+        spawn_reader(
+            stream,
+            err.clone(),
+            limits.output_cap,
+            flood.clone(),
+            tx.clone(),
+        );
+    }
+    drop(tx);
+    // The job holds the check's processes; the pid stands where Unix passes a process group
+    // and is not used for counting (`ProcessCap::reached` asks the job).
+    let supervisor = supervise::Supervisor::new(job, Some(&cap), child.id() as i32, start);
+    let exit = loop {
+        let left = supervisor
+            .deadline()
+            .saturating_duration_since(Instant::now());
+        match child.wait_timeout(left.min(Duration::from_millis(50))) {
+            Ok(Some(status)) => {
+                let code = status.code().unwrap_or(-1);
+                break if ended_for_want_of_memory(code as u32, &cap, limits.memory) {
+                    Exit::MemoryLimit
+                } else {
+                    Exit::Code(code)
+                };
+            }
+            Ok(None) => {
+                if let Some(breach) =
+                    supervisor.breach(flood.load(std::sync::atomic::Ordering::Relaxed))
+                {
+                    break breach;
+                }
+            }
+            Err(e) => {
+                cap.terminate();
+                let _ = child.wait();
+                return Err(e).context("waiting for the check failed");
+            }
+        }
+    };
+    // Whatever it left behind goes too (a pass must not leave a process running): nothing of
+    // the check can have left its job.
+    cap.terminate();
+    let _ = child.wait();
+    // Readers end when every writer has closed the pipe; the job's processes are ending, so
+    // this is quick, but wait only briefly regardless.
+    let deadline = Instant::now() + Duration::from_millis(500);
+    for _ in 0..2 {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if rx.recv_timeout(left).is_err() {
+            break;
+        }
+    }
+    drop(cap);
+    let take = |c: &Arc<Mutex<Captured>>| c.lock().map(|c| c.clone()).unwrap_or_default();
+    Ok(Outcome {
+        seen_work: None,
+        exit,
+        stdout: take(&out),
+        stderr: take(&err),
+    })
+}
+
+/// Whether a check that ended with `code` died for want of memory: an out-of-memory status, or
+/// any crash (an NTSTATUS error code, `0xC...`) after its job's processes had committed at least
+/// nine tenths of `limit` together. A MemoryError Python survives is not one: the judge reads it
+/// in the output, as on Linux.
+fn ended_for_want_of_memory(code: u32, cap: &ProcessCap, limit: u64) -> bool {
+    if OUT_OF_MEMORY.contains(&code) {
+        return true;
+    }
+    code & 0xC000_0000 == 0xC000_0000
+        && crate::sandbox::confined()
+        && cap
+            .peak_memory()
+            .is_some_and(|peak| peak.saturating_mul(10) >= limit.saturating_mul(9))
+}
