@@ -152,10 +152,16 @@ pub struct Env {
     pub timeout_scale: TimeoutScale,
     /// Where pyroad keeps what it can rebuild: `PYROAD_CACHE_DIR` (empty turns the cache off),
     /// else `$XDG_CACHE_HOME/pyroad`, else `~/.cache/pyroad`.
+    // Read by the warm workers, Linux-only for now.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     pub cache_dir: Option<PathBuf>,
     /// `PYROAD_TEMPLATE=0` forks every check from the worker itself instead of a template.
+    // Read by the warm workers, Linux-only for now.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     pub templates: bool,
     /// `PYROAD_WORKER_PLAIN=1` keeps warm workers off pytest's internals (the plain warm path).
+    // Read by the warm workers, Linux-only for now.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     pub worker_plain: bool,
     /// `PYROAD_BENCH_NO_SANDBOX=1` turns confinement off, for `benches/sandbox_overhead.py`.
     pub no_sandbox: bool,

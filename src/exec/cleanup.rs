@@ -163,10 +163,13 @@ fn remove_tracked_in(live: &Mutex<Live>) {
 
 /// Registers a warm worker, to be ended by `remove_tracked` if nothing else ends it first.
 /// False when pyroad is ending: the worker has been ended (and reaped) here instead.
+// Warm workers are Linux-only for now.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub fn track_worker(pid: i32) -> bool {
     track_worker_in(live(), pid)
 }
 
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 fn track_worker_in(live: &Mutex<Live>, pid: i32) -> bool {
     let Ok(mut l) = live.lock() else {
         return true;
@@ -184,6 +187,7 @@ fn track_worker_in(live: &Mutex<Live>, pid: i32) -> bool {
 }
 
 /// Forgets a worker its owner is about to end; false if `remove_tracked` has ended it already.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub fn untrack_worker(pid: i32) -> bool {
     live().lock().is_ok_and(|mut l| {
         let before = l.workers.len();

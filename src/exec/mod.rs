@@ -58,6 +58,8 @@ pub struct Job {
 
 impl Job {
     /// The file-system policy this job runs under, if any.
+    // Only the warm workers (Linux-only for now) ask for it.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     pub fn fs_policy(&self) -> Option<FsPolicy> {
         if !confined() {
             return None;

@@ -17,6 +17,9 @@ pub mod windows;
 pub use windows as os;
 
 mod policy;
+// The Seatbelt profile is pure text from an `FsPolicy`: built on macOS, tested everywhere.
+#[cfg(any(target_os = "macos", test))]
+mod seatbelt;
 #[cfg(unix)]
 pub mod process;
 
