@@ -59,8 +59,9 @@ pub struct Job {
 }
 
 impl Job {
-    /// The file-system policy this job runs under, if any (none is enforced on Windows).
-    #[cfg_attr(windows, allow(dead_code))]
+    /// The file-system policy this job runs under, if any.
+    // Only the warm workers (Linux-only for now) ask for it.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     pub fn fs_policy(&self) -> Option<FsPolicy> {
         if !confined() {
             return None;

@@ -19,8 +19,11 @@ pub use windows as os;
 // Windows confines no files: there the policy is data nothing enforces.
 #[cfg_attr(windows, allow(dead_code))]
 mod policy;
+// The Seatbelt profile is pure text from an `FsPolicy`: built on macOS, tested everywhere.
 #[cfg(unix)]
 pub mod process;
+#[cfg(any(target_os = "macos", all(test, unix)))]
+mod seatbelt;
 
 pub use os::ProcessCap;
 pub use policy::FsPolicy;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// Directories every Python needs to read: its standard library and shared libraries, certificates,
 /// locales and time zones, devices and the kernel's views of the process.
+#[cfg(not(target_os = "macos"))]
 const SYSTEM_READ: &[&str] = &[
     "/usr",
     "/lib",
@@ -19,6 +20,29 @@ const SYSTEM_READ: &[&str] = &[
     "/proc",
     "/sys",
     "/dev",
+];
+
+/// macOS's, as Seatbelt sees them, symlinks resolved (`/etc` is `/private/etc`): the system and
+/// its libraries with the dyld shared cache (`/System`, `/usr`), `/Library` (python.org's
+/// framework, the Command Line Tools' Python), `/bin/sh` and its `/private/var/select/sh`,
+/// certificates, time zones, the link saying which Xcode `/usr/bin/python3` runs, Homebrew
+/// (`/opt/homebrew`; on Intel `/usr/local`, under `/usr`), MacPorts and Xcode's own tools.
+#[cfg(target_os = "macos")]
+const SYSTEM_READ: &[&str] = &[
+    "/System",
+    "/Library",
+    "/usr",
+    "/bin",
+    "/sbin",
+    "/private/etc",
+    "/private/var/db/timezone",
+    "/private/var/db/dyld",
+    "/private/var/db/xcode_select_link",
+    "/private/var/select",
+    "/dev",
+    "/opt/homebrew",
+    "/opt/local",
+    "/Applications/Xcode.app/Contents/Developer",
 ];
 
 /// Device files a check may write to.
@@ -48,7 +72,12 @@ impl FsPolicy {
         }
         FsPolicy {
             read,
-            write: vec![sandbox_dir.to_path_buf(), PathBuf::from("/dev/shm")],
+            write: if cfg!(target_os = "macos") {
+                // No /dev/shm there: POSIX shared memory is not a folder.
+                vec![sandbox_dir.to_path_buf()]
+            } else {
+                vec![sandbox_dir.to_path_buf(), PathBuf::from("/dev/shm")]
+            },
             devices: DEVICES_WRITE.iter().map(PathBuf::from).collect(),
         }
     }
@@ -94,4 +123,3 @@ fn user_site() -> Option<PathBuf> {
         .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local")))?;
     Some(base.join("lib"))
 }
-

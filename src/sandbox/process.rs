@@ -54,6 +54,7 @@ pub fn die_of_sigpipe() -> ! {
 /// Polled while a check runs, so a fork bomb is stopped within tens of milliseconds, long
 /// before it can exhaust the machine (root is exempt from RLIMIT_NPROC, so a limit alone
 /// would not do).
+#[cfg(not(target_os = "macos"))]
 pub fn group_size(pgid: i32) -> usize {
     let Ok(entries) = std::fs::read_dir("/proc") else {
         return 0;
@@ -81,6 +82,17 @@ pub fn group_size(pgid: i32) -> usize {
         }
     }
     n
+}
+
+/// How many live processes are in a process group (zombies excluded): macOS has no /proc, so
+/// libproc lists the group's pids and each one's state is asked. Polled as on Linux.
+#[cfg(target_os = "macos")]
+pub fn group_size(pgid: i32) -> usize {
+    use super::os::{bsd_info, group_pids, zombie};
+    group_pids(pgid)
+        .into_iter()
+        .filter(|&pid| bsd_info(pid).is_some_and(|i| !zombie(&i)))
+        .count()
 }
 
 /// Kills a process group and keeps at it until it is empty: a process that was forking while
@@ -112,6 +124,8 @@ static BACKGROUND_KILLS: Mutex<Vec<std::thread::JoinHandle<()>>> = Mutex::new(Ve
 
 /// Sends the group SIGKILL now and finishes `kill_group_fully` on a thread, then drops `cap`
 /// (releasing its cgroup). pyroad waits for these before it exits (`finish_background_kills`).
+// Used by the warm workers, Linux-only for now.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub fn kill_group_in_background(pgid: i32, cap: Option<ProcessCap>) {
     kill_group(pgid);
     let handle = std::thread::spawn(move || {

@@ -323,3 +323,90 @@ pub fn protections_here() -> Vec<Protection> {
         },
     ]
 }
+
+/// Each protection a check gets on macOS, from what is on this machine (no probe runs: Seatbelt
+/// and the limits are applied the same way on every Mac; only `sandbox-exec` may be missing).
+#[cfg(target_os = "macos")]
+pub fn protections_here() -> Vec<Protection> {
+    use crate::sandbox::{Limits, ProcessCap, os};
+    let seatbelt = os::seatbelt_available();
+    let l = Limits::default();
+    let max = l.max_processes;
+    let mut out = vec![Protection {
+        name: "seatbelt",
+        active: seatbelt,
+        detail: if seatbelt {
+            format!(
+                "{} confines every check with a deny-by-default profile",
+                os::SANDBOX_EXEC
+            )
+        } else {
+            format!(
+                "{} is missing: checks run without Seatbelt, so they can read and write what \
+                 you can and use the network",
+                os::SANDBOX_EXEC
+            )
+        },
+    }];
+    out.push(Protection {
+        name: "files",
+        active: seatbelt,
+        detail: if seatbelt {
+            "Seatbelt: writes only in the check's own folder (and /dev/null), reads only the \
+             system trees (/System, /usr, /Library, ...) and the interpreter's installation"
+                .into()
+        } else {
+            "no Seatbelt: your files are not protected from a check".into()
+        },
+    });
+    out.push(Protection {
+        name: "network",
+        active: seatbelt,
+        detail: if seatbelt {
+            "Seatbelt: no network at all, not even loopback".into()
+        } else {
+            "no Seatbelt: the machine's network".into()
+        },
+    });
+    out.push(Protection {
+        name: "processes",
+        active: false,
+        detail: "no PID namespace on macOS: the check's process group is killed when it ends, \
+                 and what left the group (setsid) is killed where pyroad saw it while sampling \
+                 every 50 ms (best-effort)"
+            .into(),
+    });
+    out.push(Protection {
+        name: "fork bombs",
+        active: true,
+        detail: if ProcessCap::for_check(max).nproc().is_some() {
+            format!(
+                "RLIMIT_NPROC caps your processes during a check; pyroad also counts the \
+                 check's group every 50 ms and stops it at {max}"
+            )
+        } else {
+            format!("pyroad counts the check's group every 50 ms and stops it at {max}")
+        },
+    });
+    out.push(Protection {
+        name: "memory",
+        active: true,
+        detail: format!(
+            "{} MiB by default, sampled every 50 ms (macOS ignores RLIMIT_DATA): a burst \
+             between two samples can pass it briefly",
+            l.memory >> 20
+        ),
+    });
+    out.push(Protection {
+        name: "limits",
+        active: true,
+        detail: format!(
+            "files {} MiB, {} open files, CPU time, no core dumps, {} MiB of output, a \
+             wall-clock timeout",
+            l.file_size >> 20,
+            l.open_files,
+            l.output_kill >> 20
+        ),
+    });
+    out
+}
