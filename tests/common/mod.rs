@@ -21,17 +21,23 @@ pub fn python() -> PathBuf {
                 return PathBuf::from(p);
             }
             let wanted = curriculum_requires();
-            if missing(Path::new("python3"), &wanted).is_empty() {
-                return PathBuf::from("python3");
+            // Windows has no `python3` on PATH as a rule; its venv is made from `python`.
+            let base = if cfg!(windows) { "python" } else { "python3" };
+            if missing(Path::new(base), &wanted).is_empty() {
+                return PathBuf::from(base);
             }
             let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
             std::fs::create_dir_all(&target).expect("target dir");
             let venv = target.join("test-venv");
-            let py = venv.join("bin/python");
+            let py = if cfg!(windows) {
+                venv.join("Scripts").join("python.exe")
+            } else {
+                venv.join("bin/python")
+            };
             let lock = std::fs::File::create(target.join("test-venv.lock")).expect("lock file");
             lock.lock().expect("lock");
             if !py.exists() {
-                let ok = Command::new("python3")
+                let ok = Command::new(base)
                     .args(["-m", "venv"])
                     .arg(&venv)
                     .status()
