@@ -25,8 +25,8 @@
 //! canary file), `{{OUTSIDE_DIR}}`, `{{SHM_CANARY}}` (a canary in /dev/shm), `{{PORT}}`,
 //! `{{MARK}}` (the process name) and `{{DRIVER_PID}}` are replaced before the run. A case whose protection needs a kernel feature this machine lacks
 //! (Landlock, user + network or PID namespaces, a pids cgroup) is skipped with the reason printed.
-// Signals, Unix permissions and kill(2) throughout: Unix only.
-#![cfg(unix)]
+// Signals, Unix permissions, kill(2), PR_SET_NAME and /proc throughout: Linux only.
+#![cfg(target_os = "linux")]
 
 mod common;
 

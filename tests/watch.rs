@@ -1,6 +1,6 @@
 //! `pyroad watch` in a real pseudo-terminal, and driven from a script without one.
-// Pseudo-terminals (rexpect) and Unix permissions: Unix only.
-#![cfg(unix)]
+// Pseudo-terminals (rexpect), Unix permissions and /proc (children of a pid): Linux only.
+#![cfg(target_os = "linux")]
 
 mod common;
 
