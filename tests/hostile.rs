@@ -302,6 +302,12 @@ fn pyroad(s: &Sandbox, tmp: &Path, route: Route) -> Ran {
     }
 }
 
+/// Whether the tests run as root.
+fn running_as_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
 /// A fresh one-exercise workspace with a 3 s timeout and a 256 MiB memory limit: page faults
 /// can be slow (about 300 MB/s on a small VM), so with the default 1 GiB a memory bomb could
 /// run into the timeout before it reaches the limit.
@@ -575,6 +581,16 @@ fn run_case(case: &Case) {
     }
     let mut problems = Vec::new();
     for route in [Route::Cold, Route::Warm, Route::Portable] {
+        // As root, RLIMIT_NPROC binds nothing, so the portable backend has only counting for
+        // a fork bomb, which a bomb can outgrow between two counts (the OS sandbox has a
+        // namespace or cgroup for root); a learner is not root.
+        if route == Route::Portable && case.name == "fork_loop" && running_as_root() {
+            eprintln!(
+                "skipped on the portable sandbox: hostile case `fork_loop` runs as root, where \
+                 only counting holds a fork bomb"
+            );
+            continue;
+        }
         if route == Route::Portable && !case.needs.is_empty() {
             eprintln!(
                 "skipped on the portable sandbox: hostile case `{}` needs {:?}, which only the \

@@ -25,7 +25,7 @@ pub fn portable() -> bool {
     crate::settings::env().portable_sandbox
 }
 
-/// The resident memory of every process in a process group, from /proc (the portable
+/// The memory of its own (resident, not shared) of every process in a process group, from /proc (the portable
 /// backend's memory limit: what macOS must do by sampling, done the same way here).
 fn group_resident_bytes(pgid: i32) -> u64 {
     // SAFETY: sysconf has no preconditions.
@@ -57,16 +57,19 @@ fn group_resident_bytes(pgid: i32) -> u64 {
         {
             continue;
         }
-        // statm: size resident ... in pages.
-        let resident = std::fs::read_to_string(format!("/proc/{pid}/statm"))
+        // statm: size resident shared ... in pages. Only what is the process's own counts
+        // (resident minus shared): forked children share their parent's pages, and counting
+        // those once per child would call a few forks a memory bomb.
+        let own = std::fs::read_to_string(format!("/proc/{pid}/statm"))
             .ok()
             .and_then(|m| {
-                m.split_whitespace()
-                    .nth(1)
-                    .and_then(|r| r.parse::<u64>().ok())
+                let mut fields = m.split_whitespace().skip(1);
+                let resident = fields.next()?.parse::<u64>().ok()?;
+                let shared = fields.next()?.parse::<u64>().ok()?;
+                Some(resident.saturating_sub(shared))
             })
             .unwrap_or(0);
-        total += resident * page;
+        total += own * page;
     }
     total
 }
