@@ -31,8 +31,11 @@ use crate::sandbox::{FsPolicy, Limits, confined};
 use std::ffi::OsString;
 use std::io::Read;
 use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -122,11 +125,81 @@ pub struct Outcome {
     pub seen_work: Option<PathBuf>,
 }
 
-pub(crate) fn spawn_reader(
+/// The command for `job` with `program` and `args` (the job's own, or a confining wrapper's):
+/// its folder, its whole environment and nothing of pyroad's, stdin piped only when there is
+/// input, stdout and stderr piped for `Capture`.
+pub(crate) fn command(job: &Job, program: &std::path::Path, args: &[OsString]) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.args(args)
+        .current_dir(&job.cwd)
+        .env_clear()
+        .envs(job.env.iter().map(|(k, v)| (k, v)))
+        .stdin(if job.stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+/// A running check's stdout and stderr, read on threads of their own, each kept up to the cap
+/// and both counted (a flood is stopped by the total).
+pub(crate) struct Capture {
+    total: Arc<AtomicU64>,
+    done: mpsc::Receiver<()>,
+    out: Arc<Mutex<Captured>>,
+    err: Arc<Mutex<Captured>>,
+}
+
+impl Capture {
+    /// Starts reading `child`'s piped stdout and stderr, keeping `cap` bytes of each.
+    pub(crate) fn start(child: &mut Child, cap: usize) -> Capture {
+        let total = Arc::new(AtomicU64::new(0));
+        let (tx, done) = mpsc::channel();
+        let out = Arc::new(Mutex::new(Captured::default()));
+        let err = Arc::new(Mutex::new(Captured::default()));
+        if let Some(stream) = child.stdout.take() {
+            spawn_reader(stream, out.clone(), cap, total.clone(), tx.clone());
+        }
+        if let Some(stream) = child.stderr.take() {
+            spawn_reader(stream, err.clone(), cap, total.clone(), tx);
+        }
+        Capture {
+            total,
+            done,
+            out,
+            err,
+        }
+    }
+
+    /// Bytes of output so far, both streams together.
+    pub(crate) fn so_far(&self) -> u64 {
+        self.total.load(Ordering::Relaxed)
+    }
+
+    /// What was kept of stdout and stderr, once the check has ended. The readers end when every
+    /// writer has closed its pipe; a process that escaped the check could hold one open, so
+    /// this waits only briefly.
+    pub(crate) fn finish(self) -> (Captured, Captured) {
+        let deadline = Instant::now() + Duration::from_millis(500);
+        for _ in 0..2 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if self.done.recv_timeout(left).is_err() {
+                break;
+            }
+        }
+        let take = |c: &Arc<Mutex<Captured>>| c.lock().map(|c| c.clone()).unwrap_or_default();
+        (take(&self.out), take(&self.err))
+    }
+}
+
+fn spawn_reader(
     mut stream: impl Read + Send + 'static,
     sink: Arc<Mutex<Captured>>,
     cap: usize,
-    total: Arc<std::sync::atomic::AtomicU64>,
+    total: Arc<AtomicU64>,
     done: mpsc::Sender<()>,
 ) {
     std::thread::spawn(move || {
@@ -135,7 +208,7 @@ pub(crate) fn spawn_reader(
             match stream.read(&mut buf) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => {
-                    total.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+                    total.fetch_add(n as u64, Ordering::Relaxed);
                     if let Ok(mut c) = sink.lock() {
                         let room = cap.saturating_sub(c.bytes.len());
                         let keep = room.min(n);

@@ -1,33 +1,19 @@
 //! A cold run on Unix: the check in a process group of its own, confined by `sandbox::os`,
 //! watched by `supervise`, and the whole group (and what left it) killed at the end.
 
-use super::{Captured, Exit, Job, Outcome, cleanup, spawn_reader, supervise};
+use super::{Capture, Exit, Job, Outcome, cleanup, command, supervise};
 use crate::sandbox::process::{kill_group, kill_group_fully, stop_relay, write_to_pipe};
 use crate::sandbox::{self, ProcessCap};
 use anyhow::{Context, Result};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use wait_timeout::ChildExt;
 
 /// Runs a job to completion or its timeout, killing the whole process group afterwards.
 pub fn run(job: &Job) -> Result<Outcome> {
     let (program, args) = sandbox::os::wrap(&job.program, &job.args, job.sandbox_dir.as_deref());
-    let mut cmd = Command::new(&program);
-    cmd.args(&args)
-        .current_dir(&job.cwd)
-        .env_clear()
-        .envs(job.env.iter().map(|(k, v)| (k, v)))
-        .stdin(if job.stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .process_group(0);
+    let mut cmd = command(job, &program, &args);
+    cmd.process_group(0);
     let limits = &job.limits;
     let cap = if limits.fallbacks_only {
         ProcessCap::without_kernel_help(limits.max_processes)
@@ -59,29 +45,7 @@ pub fn run(job: &Job) -> Result<Outcome> {
             let _ = write_to_pipe(&mut stdin, &data);
         });
     }
-    let flood = Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let (tx, rx) = mpsc::channel();
-    let out = Arc::new(Mutex::new(Captured::default()));
-    let err = Arc::new(Mutex::new(Captured::default()));
-    if let Some(stream) = child.stdout.take() {
-        spawn_reader(
-            stream,
-            out.clone(),
-            job.limits.output_cap,
-            flood.clone(),
-            tx.clone(),
-        );
-    }
-    if let Some(stream) = child.stderr.take() {
-        spawn_reader(
-            stream,
-            err.clone(),
-            job.limits.output_cap,
-            flood.clone(),
-            tx.clone(),
-        );
-    }
-    drop(tx);
+    let capture = Capture::start(&mut child, job.limits.output_cap);
     // Wait in short slices so a flood of output is stopped long before the timeout.
     let supervisor = supervise::Supervisor::new(job, Some(&cap), pgid, start);
     let exit = loop {
@@ -97,9 +61,7 @@ pub fn run(job: &Job) -> Result<Outcome> {
                 };
             }
             Ok(None) => {
-                if let Some(breach) =
-                    supervisor.breach(flood.load(std::sync::atomic::Ordering::Relaxed))
-                {
+                if let Some(breach) = supervisor.breach(capture.so_far()) {
                     break breach;
                 }
             }
@@ -119,21 +81,12 @@ pub fn run(job: &Job) -> Result<Outcome> {
     cap.kill_strays();
     let _ = child.wait();
     cleanup::untrack_group(pgid);
-    // Readers end when every writer has closed the pipe; a process that escaped the group could
-    // hold it open, so wait only briefly.
-    let deadline = Instant::now() + Duration::from_millis(500);
-    for _ in 0..2 {
-        let left = deadline.saturating_duration_since(Instant::now());
-        if rx.recv_timeout(left).is_err() {
-            break;
-        }
-    }
-    let take = |c: &Arc<Mutex<Captured>>| c.lock().map(|c| c.clone()).unwrap_or_default();
+    let (stdout, stderr) = capture.finish();
     Ok(Outcome {
         seen_work: None,
         exit,
-        stdout: take(&out),
-        stderr: take(&err),
+        stdout,
+        stderr,
     })
 }
 

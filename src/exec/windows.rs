@@ -2,15 +2,12 @@
 //! (`sandbox::os::ProcessCap`) before it runs, watched by `supervise`, and the whole job
 //! (every process of the check, wherever it went) terminated at the end.
 
-use super::{Captured, Exit, Job, Outcome, spawn_reader, supervise};
+use super::{Capture, Exit, Job, Outcome, command, supervise};
 use crate::sandbox::ProcessCap;
 use crate::sandbox::os::CREATE_SUSPENDED;
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::os::windows::process::CommandExt;
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use wait_timeout::ChildExt;
 
@@ -23,20 +20,9 @@ const OUT_OF_MEMORY: [u32; 2] = [0xC000_0017, 0xC000_012D];
 pub fn run(job: &Job) -> Result<Outcome> {
     let limits = &job.limits;
     let cap = ProcessCap::for_check(limits).context("cannot create a Job Object for the check")?;
-    let mut cmd = Command::new(&job.program);
-    cmd.args(&job.args)
-        .current_dir(&job.cwd)
-        .env_clear()
-        .envs(job.env.iter().map(|(k, v)| (k, v)))
-        .stdin(if job.stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        // Not one instruction runs before the process is in its job (see `sandbox::windows`).
-        .creation_flags(CREATE_SUSPENDED);
+    let mut cmd = command(job, &job.program, &job.args);
+    // Not one instruction runs before the process is in its job (see `sandbox::windows`).
+    cmd.creation_flags(CREATE_SUSPENDED);
     let start = Instant::now();
     let mut child = cmd
         .spawn()
@@ -55,29 +41,7 @@ pub fn run(job: &Job) -> Result<Outcome> {
             let _ = stdin.write_all(&data);
         });
     }
-    let flood = Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let (tx, rx) = mpsc::channel();
-    let out = Arc::new(Mutex::new(Captured::default()));
-    let err = Arc::new(Mutex::new(Captured::default()));
-    if let Some(stream) = child.stdout.take() {
-        spawn_reader(
-            stream,
-            out.clone(),
-            limits.output_cap,
-            flood.clone(),
-            tx.clone(),
-        );
-    }
-    if let Some(stream) = child.stderr.take() {
-        spawn_reader(
-            stream,
-            err.clone(),
-            limits.output_cap,
-            flood.clone(),
-            tx.clone(),
-        );
-    }
-    drop(tx);
+    let capture = Capture::start(&mut child, limits.output_cap);
     // The job holds the check's processes; the pid stands where Unix passes a process group
     // and is not used for counting (`ProcessCap::reached` asks the job).
     let supervisor = supervise::Supervisor::new(job, Some(&cap), child.id() as i32, start);
@@ -95,9 +59,7 @@ pub fn run(job: &Job) -> Result<Outcome> {
                 };
             }
             Ok(None) => {
-                if let Some(breach) =
-                    supervisor.breach(flood.load(std::sync::atomic::Ordering::Relaxed))
-                {
+                if let Some(breach) = supervisor.breach(capture.so_far()) {
                     break breach;
                 }
             }
@@ -112,22 +74,13 @@ pub fn run(job: &Job) -> Result<Outcome> {
     // the check can have left its job.
     cap.terminate();
     let _ = child.wait();
-    // Readers end when every writer has closed the pipe; the job's processes are ending, so
-    // this is quick, but wait only briefly regardless.
-    let deadline = Instant::now() + Duration::from_millis(500);
-    for _ in 0..2 {
-        let left = deadline.saturating_duration_since(Instant::now());
-        if rx.recv_timeout(left).is_err() {
-            break;
-        }
-    }
+    let (stdout, stderr) = capture.finish();
     drop(cap);
-    let take = |c: &Arc<Mutex<Captured>>| c.lock().map(|c| c.clone()).unwrap_or_default();
     Ok(Outcome {
         seen_work: None,
         exit,
-        stdout: take(&out),
-        stderr: take(&err),
+        stdout,
+        stderr,
     })
 }
 
