@@ -4,12 +4,20 @@ use crate::ui::style::ColorChoice;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+/// pyroad's version and the commit it was built from (build.rs), as `--version` and `doctor` show it.
+pub const BUILD: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("PYROAD_COMMIT"),
+    ")"
+);
+
 /// Learn professional Python by doing it: small exercises across the whole Python Developer
 /// Roadmap, checked on every save.
 #[derive(Debug, Parser)]
 #[command(
     name = "pyroad",
-    version,
+    version = BUILD,
     about,
     after_help = "Start here:\n  pyroad init && cd pyroad-workspace && pyroad run\n\nExit codes: 0 pass, 1 a check failed, 2 usage, configuration or environment error."
 )]

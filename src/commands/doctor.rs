@@ -19,7 +19,7 @@ use std::time::Instant;
 /// Runs `doctor`.
 pub fn run(global: &Global) -> Result<ExitCode> {
     let mut ok = true;
-    println!("pyroad {}", env!("CARGO_PKG_VERSION"));
+    println!("pyroad {}", crate::cli::BUILD);
     let ctx = Ctx::open(global);
     let memory = ctx
         .as_ref()
@@ -65,6 +65,18 @@ pub fn run(global: &Global) -> Result<ExitCode> {
         style::green("✓"),
         interp.version,
         interp.executable.display()
+    );
+    let explicit = global.python.is_some()
+        || crate::settings::env().python.is_some()
+        || ctx.as_ref().is_ok_and(|c| c.ws.config.python.is_some());
+    println!(
+        "{}",
+        doctor::interpreter_origin(interp.origin, ctx.is_ok() && !explicit)
+    );
+    let exe = std::env::current_exe().ok();
+    println!(
+        "{}",
+        doctor::installed(exe.as_deref(), interpreter::ToolEnv::own().as_ref())
     );
     match &interp.pytest {
         Some(v) => println!("{} pytest       {v}", style::green("✓")),

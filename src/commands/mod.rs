@@ -18,7 +18,7 @@ use crate::cli::Global;
 use crate::curriculum::Curriculum;
 use crate::curriculum::catalog::{Catalog, Exercise};
 use crate::workspace::Workspace;
-use crate::workspace::interpreter::{self, Interpreter};
+use crate::workspace::interpreter::{self, Interpreter, Origin};
 use crate::workspace::state::State;
 use anyhow::{Result, bail};
 use std::process::ExitCode;
@@ -155,10 +155,14 @@ pub fn workspace_interpreter(ws: &Workspace, global: &Global) -> Result<Interpre
     let explicit = global
         .python
         .clone()
-        .or_else(|| crate::settings::env().python.clone())
-        .or_else(|| ws.config.python.clone());
-    if let Some(program) = explicit {
-        return require_pytest(interpreter::probe(&program)?);
+        .map(|p| (p, Origin::Flag))
+        .or_else(|| {
+            let env = crate::settings::env().python.clone();
+            env.map(|p| (p, Origin::EnvVar))
+        })
+        .or_else(|| ws.config.python.clone().map(|p| (p, Origin::Config)));
+    if let Some((program, origin)) = explicit {
+        return require_pytest(interpreter::probe(&program)?.found_by(origin));
     }
     if let Some(stored) = ws.stored_interpreter() {
         return Ok(stored);
@@ -166,7 +170,7 @@ pub fn workspace_interpreter(ws: &Workspace, global: &Global) -> Result<Interpre
     // The stored interpreter is gone (a pyenv version removed, a venv deleted): find it again.
     let venv = ws.dot().join("venv");
     let found = if interpreter::venv_python(&venv).exists() {
-        interpreter::probe(&interpreter::venv_python(&venv))?
+        interpreter::probe(&interpreter::venv_python(&venv))?.found_by(Origin::WorkspaceVenv)
     } else {
         let system = interpreter::system()?;
         if system.pytest.is_some() {

@@ -5,7 +5,7 @@ use super::{Ctx, require_pytest};
 use crate::cli::Global;
 use crate::ui::style;
 use crate::workspace::extras;
-use crate::workspace::interpreter::{self, Interpreter};
+use crate::workspace::interpreter::{self, Interpreter, Origin};
 use anyhow::{Context, Result, bail};
 use std::collections::BTreeSet;
 use std::process::{Command, ExitCode, Stdio};
@@ -16,7 +16,7 @@ pub fn run(global: &Global, with_extras: bool) -> Result<ExitCode> {
     let venv = ctx.ws.dot().join("venv");
     let python = interpreter::venv_python(&venv);
     let interp: Interpreter = if python.exists() {
-        require_pytest(interpreter::probe(&python)?)?
+        require_pytest(interpreter::probe(&python)?.found_by(Origin::WorkspaceVenv))?
     } else {
         let base = interpreter::find(global.python.as_deref())?;
         println!(

@@ -4,7 +4,50 @@
 #[cfg(target_os = "linux")]
 use crate::exec::probe::{Findings, ForkCap, NoUserNamespaces};
 use crate::ui::style;
+use crate::workspace::interpreter::{Origin, ToolEnv};
+use std::path::Path;
 use std::time::Duration;
+
+/// How the checks' interpreter was chosen (`recorded`: stored by `init` in the workspace), in
+/// words.
+pub fn interpreter_origin(origin: Origin, recorded: bool) -> String {
+    let how = match origin {
+        Origin::Flag => "--python",
+        Origin::EnvVar => "PYROAD_PYTHON",
+        Origin::Config => "`python` in pyroad.toml",
+        Origin::WorkspaceVenv => {
+            "the workspace's own virtual environment (.pyroad/venv), made because the system's \
+             Python had no pytest"
+        }
+        Origin::Path => "the first Python on PATH (python3; python on Windows)",
+        Origin::Launcher => "the `py -3` launcher",
+        Origin::Unknown => "an older pyroad, which did not record how",
+    };
+    let when = if recorded && !matches!(origin, Origin::WorkspaceVenv | Origin::Unknown) {
+        ", when the workspace was made (.pyroad/interpreter.json)"
+    } else {
+        ""
+    };
+    format!("  found by     {how}{when}")
+}
+
+/// Where pyroad itself runs from and, when pipx or uv installed it, that their Python is not
+/// the one checks use.
+pub fn installed(exe: Option<&Path>, tool: Option<&ToolEnv>) -> String {
+    let exe = exe.map_or_else(
+        || "(its own path is unknown)".to_string(),
+        |e| e.display().to_string(),
+    );
+    match tool {
+        Some(tool) => format!(
+            "  pyroad       {exe}, installed by {} in {}: that environment's Python is pyroad's \
+             own and never runs your code",
+            tool.installer.name(),
+            tool.root.display()
+        ),
+        None => format!("  pyroad       {exe}"),
+    }
+}
 
 /// One protection and whether it is in force here.
 #[derive(Debug, Clone, PartialEq)]

@@ -199,6 +199,7 @@ mod tests {
             executable: exe,
             version: "3.11.0".into(),
             pytest: None,
+            origin: Default::default(),
         }
     }
 
@@ -236,6 +237,7 @@ mod tests {
             executable: "python3".into(),
             version: "3".into(),
             pytest: None,
+            origin: Default::default(),
         };
         let wanted = [
             "pyroad-missing-parent.child".to_string(),

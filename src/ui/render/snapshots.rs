@@ -622,3 +622,39 @@ fn broken_setups() {
     r.raw = "/usr/bin/python3: No module named pytest\n".into();
     assert_snapshot("no_pytest", &render(&r, &ex, false));
 }
+
+#[test]
+fn doctor_says_how_the_interpreter_was_found_and_that_a_tools_python_is_not_it() {
+    use crate::ui::doctor::{installed, interpreter_origin};
+    use crate::workspace::interpreter::{Installer, Origin, ToolEnv};
+    let mut text = String::new();
+    for origin in [
+        Origin::Flag,
+        Origin::EnvVar,
+        Origin::Config,
+        Origin::WorkspaceVenv,
+        Origin::Path,
+        Origin::Launcher,
+        Origin::Unknown,
+    ] {
+        for recorded in [false, true] {
+            text.push_str(&format!("{origin:?} recorded={recorded}\n"));
+            text.push_str(&interpreter_origin(origin, recorded));
+            text.push('\n');
+        }
+    }
+    let exe = Path::new("/home/ada/.local/pipx/venvs/pyroad/bin/pyroad");
+    text.push_str(&installed(Some(exe), None));
+    text.push('\n');
+    for installer in [Installer::Pipx, Installer::UvTool, Installer::Uvx] {
+        let tool = ToolEnv {
+            root: PathBuf::from("/home/ada/.local/pipx/venvs/pyroad"),
+            installer,
+        };
+        text.push_str(&installed(Some(exe), Some(&tool)));
+        text.push('\n');
+    }
+    text.push_str(&installed(None, None));
+    text.push('\n');
+    assert_snapshot("doctor_interpreter", &text);
+}
