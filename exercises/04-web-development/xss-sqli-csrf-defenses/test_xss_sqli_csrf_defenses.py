@@ -225,7 +225,7 @@ class WatchedBytes(bytes):
 
 @pytest.mark.parametrize(
     "submitted",
-    [csrf_token("session-42", SECRET), "261ad83a9e62086ea0e046be92427ff65324e8898994b32007ca714b9b74a280"],
+    ["261ad83a9e62086ea0e046be92427ff65324e8898994b32007ca714b9b74a289", "261ad83a9e62086ea0e046be92427ff65324e8898994b32007ca714b9b74a280"],
     ids=["right-token", "last-character-wrong"],
 )
 def test_check_csrf_compares_in_constant_time_not_with_equals(monkeypatch, submitted):
