@@ -88,19 +88,19 @@ def test_assert_indexed_reports_a_temporary_sort_even_when_an_index_is_used(db):
             None,
             "SELECT u.name, e.kind FROM users AS u JOIN events AS e ON e.user_id = u.id WHERE u.id = ?",
             (1,),
-            "full scan: SCAN e",
+            r"full scan: SCAN (TABLE events AS )?e\b",
         ),
         (
             "CREATE INDEX idx_events_kind ON events (kind)",
             "SELECT kind, COUNT(*) FROM events GROUP BY kind",
             (),
-            "full scan: SCAN events USING COVERING INDEX idx_events_kind",
+            r"full scan: SCAN (TABLE )?events USING COVERING INDEX idx_events_kind",
         ),
         (
             "CREATE INDEX idx_events_user ON events (user_id)",
             "SELECT kind, COUNT(*) FROM events WHERE user_id = ? GROUP BY kind",
             (1,),
-            "temporary sort: USE TEMP B-TREE FOR GROUP BY",
+            r"temporary sort: USE TEMP B-TREE FOR GROUP BY",
         ),
     ],
     ids=[
@@ -110,9 +110,10 @@ def test_assert_indexed_reports_a_temporary_sort_even_when_an_index_is_used(db):
     ],
 )
 def test_assert_indexed_checks_every_step_of_the_plan(db, index, sql, params, message):
+    # SQLite before 3.36 writes "SCAN TABLE events AS e" where newer versions write "SCAN e".
     if index:
         db.execute(index)
-    with pytest.raises(SlowQueryError, match=re.escape(message)):
+    with pytest.raises(SlowQueryError, match=message):
         assert_indexed(db, sql, params)
 
 
