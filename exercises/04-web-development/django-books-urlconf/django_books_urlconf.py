@@ -8,12 +8,16 @@ here. No project scaffold, no models: the books live in BOOKS below.
      "books/"                  -> book_list    name="book-list"
      "books/<int:book_id>/"    -> book_detail  name="book-detail"
 2. Every book is answered as a JSON object with its id and its own URL,
-   built with reverse() from the route name (never a hand-made string):
+   built with reverse() from the route name (never a hand-made string: a
+   site that mounts this URLconf under /api/v1/ gets "/api/v1/books/2/"):
      {"id": 2, "title": "Kindred", "author": "Octavia E. Butler",
       "year": 1979, "url": "/books/2/"}
-3. GET /books/ -> 200 {"books": [<every book, by id>]}.
-   GET /books/?author=octavia e. butler keeps that author's books only
-   (compared case-insensitively); an empty ?author= means no filter.
+   Build a new dict for the answer; BOOKS itself is never changed.
+3. GET /books/ -> 200 {"books": [<every book, sorted by id>]}.
+   GET /books/?author=octavia e. butler keeps that author's books only:
+   the whole name, compared case-insensitively with str.casefold() (so
+   "STRAUSS" matches "Strauß"); "butler" alone matches nobody. An empty
+   ?author= means no filter.
 4. GET /books/2/ -> 200 <that book>;  an unknown id -> 404
    {"error": "book 99 not found"}.
 5. Both views answer GET only: any other method gets 405

@@ -18,8 +18,12 @@ if not settings.configured:
     )
     django.setup()
 
-from django.test import Client  # noqa: E402  (needs the settings above)
-from django.urls import NoReverseMatch, reverse  # noqa: E402
+from types import ModuleType  # noqa: E402
+
+from django.test import Client, override_settings  # noqa: E402  (needs the settings above)
+from django.urls import NoReverseMatch, include, path, reverse  # noqa: E402
+
+import django_books_urlconf  # noqa: E402
 
 DUNE = {"id": 1, "title": "Dune", "author": "Frank Herbert", "year": 1965, "url": "/books/1/"}
 KINDRED = {"id": 2, "title": "Kindred", "author": "Octavia E. Butler", "year": 1979,
@@ -65,13 +69,67 @@ def test_book_list_answers_every_book_in_id_order(client):
         ("GABRIEL GARCÍA MÁRQUEZ", [CIEN]),
         ("Nobody", []),
         ("", [DUNE, KINDRED, SOWER, CIEN]),
+        ("Butler", []),
+        ("Octavia", []),
+        ("octavia e. butler and friends", []),
     ],
-    ids=["exact", "lower-case", "unicode-upper-case", "unknown-author", "empty-means-all"],
+    ids=[
+        "exact",
+        "lower-case",
+        "unicode-upper-case",
+        "unknown-author",
+        "empty-means-all",
+        "surname-only-is-not-the-author",
+        "first-name-only-is-not-the-author",
+        "longer-than-the-name",
+    ],
 )
 def test_book_list_filters_by_author(client, author, expected):
     response = client.get("/books/", {"author": author})
     assert response.status_code == 200
-    assert response.json() == {"books": expected}
+    assert response.json() == {"books": expected}, (
+        "the author must equal the query, ignoring case: not a substring of it, nor the query a substring of it"
+    )
+
+
+def test_the_author_filter_ignores_case_the_unicode_way(client, monkeypatch):
+    monkeypatch.setitem(
+        django_books_urlconf.BOOKS, 5, {"title": "Die Brücke", "author": "Jürgen Strauß", "year": 2001}
+    )
+    books = client.get("/books/", {"author": "JÜRGEN STRAUSS"}).json()["books"]
+    assert [book["id"] for book in books] == [5], (
+        "'Strauß' in capitals is 'STRAUSS': compare with str.casefold(), which folds ß to ss; lower() does not"
+    )
+
+
+def test_the_list_is_in_id_order_even_when_the_data_is_not(client, monkeypatch):
+    monkeypatch.setitem(django_books_urlconf.BOOKS, 0, {"title": "Beowulf", "author": "Unknown", "year": 1000})
+    ids = [book["id"] for book in client.get("/books/").json()["books"]]
+    assert ids == [0, 1, 2, 3, 4], "sort the books by id: a dict keeps the order its keys were added in"
+
+
+def test_answering_requests_leaves_the_books_unchanged(client):
+    client.get("/books/")
+    client.get("/books/2/")
+    stored = {book_id: dict(book) for book_id, book in django_books_urlconf.BOOKS.items() if book_id in (1, 2, 3, 4)}
+    assert stored == {book["id"]: {"title": book["title"], "author": book["author"], "year": book["year"]}
+                      for book in (DUNE, KINDRED, SOWER, CIEN)}, (
+        "a view added keys to the shared BOOKS data: build a new dict for the answer, {'id': ..., **book, 'url': ...}"
+    )
+
+
+def test_book_urls_come_from_reverse_so_they_follow_the_site_layout(client):
+    site = ModuleType("site_urls")  # a project's root URLconf that mounts this one under /api/v1/
+    site.urlpatterns = [path("api/v1/", include("django_books_urlconf"))]
+    with override_settings(ROOT_URLCONF=site):
+        detail = client.get("/api/v1/books/2/")
+        listed = client.get("/api/v1/books/").json()["books"]
+    assert detail.status_code == 200
+    assert detail.json()["url"] == "/api/v1/books/2/", (
+        "mounted under /api/v1/, the book's url must say so: build it with reverse('book-detail', args=[id]), "
+        "not with a hand-made '/books/...' string"
+    )
+    assert listed[0]["url"] == "/api/v1/books/1/"
 
 
 @pytest.mark.parametrize(("book_id", "expected"), [(1, DUNE), (4, CIEN)], ids=["dune", "unicode-title"])

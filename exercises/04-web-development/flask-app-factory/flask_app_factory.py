@@ -14,9 +14,12 @@ so that tests (and each deployment) get their own app with their own config:
    /add answers 400 with the description
    "query parameters a and b must be integers" when a or b is missing or
    not an integer.
-3. Errors: EVERY HTTP error (400, 404 unknown URL, 405 wrong method, ...)
-   answers JSON instead of Flask's HTML page, with the error's own status:
+3. Errors: EVERY HTTP error (400, 404 unknown URL, 405 wrong method, 409,
+   429, ...) answers JSON instead of Flask's HTML page, with the error's own
+   status and headers (a 405 keeps the Allow header listing the methods the
+   client may use; error.get_response() builds a response that has them):
      {"error": "Not Found", "message": "<the error's description>"}
+   Do not change the `config` dict you are given.
 
     >>> client = create_app({"GREETING": "Hi"}).test_client()
     >>> client.get("/greet/Ada").get_json()

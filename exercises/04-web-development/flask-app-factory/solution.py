@@ -1,6 +1,7 @@
 """Build a small JSON API with the Flask "application factory" pattern."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from flask import Flask, abort, request
@@ -33,6 +34,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.errorhandler(HTTPException)
     def json_error(error: HTTPException):
-        return {"error": error.name, "message": error.description}, error.code
+        response = error.get_response()  # keeps the error's status and headers, e.g. a 405's Allow
+        response.data = json.dumps({"error": error.name, "message": error.description})
+        response.content_type = "application/json"
+        return response
 
     return app

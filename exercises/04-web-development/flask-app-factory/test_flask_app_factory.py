@@ -1,5 +1,5 @@
 import pytest
-from flask import Flask
+from flask import Flask, abort
 
 from flask_app_factory import create_app
 
@@ -25,6 +25,12 @@ def test_create_app_defaults_the_greeting_to_hello():
 def test_create_app_refuses_a_bad_greeting_at_start_up(greeting):
     with pytest.raises(ValueError, match="GREETING must be a non-empty string"):
         create_app({"GREETING": greeting})
+
+
+def test_create_app_leaves_the_callers_config_dict_alone():
+    config = {"TESTING": True}
+    create_app(config)
+    assert config == {"TESTING": True}, "create_app changed the dict it was given: copy the defaults into app.config instead"
 
 
 def test_each_call_builds_a_new_independent_app():
@@ -97,3 +103,22 @@ def test_wrong_method_answers_a_json_405(client):
     assert response.status_code == 405, "only GET is allowed on /health"
     assert response.is_json
     assert response.get_json()["error"] == "Method Not Allowed"
+    allowed = {method.strip() for method in response.headers.get("Allow", "").split(",")}
+    assert "GET" in allowed, (
+        "a 405 must keep its Allow header, which tells the client the methods it may use: build the JSON answer "
+        "from error.get_response() so the error's own headers survive"
+    )
+
+
+@pytest.mark.parametrize(("code", "name"), [(409, "Conflict"), (418, "I'm a teapot"), (429, "Too Many Requests")])
+def test_every_http_error_answers_json_not_only_the_ones_listed(code, name):
+    app = create_app({"TESTING": True})
+
+    @app.get("/fail")
+    def fail():
+        abort(code, description="something specific went wrong")
+
+    response = app.test_client().get("/fail")
+    assert response.status_code == code
+    assert response.is_json, f"a {code} came back as {response.content_type}: handle HTTPException, not a few codes"
+    assert response.get_json() == {"error": name, "message": "something specific went wrong"}

@@ -36,14 +36,14 @@ def create_app() -> Flask:
     def not_found(task_id: int):
         return {"error": f"task {task_id} not found"}, 404
 
-    def task_from_body(task_id: int):
-        """(task, None) from a valid JSON body, else (None, the error response)."""
+    def fields_from_body():
+        """(title and done, None) from a valid JSON body, else (None, the error response)."""
         data = request.get_json(silent=True)
         if not isinstance(data, dict):
             return None, ({"error": "request body must be a JSON object"}, 400)
         if errors := validate_task(data):
             return None, ({"errors": errors}, 422)
-        return {"id": task_id, "title": data["title"].strip(), "done": data.get("done", False)}, None
+        return {"title": data["title"].strip(), "done": data.get("done", False)}, None
 
     @app.get("/tasks")
     def list_tasks():
@@ -64,10 +64,10 @@ def create_app() -> Flask:
 
     @app.post("/tasks")
     def create_task():
-        task, error = task_from_body(0)
+        fields, error = fields_from_body()
         if error:
             return error
-        task["id"] = next(ids)
+        task = {"id": next(ids), **fields}
         tasks[task["id"]] = task
         return task, 201, {"Location": url_for("get_task", task_id=task["id"])}
 
@@ -81,10 +81,10 @@ def create_app() -> Flask:
     def replace_task(task_id: int):
         if task_id not in tasks:
             return not_found(task_id)
-        task, error = task_from_body(task_id)
+        fields, error = fields_from_body()
         if error:
             return error
-        tasks[task_id] = task
+        tasks[task_id] = task = {"id": task_id, **fields}
         return task
 
     @app.delete("/tasks/<int:task_id>")

@@ -22,8 +22,14 @@ def add(client, title: str, done: bool = False) -> dict:
 
 @pytest.mark.parametrize(
     "data",
-    [{"title": "Buy milk"}, {"title": "x" * 100}, {"title": "  Café ☕  ", "done": False}],
-    ids=["title-only", "hundred-chars", "unicode-with-spaces-and-done"],
+    [
+        {"title": "Buy milk"},
+        {"title": "x" * 100},
+        {"title": "   " + "x" * 100 + "   "},
+        {"title": "  Café ☕  ", "done": False},
+        {"title": "Done already", "done": True},
+    ],
+    ids=["title-only", "hundred-chars", "hundred-chars-once-stripped", "unicode-with-spaces-and-done", "done-true"],
 )
 def test_validate_task_accepts_a_valid_task(data):
     assert validate_task(data) == {}
@@ -117,6 +123,11 @@ def test_put_replaces_the_whole_task(client):
     assert client.get("/tasks/1").get_json()["title"] == "Final"
 
 
+def test_put_to_an_unknown_id_is_404_even_with_a_bad_body(client):
+    response = client.put("/tasks/99", json={"title": ""})
+    assert response.status_code == 404, "check that the task exists before validating the body"
+
+
 def test_put_with_an_invalid_body_changes_nothing(client):
     add(client, "Keep me")
     response = client.put("/tasks/1", json={"title": ""})
@@ -189,6 +200,24 @@ def test_the_last_page_has_no_next_link(client, count, query):
     assert body["next"] is None
 
 
+@pytest.mark.parametrize(("per_page", "ids"), [(1, [1]), (100, [1, 2, 3])], ids=["smallest-page", "largest-page"])
+def test_per_page_may_be_anything_from_1_to_100(client, per_page, ids):
+    for n in range(3):
+        add(client, f"task {n}")
+    response = client.get(f"/tasks?per_page={per_page}")
+    assert response.status_code == 200, f"per_page={per_page} is inside 1..100"
+    assert [task["id"] for task in response.get_json()["items"]] == ids
+
+
+def test_the_list_stays_in_id_order_after_a_put(client):
+    for n in range(3):
+        add(client, f"task {n}")
+    client.put("/tasks/1", json={"title": "changed"})
+    assert [task["id"] for task in client.get("/tasks").get_json()["items"]] == [1, 2, 3], (
+        "tasks are listed by id, whatever order they were last written in"
+    )
+
+
 def test_a_page_past_the_end_is_empty_not_an_error(client):
     add(client, "only one")
     response = client.get("/tasks?page=3")
@@ -203,8 +232,8 @@ def test_a_non_integer_page_falls_back_to_the_defaults(client):
 
 
 @pytest.mark.parametrize(
-    "query", ["page=-1", "per_page=0", "per_page=101"],
-    ids=["negative-page", "per-page-zero", "per-page-too-large"],
+    "query", ["page=-1", "page=0", "per_page=0", "per_page=101"],
+    ids=["negative-page", "page-zero", "per-page-zero", "per-page-too-large"],
 )
 def test_out_of_range_paging_is_a_400(client, query):
     response = client.get(f"/tasks?{query}")

@@ -10,8 +10,12 @@ Next to this file is the folder templates/:
    blocks (no copy of the layout): the title "Profile of <name>" and the
    content, whose placeholders become the user's data. A user is a dict:
        {"name": "Ada", "website": "https://ada.dev",
-        "bio": "Counts things.",            <- optional: "No bio yet."
+        "bio": "Counts things.",            <- optional (missing, None or ""):
+                                               "No bio yet."
         "tags": ["math", "engines"]}        <- may be empty: "No tags yet"
+   The website is linked only when it starts with http:// or https:// (in
+   any case); otherwise leave the <a> out. Escaping cannot make an href of
+   "javascript:alert(1)" harmless: a click would run it.
 2. make_environment() returns a jinja2.Environment that
    - loads templates from the templates/ folder next to this file,
    - autoescapes HTML, so a user called <script>...</script> shows up as

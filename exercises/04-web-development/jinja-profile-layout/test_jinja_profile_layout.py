@@ -73,6 +73,33 @@ def test_a_user_without_a_bio_gets_the_default_text():
     assert '<p class="bio">No bio yet.</p>' in squash(render_profile(user))
 
 
+@pytest.mark.parametrize("bio", [None, ""], ids=["none-from-the-database", "empty-string"])
+def test_an_empty_bio_gets_the_default_text_too(bio):
+    assert '<p class="bio">No bio yet.</p>' in profile(bio=bio), (
+        "a bio of None or '' is no bio: default() alone only replaces a MISSING value, "
+        "default(\"No bio yet.\", true) also replaces empty ones (and never prints 'None')"
+    )
+
+
+@pytest.mark.parametrize(
+    "website",
+    ["javascript:alert(document.cookie)", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "//evil.test"],
+    ids=["javascript-url", "mixed-case-javascript", "data-url", "no-scheme"],
+)
+def test_a_website_that_is_not_http_is_not_linked(website):
+    html = profile(website=website)
+    assert 'class="website"' not in html, (
+        f"{website!r} was put in an href: escaping does not stop a javascript: URL from running when clicked, "
+        "so link only http:// and https:// websites"
+    )
+    assert "<h1>Ada</h1>" in html, "the rest of the profile is still shown"
+
+
+@pytest.mark.parametrize("website", ["http://ada.dev", "HTTPS://ADA.DEV/about"], ids=["http", "upper-case-https"])
+def test_http_and_https_websites_are_linked_in_any_case(website):
+    assert f'<a class="website" href="{website}">Website</a>' in profile(website=website)
+
+
 @pytest.mark.parametrize(
     ("tags", "expected"),
     [

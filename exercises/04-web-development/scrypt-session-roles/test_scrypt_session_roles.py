@@ -61,7 +61,15 @@ def test_verify_password_rejects_a_wrong_password(attempt):
     assert verify_password(attempt, hash_password("hunter2", n=FAST)) is False
 
 
-def test_verify_password_compares_with_hmac_compare_digest(monkeypatch):
+@pytest.fixture
+def compare_digest_calls(monkeypatch):
+    """Records every call of compare_digest, however it was imported.
+
+    `import hmac` + `hmac.compare_digest`, `from hmac import compare_digest` (under any name) and
+    `secrets.compare_digest` all reach the same function: each of those names is watched.
+    """
+    import secrets
+
     calls = []
     real = hmac.compare_digest
 
@@ -69,9 +77,22 @@ def test_verify_password_compares_with_hmac_compare_digest(monkeypatch):
         calls.append((a, b))
         return real(a, b)
 
-    monkeypatch.setattr(scrypt_session_roles.hmac, "compare_digest", spy)
-    verify_password("hunter2", hash_password("hunter2", n=FAST))
-    assert calls, "compare the keys with hmac.compare_digest, not ==, so the timing reveals nothing"
+    monkeypatch.setattr(hmac, "compare_digest", spy)
+    monkeypatch.setattr(secrets, "compare_digest", spy)
+    for name, value in list(vars(scrypt_session_roles).items()):
+        if value is real:
+            monkeypatch.setattr(scrypt_session_roles, name, spy)
+    return calls
+
+
+def test_verify_password_compares_the_keys_in_constant_time(compare_digest_calls):
+    stored = hash_password("hunter2", n=FAST)
+    assert verify_password("hunter2", stored) is True
+    assert verify_password("hunter3", stored) is False
+    assert len(compare_digest_calls) >= 2, (
+        "compare the keys with hmac.compare_digest (or secrets.compare_digest), not ==: == stops at the first "
+        "differing byte, so its timing tells an attacker how much of a guess was right"
+    )
 
 
 @pytest.mark.parametrize(
@@ -113,10 +134,90 @@ def test_read_session_rejects_forged_or_malformed_tokens(token):
         read_session(token, SECRET)
 
 
-@pytest.mark.parametrize(("user", "role"), [("", "admin"), ("al:ice", "admin"), ("alice", "ad.min")], ids=["empty-user", "colon", "dot"])
+@pytest.mark.parametrize(
+    ("user", "role"),
+    [("", "admin"), ("alice", ""), ("al:ice", "admin"), ("alice", "ad:min"), ("al.ice", "admin"), ("alice", "ad.min")],
+    ids=["empty-user", "empty-role", "colon-in-user", "colon-in-role", "dot-in-user", "dot-in-role"],
+)
 def test_sign_session_rejects_names_that_would_break_the_token(user, role):
     with pytest.raises(ValueError):
         sign_session(user, role, SECRET)
+
+
+class WatchedToken(str):
+    """A token from the browser that notices `==` and `!=` on itself or on any piece cut from it.
+
+    Those stop at the first differing character, so their timing leaks how much of a forged
+    signature was right. hmac.compare_digest (however imported) does not call them.
+    """
+
+    compared = []
+
+    def __eq__(self, other):
+        WatchedToken.compared.append("==")
+        return str.__eq__(self, other)
+
+    def __ne__(self, other):
+        WatchedToken.compared.append("!=")
+        return str.__ne__(self, other)
+
+    __hash__ = str.__hash__
+
+    def encode(self, *args, **kwargs):
+        return WatchedBytes(str.encode(self, *args, **kwargs))
+
+    def __getitem__(self, index):
+        return WatchedToken(str.__getitem__(self, index))
+
+    def partition(self, sep):
+        return tuple(WatchedToken(part) for part in str.partition(self, sep))
+
+    def rpartition(self, sep):
+        return tuple(WatchedToken(part) for part in str.rpartition(self, sep))
+
+    def split(self, *args, **kwargs):
+        return [WatchedToken(part) for part in str.split(self, *args, **kwargs)]
+
+    def rsplit(self, *args, **kwargs):
+        return [WatchedToken(part) for part in str.rsplit(self, *args, **kwargs)]
+
+
+class WatchedBytes(bytes):
+    def __eq__(self, other):
+        WatchedToken.compared.append("==")
+        return bytes.__eq__(self, other)
+
+    def __ne__(self, other):
+        WatchedToken.compared.append("!=")
+        return bytes.__ne__(self, other)
+
+    __hash__ = bytes.__hash__
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "alice:admin.c46ea36e9fa1d07a79d9c9e1a7cb0c5f50b2dd59f72609b247c549e75523eb1e",
+        "alice:admin.c46ea36e9fa1d07a79d9c9e1a7cb0c5f50b2dd59f72609b247c549e75523eb10",
+    ],
+    ids=["genuine", "last-digit-forged"],
+)
+def test_read_session_compares_the_signature_in_constant_time(monkeypatch, token):
+    monkeypatch.setattr(WatchedToken, "compared", [])
+    try:
+        read_session(WatchedToken(token), SECRET)
+    except InvalidToken:
+        pass
+    assert WatchedToken.compared == [], (
+        f"the signature was compared with {WatchedToken.compared[0]}: its timing lets an attacker forge a signature "
+        "one character at a time. Use hmac.compare_digest on the .encode()d signatures"
+    )
+
+
+def test_a_token_without_a_dot_is_refused_even_if_it_is_the_signature_of_nothing():
+    bare = hmac.new(SECRET, b"", "sha256").hexdigest()
+    with pytest.raises(InvalidToken):
+        read_session(bare, SECRET)
 
 
 @pytest.fixture
@@ -139,6 +240,12 @@ def test_require_role_lets_an_allowed_role_through(delete_post, role):
 def test_require_role_refuses_a_role_that_is_not_allowed(delete_post):
     with pytest.raises(PermissionError, match="'viewer' may not call delete_post"):
         delete_post({"user": "bob", "role": "viewer"}, 7)
+
+
+@pytest.mark.parametrize("role", ["edit", "min", "", "Admin"], ids=["prefix-of-editor", "part-of-admin", "empty", "other-case"])
+def test_require_role_matches_whole_role_names_exactly(delete_post, role):
+    with pytest.raises(PermissionError, match="may not call delete_post"):
+        delete_post({"user": "bob", "role": role}, 7)
 
 
 def test_require_role_asks_anonymous_visitors_to_log_in(delete_post):

@@ -11,7 +11,8 @@
    Every column is NOT NULL (that is what Mapped[str] without Optional means).
 2. make_session(): a Session on a NEW in-memory SQLite database ("sqlite://")
    with the tables created.
-3. Queries, each one select() statement:
+3. Queries, each ONE select() statement (loading an Author and reading
+   author.books would cost a second query, and one per author in a loop):
      books_by(session, "Octavia E. Butler") -> ["Kindred", "Parable of the Sower"]
          that author's titles, oldest first (then by title); [] for nobody
      author_book_counts(session) -> [("Octavia E. Butler", 2), ("Frank Herbert", 1),

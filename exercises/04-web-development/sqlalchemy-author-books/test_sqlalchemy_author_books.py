@@ -1,6 +1,8 @@
 import pytest
 from sqlalchemy import event, func, inspect, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.schema import CreateTable
 
 from sqlalchemy_author_books import (
     Author,
@@ -124,6 +126,29 @@ def test_book_columns_are_required(session, book, column):
         session.flush()
 
 
+@pytest.mark.parametrize(
+    ("model", "columns"),
+    [
+        (Author, ["name VARCHAR(100) NOT NULL", "UNIQUE (name)"]),
+        (
+            Book,
+            [
+                "title VARCHAR(200) NOT NULL",
+                "year INTEGER NOT NULL",
+                "author_id INTEGER NOT NULL",
+                "FOREIGN KEY(author_id) REFERENCES authors (id)",
+            ],
+        ),
+    ],
+    ids=["authors", "books"],
+)
+def test_the_tables_declare_their_lengths_for_a_real_database(model, columns):
+    # SQLite ignores VARCHAR lengths; PostgreSQL enforces them. The DDL SQLAlchemy would send it shows them.
+    ddl = str(CreateTable(model.__table__).compile(dialect=postgresql.dialect()))
+    for column in columns:
+        assert column in ddl, f"expected {column!r} in the table definition:\n{ddl}"
+
+
 # --- the queries ------------------------------------------------------------------
 
 @pytest.mark.parametrize(
@@ -134,9 +159,11 @@ def test_book_columns_are_required(session, book, column):
         ("Nobody", []),
         ("Not an author", []),
         ("frank herbert", []),
+        ("Octavia%", []),
+        ("Frank_Herbert", []),
     ],
     ids=["two-books-oldest-first", "unicode-name", "author-without-books", "unknown-author",
-         "names-match-exactly"],
+         "names-match-exactly", "percent-is-not-a-wildcard", "underscore-is-not-a-wildcard"],
 )
 def test_books_by_lists_an_authors_titles_oldest_first(library, name, titles):
     assert books_by(library, name) == titles
@@ -171,6 +198,27 @@ def test_catalogue_maps_every_author_to_their_titles(library):
         "Octavia E. Butler": ["Kindred", "Parable of the Sower"],
     }
     assert list(catalogue(library)) == sorted(catalogue(library)), "authors ordered by name"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param(lambda session: books_by(session, "Author 07"), id="books_by"),
+        pytest.param(author_book_counts, id="author_book_counts"),
+    ],
+)
+def test_each_query_is_one_select_statement(session, query):
+    session.add_all(
+        Author(name=f"Author {n:02}", books=[Book(title=f"Book {n}-{k}", year=2000 + k) for k in range(2)])
+        for n in range(10)
+    )
+    session.commit()
+    statements = count_statements(session)
+    assert query(session), "the query found nothing"
+    assert len(statements) == 1, (
+        f"{len(statements)} SQL statements were run: load an Author and read author.books (or len() of it) and "
+        "every author costs another query. Ask for the titles or the counts in ONE select() with a join"
+    )
 
 
 def test_catalogue_needs_at_most_two_statements_for_many_authors(session):

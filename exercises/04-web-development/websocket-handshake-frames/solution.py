@@ -17,10 +17,10 @@ class Frame(NamedTuple):
 
 def accept_key(client_key: str) -> str:
     try:
-        raw = base64.b64decode(client_key, validate=True)
+        valid = len(base64.b64decode(client_key, validate=True)) == 16
     except binascii.Error:
-        raw = b""
-    if len(raw) != 16:
+        valid = False
+    if not valid:
         raise ValueError(f"Sec-WebSocket-Key must be 16 random bytes in base64, got {client_key!r}")
     digest = hashlib.sha1((client_key + GUID).encode()).digest()
     return base64.b64encode(digest).decode()
@@ -78,7 +78,7 @@ def decode_frame(data: bytes) -> tuple[Frame, bytes]:
             raise ValueError("incomplete frame")
         (length,) = struct.unpack("!Q", data[2:10])
         offset = 10
-    mask = b""
+    mask = None
     if masked:
         mask = data[offset : offset + 4]
         offset += 4
@@ -86,6 +86,6 @@ def decode_frame(data: bytes) -> tuple[Frame, bytes]:
     if len(data) < end:
         raise ValueError("incomplete frame")
     payload = data[offset:end]
-    if masked:
+    if mask is not None:
         payload = _apply_mask(payload, mask)
     return Frame(bool(first & 0x80), first & 0x0F, payload), data[end:]

@@ -4,7 +4,7 @@ import base64
 
 import pytest
 
-from websocket_handshake_frames import BINARY, CLOSE, PING, TEXT, Frame, accept_key, decode_frame, encode_frame, handshake_response
+from websocket_handshake_frames import BINARY, CLOSE, PING, PONG, TEXT, Frame, accept_key, decode_frame, encode_frame, handshake_response
 
 MASK = b"\x37\xfa\x21\x3d"  # RFC 6455 section 5.7
 MASKED_HELLO = b"\x81\x85\x37\xfa\x21\x3d\x7f\x9f\x4d\x51\x58"
@@ -21,12 +21,20 @@ def test_accept_key_of_another_nonce():
 
 @pytest.mark.parametrize(
     "key",
-    ["", "not base64!", base64.b64encode(b"x" * 15).decode(), base64.b64encode(b"x" * 17).decode()],
-    ids=["empty", "not-base64", "15-bytes", "17-bytes"],
+    [
+        "",
+        "not base64!",
+        base64.b64encode(b"x" * 15).decode(),
+        base64.b64encode(b"x" * 17).decode(),
+        "dGhlIHNhbXBs ZSBub25jZQ==",
+        "dGhlIHNhbXBs*ZSBub25jZQ==",
+    ],
+    ids=["empty", "not-base64", "15-bytes", "17-bytes", "space-inside", "junk-character-inside"],
 )
 def test_accept_key_rejects_a_key_that_is_not_16_bytes_of_base64(key):
     with pytest.raises(ValueError, match="Sec-WebSocket-Key must be 16 random bytes"):
         accept_key(key)
+    # base64.b64decode without validate=True silently drops characters that are not base64.
 
 
 def test_handshake_response_is_the_exact_101_answer():
@@ -47,9 +55,22 @@ def test_handshake_response_is_the_exact_101_answer():
         ({"payload": b"Hel", "fin": False}, b"\x01\x03Hel"),
         ({"payload": b"lo", "opcode": 0x0}, b"\x80\x02lo"),
         ({"payload": b"Hello", "opcode": PING}, b"\x89\x05Hello"),
+        ({"payload": b"Hello", "opcode": PONG}, b"\x8a\x05Hello"),
         ({"payload": b"", "opcode": CLOSE}, b"\x88\x00"),
+        ({"payload": b"ab", "opcode": BINARY, "fin": False}, b"\x02\x02ab"),
+        ({"payload": b"", "opcode": 0xF}, b"\x8f\x00"),
     ],
-    ids=["unmasked-text", "masked-text", "first-fragment", "continuation", "ping", "empty-close"],
+    ids=[
+        "unmasked-text",
+        "masked-text",
+        "first-fragment",
+        "continuation",
+        "ping",
+        "pong",
+        "empty-close",
+        "first-binary-fragment-has-no-fin-bit",
+        "highest-4-bit-opcode",
+    ],
 )
 def test_encode_frame_reproduces_the_rfc_examples(kwargs, expected):
     assert encode_frame(**kwargs) == expected
@@ -93,6 +114,7 @@ def test_encode_frame_rejects_a_mask_that_is_not_4_bytes(mask):
 
 def test_decode_frame_unmasks_the_rfc_example():
     assert decode_frame(MASKED_HELLO) == (Frame(fin=True, opcode=TEXT, payload=b"Hello"), b"")
+    assert decode_frame(MASKED_HELLO)[0].fin is True, "fin is a bool: bool(first & 0x80), not the bit's value 128"
 
 
 def test_decode_frame_returns_the_bytes_of_the_next_frame():
@@ -117,8 +139,26 @@ def test_unicode_text_survives_a_masked_round_trip():
 
 @pytest.mark.parametrize(
     "data",
-    [b"", b"\x81", b"\x81\x05Hel", b"\x82\x7e\x01", b"\x82\x7f\x00\x00", b"\x81\x85\x37\xfa", MASKED_HELLO[:-1]],
-    ids=["nothing", "one-byte", "short-payload", "short-16-bit-length", "short-64-bit-length", "short-mask", "masked-one-byte-short"],
+    [
+        b"",
+        b"\x81",
+        b"\x81\x05Hel",
+        b"\x82\x7e\x01",
+        b"\x82\x7f\x00\x00",
+        b"\x82\x7f" + b"\x00" * 7,
+        b"\x81\x85\x37\xfa",
+        MASKED_HELLO[:-1],
+    ],
+    ids=[
+        "nothing",
+        "one-byte",
+        "short-payload",
+        "short-16-bit-length",
+        "short-64-bit-length",
+        "64-bit-length-one-byte-short",
+        "short-mask",
+        "masked-one-byte-short",
+    ],
 )
 def test_decode_frame_reports_an_incomplete_frame(data):
     with pytest.raises(ValueError, match="incomplete frame"):

@@ -53,7 +53,9 @@ def make_app(config: Config) -> Callable[[dict, StartResponse], Iterable[bytes]]
         return [data]
 
     def app(environ: dict, start_response: StartResponse) -> Iterable[bytes]:
-        host = environ.get("HTTP_HOST", "").rsplit(":", 1)[0].lower()
+        host = environ.get("HTTP_HOST", "").lower()
+        if not host.endswith("]"):  # "[::1]" is an IPv6 address with no port
+            host = host.rsplit(":", 1)[0]
         if host not in config.allowed_hosts:
             return respond(start_response, "400 Bad Request", "bad host")
         path = environ.get("PATH_INFO", "/")

@@ -36,7 +36,15 @@ def call(app, path="/health", method="GET", host="localhost"):
         response["body"] = b"".join(result)
     finally:
         result.close()
+    assert response["headers"].get("Content-Length") == str(len(response["body"])), (
+        f"Content-Length says {response['headers'].get('Content-Length')} but the body is {len(response['body'])} "
+        "bytes: count the encoded bytes, not the characters of the str"
+    )
     return response
+
+
+def test_config_defaults_are_the_documented_ones():
+    assert Config(SECRET) == Config(SECRET, port=8000, debug=False, allowed_hosts=("localhost",))
 
 
 def test_load_config_uses_defaults_when_only_the_secret_is_set(env):
@@ -50,13 +58,13 @@ def test_load_config_reads_every_variable(env):
     assert load_config() == Config(SECRET, 8080, True, ("example.com", "api.example.com"))
 
 
-@pytest.mark.parametrize("raw", ["1", "TRUE", "On"], ids=["one", "upper-true", "mixed-case-on"])
+@pytest.mark.parametrize("raw", ["1", "TRUE", "yes", "On"], ids=["one", "upper-true", "yes", "mixed-case-on"])
 def test_load_config_understands_true_words(env, raw):
     env.setenv("APP_DEBUG", raw)
     assert load_config().debug is True
 
 
-@pytest.mark.parametrize("raw", ["0", "No"], ids=["zero", "mixed-case-no"])
+@pytest.mark.parametrize("raw", ["0", "false", "No", "OFF"], ids=["zero", "false", "mixed-case-no", "upper-off"])
 def test_load_config_understands_false_words(env, raw):
     env.setenv("APP_DEBUG", raw)
     assert load_config().debug is False
@@ -94,10 +102,16 @@ def test_load_config_requires_a_secret_key(env):
         load_config()
 
 
-def test_load_config_rejects_a_short_secret_key(env):
-    env.setenv("APP_SECRET_KEY", "short")
+@pytest.mark.parametrize("key", ["short", "k" * 15], ids=["short", "one-character-too-short"])
+def test_load_config_rejects_a_short_secret_key(env, key):
+    env.setenv("APP_SECRET_KEY", key)
     with pytest.raises(ConfigError, match="APP_SECRET_KEY"):
         load_config()
+
+
+def test_a_secret_key_of_exactly_16_characters_is_enough(env):
+    env.setenv("APP_SECRET_KEY", "k" * 16)
+    assert load_config().secret_key == "k" * 16, "at least 16 characters: 16 itself is allowed"
 
 
 @pytest.fixture
@@ -131,10 +145,33 @@ def test_allowed_hosts_are_served(app, host):
     assert call(app, "/health", host=host)["status"] == "200 OK"
 
 
-@pytest.mark.parametrize("host", ["evil.test", ""], ids=["foreign-domain", "empty"])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "evil.test",
+        "",
+        "notexample.com",
+        "example.com.evil.test",
+        "localhost.evil.test:8000",
+        "evil-localhost",
+        "api.example.com",
+    ],
+    ids=[
+        "foreign-domain",
+        "empty",
+        "ends-with-an-allowed-name",
+        "starts-with-an-allowed-name",
+        "allowed-name-as-a-subdomain-prefix",
+        "contains-an-allowed-name",
+        "subdomain-not-listed",
+    ],
+)
 def test_other_hosts_get_400_bad_request(app, host):
     response = call(app, "/health", host=host)
-    assert response["status"] == "400 Bad Request"
+    assert response["status"] == "400 Bad Request", (
+        f"{host!r} is not in the allowed hosts: compare the whole name for equality, never as a substring, "
+        "prefix or suffix (an attacker can register notexample.com or example.com.evil.test)"
+    )
     assert response["body"] == b"bad host"
 
 
@@ -150,6 +187,24 @@ def test_other_methods_get_405_with_an_allow_header(app, method):
     response = call(app, "/health", method=method)
     assert response["status"] == "405 Method Not Allowed"
     assert response["headers"].get("Allow") == "GET", "a 405 must send an Allow header naming the methods the client may use"
+    assert response["body"] == b"method not allowed"
+
+
+def test_an_ipv6_host_keeps_its_colons_and_loses_only_the_port():
+    ipv6_app = make_app(Config(SECRET, allowed_hosts=("[::1]",)))
+    assert call(ipv6_app, "/health", host="[::1]:8000")["status"] == "200 OK", (
+        "cut only the last ':port' off the Host (rsplit(':', 1)); split(':') breaks an IPv6 address like [::1]"
+    )
+    assert call(ipv6_app, "/health", host="[::1]")["status"] == "200 OK"
+
+
+def test_an_unknown_path_is_404_whatever_the_method(app):
+    assert call(app, "/nope", method="POST")["status"] == "404 Not Found", "check the path before the method"
+
+
+def test_content_length_counts_bytes_of_non_ascii_text():
+    response = call(make_app(Config(SECRET, allowed_hosts=("bücher.example", "localhost"))), "/info")
+    assert json.loads(response["body"])["allowed_hosts"] == ["bücher.example", "localhost"]
 
 
 def test_the_host_is_checked_before_anything_else(app):

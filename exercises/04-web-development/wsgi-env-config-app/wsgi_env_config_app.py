@@ -17,6 +17,9 @@ environment variables (the Twelve-Factor way), never from the code.
 
 2. make_app(config) -> a WSGI app. For each request, in this order:
    - HTTP_HOST without its ":port" not in config.allowed_hosts -> 400 "bad host"
+     (equal to one of them, compared whole: "notexample.com" and
+     "example.com.evil.test" are not "example.com"; an IPv6 host keeps its
+     brackets and colons: "[::1]:8000" -> "[::1]", and "[::1]" has no port)
    - PATH_INFO other than "/health" or "/info"                -> 404 "not found"
    - REQUEST_METHOD other than GET -> 405 "method not allowed" with header Allow: GET
    - GET /health -> 200 "ok" (text/plain; charset=utf-8)

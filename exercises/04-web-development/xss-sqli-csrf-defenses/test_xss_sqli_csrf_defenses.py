@@ -1,10 +1,8 @@
-import hmac
 import sqlite3
 from html.parser import HTMLParser
 
 import pytest
 
-import xss_sqli_csrf_defenses
 from xss_sqli_csrf_defenses import check_csrf, csrf_token, find_user, list_users, render_comment
 
 XSS_PAYLOADS = [
@@ -65,6 +63,13 @@ def test_render_comment_links_the_author_to_a_safe_website():
     assert html_out == '<li class="comment"><a href="https://zoe.example/blog" rel="nofollow">Zoë</a>: hi</li>'
 
 
+def test_the_scheme_check_ignores_case_as_browsers_do():
+    html_out = render_comment("Zoë", "hi", website="HTTPS://Zoe.Example/")
+    assert html_out == '<li class="comment"><a href="HTTPS://Zoe.Example/" rel="nofollow">Zoë</a>: hi</li>', (
+        "HTTPS://... is an https link: compare the lower-cased scheme, not the start of the string"
+    )
+
+
 @pytest.mark.parametrize(
     "website",
     ['https://zoe.example/" onmouseover="alert(1)', "http://zoe.example/?a=1&b=<script>"],
@@ -80,8 +85,17 @@ def test_a_website_cannot_break_out_of_the_href_attribute(website):
 
 @pytest.mark.parametrize(
     "website",
-    ["javascript:alert(1)", "JavaScript:alert(1)", "  javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "//evil.test", ""],
-    ids=["javascript", "mixed-case", "leading-spaces", "data-url", "no-scheme", "empty"],
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "  javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "//evil.test",
+        "",
+    ],
+    ids=["javascript", "mixed-case", "leading-spaces", "tab-inside-the-scheme", "vbscript", "data-url", "no-scheme", "empty"],
 )
 def test_render_comment_refuses_links_that_are_not_http(website):
     with pytest.raises(ValueError, match="http or https"):
@@ -138,8 +152,8 @@ def test_list_users_sorts_by_an_allowed_column(conn, column, first_name):
 
 @pytest.mark.parametrize(
     "order_by",
-    ["username; DROP TABLE users", "(SELECT sql FROM sqlite_master)", "password", ""],
-    ids=["second-statement", "subquery", "unknown-column", "empty"],
+    ["username; DROP TABLE users", "(SELECT sql FROM sqlite_master)", "password", "", "name", "id, (SELECT sql FROM sqlite_master)"],
+    ids=["second-statement", "subquery", "unknown-column", "empty", "part-of-a-column-name", "allowed-column-plus-a-subquery"],
 )
 def test_list_users_refuses_columns_outside_the_allow_list(conn, order_by):
     with pytest.raises(ValueError, match="cannot order by"):
@@ -174,14 +188,53 @@ def test_check_csrf_rejects_a_forged_form(submitted):
         check_csrf("session-42", submitted, SECRET)
 
 
-def test_check_csrf_compares_with_hmac_compare_digest(monkeypatch):
-    calls = []
-    real = hmac.compare_digest
+class WatchedToken(str):
+    """A submitted token that notices `==` and `!=`, which stop at the first differing character.
 
-    def spy(a, b):
-        calls.append((a, b))
-        return real(a, b)
+    hmac.compare_digest (however you import it, or as secrets.compare_digest) reads the characters
+    without calling these methods, so it goes unnoticed; so does compare_digest on .encode()d bytes.
+    """
 
-    monkeypatch.setattr(xss_sqli_csrf_defenses.hmac, "compare_digest", spy)
-    check_csrf("session-42", csrf_token("session-42", SECRET), SECRET)
-    assert calls, "compare tokens with hmac.compare_digest, not ==, so the timing reveals nothing"
+    compared = []
+
+    def __eq__(self, other):
+        WatchedToken.compared.append("==")
+        return str.__eq__(self, other)
+
+    def __ne__(self, other):
+        WatchedToken.compared.append("!=")
+        return str.__ne__(self, other)
+
+    __hash__ = str.__hash__
+
+    def encode(self, *args, **kwargs):
+        return WatchedBytes(str.encode(self, *args, **kwargs))
+
+
+class WatchedBytes(bytes):
+    def __eq__(self, other):
+        WatchedToken.compared.append("==")
+        return bytes.__eq__(self, other)
+
+    def __ne__(self, other):
+        WatchedToken.compared.append("!=")
+        return bytes.__ne__(self, other)
+
+    __hash__ = bytes.__hash__
+
+
+@pytest.mark.parametrize(
+    "submitted",
+    ["261ad83a9e62086ea0e046be92427ff65324e8898994b32007ca714b9b74a289", "261ad83a9e62086ea0e046be92427ff65324e8898994b32007ca714b9b74a280"],
+    ids=["right-token", "last-character-wrong"],
+)
+def test_check_csrf_compares_in_constant_time_not_with_equals(monkeypatch, submitted):
+    monkeypatch.setattr(WatchedToken, "compared", [])
+    try:
+        check_csrf("session-42", WatchedToken(submitted), SECRET)
+    except PermissionError:
+        pass
+    assert WatchedToken.compared == [], (
+        f"the token was compared with {WatchedToken.compared[0]}: == stops at the first wrong character, so an "
+        "attacker can time it and guess the token one character at a time. Use hmac.compare_digest (on bytes)"
+    )

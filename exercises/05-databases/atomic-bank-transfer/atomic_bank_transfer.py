@@ -28,9 +28,20 @@ undone by ROLLBACK). (Python 3.12 adds conn.autocommit for the same choice.)
 
 2. apply_batch(conn, transfers) -> the indexes of the transfers that failed.
    All of the batch runs in one transaction; each transfer gets a SAVEPOINT,
-   so a failing one is undone on its own (its ledger row too) while the
-   others are committed together.
+   so a failing one (a TransferError) is undone on its own (its ledger row
+   too) while the others are committed together. Any other error (say
+   sqlite3.OperationalError) rolls back the whole batch and is raised.
        apply_batch(conn, [("ann", "bob", 100), ("bob", "cy", 10_000), ("ann", "cy", 50)]) -> [1]
+
+Other connections use the same file at the same time. They must never see
+half of your work, and two transfers racing each other must never create
+or lose money: a balance read (SELECT) before your transaction began and
+then written back as a computed number overwrites whatever another
+connection committed in between. Let UPDATE do the arithmetic
+(balance_cents = balance_cents - ?) inside the transaction. If the other
+connection holds the lock, failing at once with sqlite3.OperationalError
+("database is locked") is fine, as long as nothing is left half done and
+no transaction is left open, even when it is the COMMIT that fails.
 """
 import sqlite3
 

@@ -43,10 +43,10 @@ def transfer(conn: sqlite3.Connection, from_id: str, to_id: str, amount_cents: i
     conn.execute("BEGIN")
     try:
         _move(conn, from_id, to_id, amount_cents)
+        conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
 
 
 def apply_batch(conn: sqlite3.Connection, transfers: list[tuple[str, str, int]]) -> list[int]:
@@ -61,8 +61,8 @@ def apply_batch(conn: sqlite3.Connection, transfers: list[tuple[str, str, int]])
                 conn.execute("ROLLBACK TO item")
                 failed.append(index)
             conn.execute("RELEASE item")
+        conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
     return failed

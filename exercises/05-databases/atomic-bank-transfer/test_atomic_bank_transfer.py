@@ -66,6 +66,11 @@ def test_emptying_an_account_to_exactly_zero_is_allowed(bank):
     assert balances(bank)["chloé"] == 0
 
 
+def test_the_smallest_amount_one_cent_is_allowed(bank):
+    transfer(bank, "ann", "bob", 1)
+    assert balances(bank) == {"ann": 499, "bob": 1, "chloé": 250}, "1 cent is a positive amount: only 0 and below are refused"
+
+
 def test_an_overdraft_is_refused_and_changes_nothing(bank):
     with pytest.raises(InsufficientFunds, match="insufficient funds in 'ann'"):
         transfer(bank, "ann", "bob", 501)
@@ -139,4 +144,200 @@ def test_a_batch_is_committed_and_visible_to_another_connection(tmp_path):
 def test_an_empty_batch_changes_nothing(bank):
     assert apply_batch(bank, []) == []
     assert balances(bank) == START
+    assert not bank.in_transaction
+
+
+class Interleaved:
+    """The connection under test, wrapped: before each statement it sends, `before(index, sql)` runs.
+
+    That is where the tests let a second connection act, exactly between two of your statements.
+    """
+
+    def __init__(self, conn, before):
+        self._conn = conn
+        self._before = before
+        self.sent = 0
+
+    def _next(self, sql):
+        index, self.sent = self.sent, self.sent + 1
+        self._before(index, " ".join(str(sql).split()))
+
+    def execute(self, sql, *args):
+        self._next(sql)
+        return self._conn.execute(sql, *args)
+
+    def executemany(self, sql, *args):
+        self._next(sql)
+        return self._conn.executemany(sql, *args)
+
+    def executescript(self, script):
+        self._next(script)
+        return self._conn.executescript(script)
+
+    def cursor(self, *args):
+        return InterleavedCursor(self, self._conn.cursor(*args))
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+    def __enter__(self):
+        self._conn.__enter__()
+        return self
+
+    def __exit__(self, *exc_info):
+        return self._conn.__exit__(*exc_info)
+
+
+class InterleavedCursor:
+    def __init__(self, owner, cursor):
+        self._owner = owner
+        self._cursor = cursor
+
+    def execute(self, sql, *args):
+        self._owner._next(sql)
+        self._cursor.execute(sql, *args)
+        return self
+
+    def executemany(self, sql, *args):
+        self._owner._next(sql)
+        self._cursor.executemany(sql, *args)
+        return self
+
+    def __getattr__(self, name):
+        return getattr(self._cursor, name)
+
+    def __iter__(self):
+        return iter(self._cursor)
+
+
+def open_file_bank(path):
+    """A bank in a file, so that a second connection can open it; timeout=0: a locked database fails at once."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=0)
+    conn.execute("PRAGMA synchronous = OFF")  # no waiting for the disk: these tests are about locks, not crashes
+    if not conn.execute("SELECT name FROM sqlite_master WHERE name = 'accounts'").fetchone():
+        conn.executescript(SCHEMA)
+    return conn
+
+
+def run_transfer(conn, move):
+    """Runs one transfer; True if it went through, False if it was refused."""
+    try:
+        transfer(conn, *move)
+    except InsufficientFunds:
+        return False
+    return True
+
+
+def run_batch_of_one(conn, move):
+    return apply_batch(conn, [move]) == []
+
+
+RUNNERS = [pytest.param(run_transfer, id="transfer"), pytest.param(run_batch_of_one, id="apply_batch")]
+
+
+def expected_balances(ledger_rows):
+    expected = dict(START)
+    for from_id, to_id, amount in ledger_rows:
+        expected[from_id] -= amount
+        expected[to_id] += amount
+    return expected
+
+
+@pytest.mark.parametrize("run", RUNNERS)
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [(("ann", "bob", 200), ("ann", "chloé", 200)), (("ann", "bob", 400), ("ann", "chloé", 400))],
+    ids=["both-transfers-fit", "only-one-of-them-fits"],
+)
+def test_two_connections_transferring_at_the_same_time_never_create_or_lose_money(tmp_path, run, first, second):
+    """The second connection's transfer runs between two of the first's statements, at every possible point."""
+    for at in range(50):
+        path = tmp_path / f"bank-{at}.db"
+        mine, other = open_file_bank(path), open_file_bank(path)
+        fired = []
+
+        def meanwhile(index, sql):
+            if index != at:
+                return
+            fired.append(sql)
+            try:
+                run(other, second)
+            except sqlite3.OperationalError:
+                pass  # "database is locked": refusing to wait for the first transfer is a correct answer
+            assert not other.in_transaction, (
+                "a transfer that failed with a database error (sqlite3.OperationalError, e.g. 'database is locked', "
+                "which a COMMIT can raise too) left its transaction open: roll back on every exception, not only on "
+                "TransferError, and send the COMMIT inside the try"
+            )
+
+        try:
+            run(Interleaved(mine, meanwhile), first)
+            money = balances(other)
+            rows = ledger(other)
+            assert sum(money.values()) == sum(START.values()), (
+                f"with another transfer run just before your statement {fired[0] if fired else '(none)'!r}, the bank "
+                f"ended with {money}: money was created or lost. Balances read before the transaction (or before the "
+                "other connection committed) and then written back as computed numbers overwrite the other transfer "
+                "(a lost update): let the UPDATE compute `balance_cents = balance_cents - ?` inside one transaction"
+            )
+            assert money == expected_balances(rows), (
+                f"the balances {money} do not match the ledger {rows} (the other transfer ran just before your statement "
+                f"{fired[0] if fired else None!r}): a ledger row without its balance change, or a check made outside "
+                "the transaction, means the work was not one transaction"
+            )
+            assert not mine.in_transaction
+        finally:
+            mine.close()
+            other.close()
+        if not fired:
+            return
+    pytest.fail("transfer sent more than 50 statements")
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        pytest.param(lambda conn: transfer(conn, "ann", "bob", 200), id="transfer"),
+        pytest.param(lambda conn: apply_batch(conn, [("ann", "bob", 200), ("bob", "chloé", 50), ("zed", "ann", 1)]), id="apply_batch"),
+    ],
+)
+def test_another_connection_sees_nothing_until_the_commit(tmp_path, run):
+    path = tmp_path / "bank.db"
+    mine, watcher = open_file_bank(path), open_file_bank(path)
+    seen = []
+
+    def look(index, sql):
+        seen.append((sql, balances(watcher), ledger(watcher)))
+
+    try:
+        run(Interleaved(mine, look))
+        assert seen, "the work must be done on the connection that is passed in"
+        for sql, money, rows in seen:
+            assert (money, rows) == (START, []), (
+                f"before your statement {sql!r} another connection could already see {money} and ledger {rows}: "
+                "every change must stay invisible until one COMMIT at the end (a half-done transfer or a half-done "
+                "batch must never be visible)"
+            )
+        assert balances(watcher) != START, "after the function returns, its work must be committed"
+    finally:
+        mine.close()
+        watcher.close()
+
+
+def test_a_database_error_in_a_batch_undoes_the_whole_batch_and_is_raised(bank):
+    inserts = []
+
+    def disk_fails_on_the_second_ledger_row(index, sql):
+        if sql.upper().startswith("INSERT"):
+            inserts.append(sql)
+            if len(inserts) == 2:
+                raise sqlite3.OperationalError("disk I/O error")
+
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
+        apply_batch(Interleaved(bank, disk_fails_on_the_second_ledger_row), [("ann", "bob", 100), ("ann", "bob", 50)])
+    assert balances(bank) == START, (
+        "only a TransferError refuses one item; any other error (here the database failing) must roll back the "
+        "whole batch and propagate"
+    )
+    assert ledger(bank) == []
     assert not bank.in_transaction

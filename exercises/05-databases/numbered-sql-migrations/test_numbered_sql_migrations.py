@@ -88,6 +88,119 @@ def test_a_failing_script_is_rolled_back_and_not_recorded(conn, migrations):
     assert not conn.in_transaction, "a transaction was left open: ROLLBACK after the failure"
 
 
+@pytest.mark.parametrize(
+    ("broken", "error"),
+    [
+        ("INSERT INTO users (name) VALUES ('Ann');\nINSERT INTO users (name) VALUES (NULL);\n", "NOT NULL constraint failed"),
+        ("INSERT INTO users (id, name) VALUES (1, 'Ann');\nINSERT INTO users (id, name) VALUES (1, 'Bob');\n", "UNIQUE constraint failed"),
+        ("INSERT INTO users (name) VALUES ('Ann');\nSELEKT 1;\n", "syntax error"),
+    ],
+    ids=["not-null-violation", "duplicate-key", "syntax-error"],
+)
+def test_any_database_error_in_a_script_becomes_a_migration_error_and_is_rolled_back(conn, migrations, broken, error):
+    write(migrations, {"0001_create_users.sql": CREATE_USERS, "0002_seed_users.sql": broken})
+    with pytest.raises(MigrationError, match=f"0002_seed_users\\.sql failed: .*{error}"):
+        migrate(conn, migrations)
+    assert conn.execute("SELECT COUNT(*) FROM users").fetchone() == (0,), (
+        "the first INSERT of the failed script survived: catch every sqlite3.Error (IntegrityError too, not only "
+        "OperationalError) and ROLLBACK"
+    )
+    assert [row[0] for row in recorded(conn)] == [1]
+    assert not conn.in_transaction
+
+
+def test_the_checksum_is_of_the_file_bytes_so_windows_line_endings_count(conn, migrations):
+    raw = CREATE_USERS.replace("\n", "\r\n").encode("utf-8")
+    (migrations / "0001_create_users.sql").write_bytes(raw)
+    migrate(conn, migrations)
+    assert recorded(conn)[0][2] == hashlib.sha256(raw).hexdigest(), (
+        "the checksum must be the SHA-256 of the file's bytes: read_text() turns \\r\\n into \\n, so a script "
+        "saved with Windows line endings would be recorded with the wrong checksum"
+    )
+
+
+class Watched:
+    """The connection under test, wrapped: before each statement it sends, `before(sql)` runs."""
+
+    def __init__(self, conn, before):
+        self._conn = conn
+        self._before = before
+
+    def execute(self, sql, *args):
+        self._before(sql)
+        return self._conn.execute(sql, *args)
+
+    def executemany(self, sql, *args):
+        self._before(sql)
+        return self._conn.executemany(sql, *args)
+
+    def executescript(self, script):
+        self._before(script)
+        return self._conn.executescript(script)
+
+    def cursor(self, *args):
+        return WatchedCursor(self, self._conn.cursor(*args))
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+    def __enter__(self):
+        self._conn.__enter__()
+        return self
+
+    def __exit__(self, *exc_info):
+        return self._conn.__exit__(*exc_info)
+
+
+class WatchedCursor:
+    def __init__(self, owner, cursor):
+        self._owner = owner
+        self._cursor = cursor
+
+    def execute(self, sql, *args):
+        self._owner._before(sql)
+        self._cursor.execute(sql, *args)
+        return self
+
+    def executescript(self, script):
+        self._owner._before(script)
+        self._cursor.executescript(script)
+        return self
+
+    def __getattr__(self, name):
+        return getattr(self._cursor, name)
+
+    def __iter__(self):
+        return iter(self._cursor)
+
+
+def test_another_connection_never_sees_a_script_applied_but_not_recorded(tmp_path, migrations):
+    write(migrations, {"0001_create_users.sql": CREATE_USERS, "0002_create_posts.sql": "CREATE TABLE posts (id INTEGER);\n"})
+    path = tmp_path / "app.db"
+    mine = sqlite3.connect(path, isolation_level=None, timeout=0)
+    watcher = sqlite3.connect(path, timeout=0)
+    allowed = [(set(), []), ({"users"}, [1]), ({"users", "posts"}, [1, 2])]
+    seen = []
+
+    def look(sql):
+        names = tables(watcher)
+        versions = [row[0] for row in recorded(watcher)] if "schema_migrations" in names else []
+        seen.append((" ".join(sql.split())[:60], names - {"schema_migrations"}, versions))
+
+    try:
+        migrate(Watched(mine, look), migrations)
+        for sql, names, versions in seen:
+            assert (names, versions) in allowed, (
+                f"before your statement {sql!r} another connection saw the tables {sorted(names)} but the recorded "
+                f"versions {versions}: a script and its schema_migrations row must be committed together, in ONE "
+                "transaction (if the process died right there, the script would run again next time)"
+            )
+        assert (tables(watcher) - {"schema_migrations"}, [row[0] for row in recorded(watcher)]) == allowed[-1]
+    finally:
+        mine.close()
+        watcher.close()
+
+
 def test_a_fixed_script_is_applied_on_the_next_run(conn, migrations):
     write(migrations, {"0001_create_users.sql": CREATE_USERS, "0002_audit.sql": "CREATE TABLE audit (id INTEGER PRIMARY KEY);\nSELEKT 1;\n"})
     with pytest.raises(MigrationError, match="0002_audit.sql failed"):
@@ -105,8 +218,23 @@ def test_a_fixed_script_is_applied_on_the_next_run(conn, migrations):
         ({"0001_create_users.sql": CREATE_USERS, "0001_create_posts.sql": "CREATE TABLE posts (id INTEGER);"}, "duplicate migration version 0001"),
         ({"0001_create_users.sql": CREATE_USERS, "add_email.sql": ADD_EMAIL}, "bad migration file name 'add_email.sql'"),
         ({"0001_create_users.sql": CREATE_USERS, "2_add_email.sql": ADD_EMAIL}, "bad migration file name '2_add_email.sql'"),
+        ({"0001_create_users.sql": CREATE_USERS, "00002_add_email.sql": ADD_EMAIL}, "bad migration file name '00002_add_email.sql'"),
+        ({"0001_create_users.sql": CREATE_USERS, "v0002_add_email.sql": ADD_EMAIL}, "bad migration file name 'v0002_add_email.sql'"),
+        (
+            {"0001_create_users.sql": CREATE_USERS, "0002_add_email.sql.sql": ADD_EMAIL},
+            r"bad migration file name '0002_add_email\.sql\.sql'",
+        ),
     ],
-    ids=["gap-in-the-middle", "does-not-start-at-one", "duplicate-number", "no-number", "number-not-four-digits"],
+    ids=[
+        "gap-in-the-middle",
+        "does-not-start-at-one",
+        "duplicate-number",
+        "no-number",
+        "number-not-four-digits",
+        "five-digits",
+        "prefix-before-the-number",
+        "double-extension-the-whole-name-must-match",
+    ],
 )
 def test_an_inconsistent_directory_is_refused_before_any_change(conn, migrations, files, message):
     write(migrations, files)

@@ -16,7 +16,10 @@ instead of ? for parameters). The tests create:
 
 1. upsert_product(conn, sku, name, price_cents) -> (id, version)
    Insert the product, or if the sku exists update its name and price and
-   add 1 to its version, keeping its id. One statement, RETURNING id, version.
+   add 1 to its version, keeping its id. ONE statement (no SELECT first:
+   another connection could insert the same sku in between), RETURNING id,
+   version. The values travel as ? parameters, never formatted into the SQL
+   text: a name like "Kid's mug" (or an injection attempt) is stored as is.
        upsert_product(conn, "PEN", "Pen", 150)      -> (1, 1)
        upsert_product(conn, "PEN", "Blue pen", 175) -> (1, 2)
 

@@ -46,6 +46,59 @@ def staffed(db):
     return db
 
 
+class RecordingConnection:
+    """Passes everything to the real connection and records each statement and its parameters."""
+
+    def __init__(self, conn):
+        self._conn = conn
+        self.executed = []
+
+    def execute(self, sql, parameters=()):
+        self.executed.append((sql, parameters))
+        return self._conn.execute(sql, parameters)
+
+    def cursor(self, *args):
+        return RecordingCursor(self, self._conn.cursor(*args))
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+    def __enter__(self):
+        self._conn.__enter__()
+        return self
+
+    def __exit__(self, *exc_info):
+        return self._conn.__exit__(*exc_info)
+
+
+class RecordingCursor:
+    def __init__(self, recorder, cursor):
+        self._recorder = recorder
+        self._cursor = cursor
+
+    def execute(self, sql, parameters=()):
+        self._recorder.executed.append((sql, parameters))
+        self._cursor.execute(sql, parameters)
+        return self
+
+    def __getattr__(self, name):
+        return getattr(self._cursor, name)
+
+    def __iter__(self):
+        return iter(self._cursor)
+
+
+@pytest.fixture
+def recorded(db):
+    return RecordingConnection(db)
+
+
+def data_statements(recorder):
+    """The statements that touch data, leaving out transaction control."""
+    control = ("BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE")
+    return [(sql, params) for sql, params in recorder.executed if not sql.strip().upper().startswith(control)]
+
+
 def product_rows(conn):
     return conn.execute("SELECT id, sku, name, price_cents, version FROM products ORDER BY id").fetchall()
 
@@ -71,6 +124,43 @@ def test_upsert_still_enforces_the_price_check(db):
     with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
         upsert_product(db, "PEN", "Pen", -1)
     assert product_rows(db) == [(1, "PEN", "Pen", 150, 1)]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Kid's mug", 'The "big" mug', "Robert'); DROP TABLE products; --", "x', 0) ON CONFLICT (sku) DO NOTHING --"],
+    ids=["apostrophe", "double-quotes", "injection-drop-table", "injection-rewrites-the-statement"],
+)
+def test_upsert_stores_names_with_quotes_and_injection_attempts_verbatim(db, name):
+    assert upsert_product(db, "MUG-1", name, 999) == (1, 1)
+    assert upsert_product(db, "MUG-1", name + "!", 1099) == (1, 2)
+    assert product_rows(db) == [(1, "MUG-1", name + "!", 1099, 2)], (
+        "the name must be stored exactly as given: pass values as ? parameters, never format them into the SQL"
+    )
+
+
+def test_upsert_sends_the_values_as_parameters_not_inside_the_sql_text(recorded):
+    upsert_product(recorded, "SKU-7731", "Kid's mug", 4321)
+    statements = data_statements(recorded)
+    assert statements, "upsert_product must run its statement on the connection it is given"
+    for sql, params in statements:
+        for value in ("SKU-7731", "Kid", "4321"):
+            assert value not in sql, (
+                f"the value {value!r} was formatted into the SQL text {sql!r}: that is SQL injection waiting to happen; "
+                "write ? in the SQL and pass the values as the second argument of execute"
+            )
+    sent = [value for _, params in statements for value in (params.values() if isinstance(params, dict) else params)]
+    assert {"SKU-7731", "Kid's mug", 4321} <= set(sent), f"the values must travel as parameters, got {sent}"
+
+
+def test_upsert_is_one_statement_so_two_connections_cannot_race_between_a_select_and_an_insert(recorded):
+    upsert_product(recorded, "PEN", "Pen", 150)
+    upsert_product(recorded, "PEN", "Blue pen", 175)
+    statements = [" ".join(sql.split()) for sql, _ in data_statements(recorded)]
+    assert len(statements) == 2, (
+        "each upsert must be ONE INSERT ... ON CONFLICT ... RETURNING statement; a SELECT followed by an INSERT "
+        f"or UPDATE lets another connection insert the same sku in between. Statements run: {statements}"
+    )
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,11 @@ def test_a_new_window_starts_a_fresh_count(r):
     assert [allow_request(r, "ann", 1, 60, now) for now in (120.0, 179.0, 180.0)] == [True, False, True]
 
 
+def test_the_smallest_limit_and_window_one_request_per_second_are_allowed(r):
+    verdicts = [allow_request(r, "ann", 1, 1, now) for now in (7.0, 7.5, 8.0)]
+    assert verdicts == [True, False, True], "a limit of 1 per 1-second window is valid: only values below 1 are refused"
+
+
 def test_each_user_has_their_own_counter(r):
     assert allow_request(r, "ann", 1, 60, 100.0)
     assert allow_request(r, "bob", 1, 60, 100.0), "bob was refused because of ann's request"
@@ -37,6 +42,57 @@ def test_the_counter_lives_in_the_documented_key_with_a_ttl(r):
 def test_refused_requests_still_count_and_stay_refused(r):
     results = [allow_request(r, "ann", 2, 10, 5.0) for _ in range(50)]
     assert results.count(True) == 2
+
+
+class Interleaved:
+    """A Redis client, wrapped: before each command your code sends through it, `before(index)` runs.
+
+    That is where the test lets a second client, another web server, send its own request.
+    """
+
+    def __init__(self, client, before):
+        self._client = client
+        self._before = before
+        self.sent = 0
+
+    def __getattr__(self, name):
+        attribute = getattr(self._client, name)
+        if not callable(attribute):
+            return attribute
+
+        def command(*args, **kwargs):
+            index, self.sent = self.sent, self.sent + 1
+            self._before(index)
+            return attribute(*args, **kwargs)
+
+        return command
+
+
+def test_two_servers_racing_for_the_last_request_cannot_both_be_allowed():
+    """Another client's request runs between two of your commands, at every possible point."""
+    for at in range(20):
+        server = fakeredis.FakeServer()
+        mine = fakeredis.FakeRedis(server=server, decode_responses=True)
+        other = fakeredis.FakeRedis(server=server, decode_responses=True)
+        theirs = []
+
+        def meanwhile(index):
+            if index == at:
+                theirs.append(allow_request(other, "ann", 1, 60, 100.0))
+
+        try:
+            ours = allow_request(Interleaved(mine, meanwhile), "ann", 1, 60, 100.5)
+        finally:
+            mine.close()
+            other.close()
+        assert [ours, *theirs].count(True) <= 1, (
+            "with a limit of 1, two requests in the same window were both allowed: reading the count (GET), "
+            "comparing it and then writing it lets another server slip in between. INCR counts and returns the "
+            "new value in one atomic step: compare what INCR returned"
+        )
+        if not theirs:
+            return
+    pytest.fail("allow_request sent more than 20 commands")
 
 
 @pytest.mark.parametrize(("limit", "window"), [(0, 60), (5, 0), (-1, -1)], ids=["zero-limit", "zero-window", "negative"])
@@ -84,7 +140,9 @@ def test_top_players_rejects_n_below_one(board):
 
 
 def test_rank_of_counts_from_one_at_the_top(board):
-    assert [rank_of(board, "weekly", p) for p in ("bob", "chloé", "ann", "dev")] == [1, 2, 3, 4]
+    assert [rank_of(board, "weekly", p) for p in ("bob", "chloé", "ann", "dev")] == [1, 2, 3, 4], (
+        "ZREVRANK gives 0 for the leader and None for a stranger: test `rank is None`, not `if rank`, or 0 is lost"
+    )
     add_points(board, "weekly", "dev", 100)
     assert rank_of(board, "weekly", "dev") == 1, "after 100 more points dev leads"
 

@@ -17,9 +17,13 @@ and columns, in this order:
       deleted.
   order_items(order_id, product_id, quantity)
       order_id must be an existing order, product_id an existing product,
-      quantity an integer above 0. A product appears at most once per
-      order: (order_id, product_id) is the primary key. Deleting an order
-      deletes its items.
+      quantity an integer above 0; none of the three may be NULL. A product
+      appears at most once per order: (order_id, product_id) is the primary
+      key. Deleting an order deletes its items.
+
+Careful with NULL: a CHECK lets it through (NULL > 0 is unknown, not false),
+a foreign key does not check it, and in SQLite even a composite PRIMARY KEY
+accepts it. Only NOT NULL keeps a required column filled.
 
 Then write connect(path): open the database file, switch foreign-key
 enforcement on (SQLite leaves it OFF on every new connection!), create the

@@ -78,6 +78,14 @@ def test_valid_rows_including_a_free_product_and_unicode_are_accepted(shop):
         ("INSERT INTO order_items (order_id, product_id, quantity) VALUES (99, 1, 1)", "FOREIGN KEY"),
         ("INSERT INTO order_items (order_id, product_id, quantity) VALUES (1, 1, 5)", "UNIQUE"),
         ("UPDATE order_items SET quantity = 0 WHERE order_id = 1", "CHECK"),
+        ("INSERT INTO customers (email, name) VALUES ('bo@example.com', NULL)", "NOT NULL"),
+        ("INSERT INTO products (sku, name, price_cents) VALUES (NULL, 'Nameless sku', 100)", "NOT NULL"),
+        ("INSERT INTO products (sku, name, price_cents) VALUES ('INK-1', NULL, 100)", "NOT NULL"),
+        ("INSERT INTO orders (customer_id, placed_at) VALUES (1, NULL)", "NOT NULL"),
+        ("INSERT INTO order_items (order_id, product_id, quantity) VALUES (NULL, 1, 1)", "NOT NULL"),
+        ("INSERT INTO order_items (order_id, product_id, quantity) VALUES (1, NULL, 1)", "NOT NULL"),
+        ("INSERT INTO order_items (order_id, product_id, quantity) VALUES (1, 1, NULL)", "NOT NULL"),
+        ("UPDATE order_items SET quantity = -3 WHERE order_id = 1", "CHECK"),
     ],
     ids=[
         "duplicate-email",
@@ -91,11 +99,21 @@ def test_valid_rows_including_a_free_product_and_unicode_are_accepted(shop):
         "item-for-unknown-order",
         "same-product-twice-in-an-order",
         "zero-quantity",
+        "missing-customer-name",
+        "missing-sku",
+        "missing-product-name",
+        "missing-order-date",
+        "item-without-order-NULL-references-nothing-so-the-foreign-key-is-not-checked",
+        "item-without-product-NULL-is-not-caught-by-a-composite-primary-key-in-sqlite",
+        "missing-quantity-a-CHECK-lets-NULL-through",
+        "negative-quantity",
     ],
 )
 def test_rule_breaking_statements_raise_integrity_error(shop, sql, message):
     with pytest.raises(sqlite3.IntegrityError, match=message):
         shop.execute(sql)
+    # NULL passes a CHECK (NULL > 0 is not false), skips a foreign key and, in SQLite, slips into a
+    # composite PRIMARY KEY: only NOT NULL keeps it out.
 
 
 def test_deleting_an_order_deletes_its_items(shop):

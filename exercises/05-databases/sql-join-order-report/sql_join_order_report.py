@@ -8,7 +8,9 @@ The database (a `sqlite3.Connection` is passed in) has two tables:
            total_cents INTEGER NOT NULL)
 
 Money is stored in integer cents, so sums are exact. Write each function as
-ONE SQL query; do the joining, counting and filtering in SQL, not in Python.
+ONE SQL query; do the joining, counting and filtering in SQL, not in Python
+(the query returns only the rows of the answer). Names are not unique: two
+customers may both be called "Ada", and they stay two rows.
 
 1. orders_per_customer(conn) -> list[(name, order_count)]
    EVERY customer, including those with no orders (count 0), sorted by
@@ -17,7 +19,8 @@ ONE SQL query; do the joining, counting and filtering in SQL, not in Python.
 
 2. customers_spending_at_least(conn, min_cents) -> list[(name, total_cents)]
    Customers who have orders totalling at least min_cents, highest total
-   first, then name. A negative min_cents raises
+   first, then name. Pass min_cents as a ? parameter, never formatted into
+   the SQL. A negative min_cents raises
    ValueError("min_cents must not be negative ...").
 
 3. revenue_by_country(conn) -> dict[country, total_cents]

@@ -18,9 +18,11 @@ run it, one row per step; the last column is a readable description:
 Write:
 1. query_plan(conn, sql, params=()) -> the list of detail strings.
 2. assert_indexed(conn, sql, params=()) -> the plan, but raise
-   SlowQueryError naming the bad step (e.g. "full scan: SCAN events") when a
-   step starts with "SCAN", and SlowQueryError("temporary sort: USE TEMP
-   B-TREE FOR ORDER BY") when a step uses a TEMP B-TREE.
+   SlowQueryError naming the bad step (e.g. "full scan: SCAN events") when
+   ANY step starts with "SCAN" (a whole table, or a whole index: "SCAN events
+   USING COVERING INDEX ..." reads every entry too), and
+   SlowQueryError("temporary sort: USE TEMP B-TREE FOR ORDER BY") when a step
+   uses a TEMP B-TREE (for ORDER BY, GROUP BY or DISTINCT alike).
 3. add_indexes(conn): create the indexes (CREATE INDEX IF NOT EXISTS, so a
    second call is harmless) that make all three queries below pass
    assert_indexed, with COUNT_KIND_SINCE answered from the index alone

@@ -81,6 +81,50 @@ def test_assert_indexed_reports_a_temporary_sort_even_when_an_index_is_used(db):
         assert_indexed(db, RECENT_EVENTS, (1,))
 
 
+@pytest.mark.parametrize(
+    ("index", "sql", "params", "message"),
+    [
+        (
+            None,
+            "SELECT u.name, e.kind FROM users AS u JOIN events AS e ON e.user_id = u.id WHERE u.id = ?",
+            (1,),
+            r"full scan: SCAN (TABLE events AS )?e\b",
+        ),
+        (
+            "CREATE INDEX idx_events_kind ON events (kind)",
+            "SELECT kind, COUNT(*) FROM events GROUP BY kind",
+            (),
+            r"full scan: SCAN (TABLE )?events USING COVERING INDEX idx_events_kind",
+        ),
+        (
+            "CREATE INDEX idx_events_user ON events (user_id)",
+            "SELECT kind, COUNT(*) FROM events WHERE user_id = ? GROUP BY kind",
+            (1,),
+            r"temporary sort: USE TEMP B-TREE FOR GROUP BY",
+        ),
+    ],
+    ids=[
+        "the-scan-is-the-second-step-of-a-join",
+        "reading-a-whole-index-is-still-a-scan",
+        "a-temp-b-tree-for-group-by-sorts-too",
+    ],
+)
+def test_assert_indexed_checks_every_step_of_the_plan(db, index, sql, params, message):
+    # SQLite before 3.36 writes "SCAN TABLE events AS e" where newer versions write "SCAN e".
+    if index:
+        db.execute(index)
+    with pytest.raises(SlowQueryError, match=message):
+        assert_indexed(db, sql, params)
+
+
+def test_the_three_queries_are_the_ones_given():
+    assert (RECENT_EVENTS, COUNT_KIND_SINCE, USER_BY_EMAIL) == (
+        "SELECT id, kind, created_at FROM events WHERE user_id = ? ORDER BY created_at DESC LIMIT 10",
+        "SELECT COUNT(*) FROM events WHERE kind = ? AND created_at >= ?",
+        "SELECT id, name FROM users WHERE lower(email) = lower(?)",
+    ), "change the indexes, not the queries: the application sends these exact queries"
+
+
 @pytest.mark.parametrize(("sql", "params", "table"), QUERIES, ids=QUERY_IDS)
 def test_after_add_indexes_every_query_searches_an_index(db, sql, params, table):
     add_indexes(db)
