@@ -170,6 +170,33 @@ def test_a_record_already_formatted_by_another_handler_leaks_nothing(logger, str
     )
 
 
+def test_the_message_is_formatted_afresh_for_this_handler(stream):
+    """A handler's filter may rewrite the record after another handler formatted it."""
+
+    def redact(record):
+        record.msg = record.msg.replace("hunter2", "***")
+        return True
+
+    plain = logging.StreamHandler(io.StringIO())
+    plain.setFormatter(logging.Formatter("%(message)s"))  # sets record.message = "password hunter2"
+    json_handler = logging.StreamHandler(stream)
+    json_handler.setFormatter(JsonFormatter())
+    json_handler.addFilter(redact)
+    log = logging.getLogger("shop.login")
+    log.propagate = False
+    for handler in (plain, json_handler):  # the plain handler formats the record first
+        log.addHandler(handler)
+    try:
+        log.warning("password hunter2")
+    finally:
+        for handler in (plain, json_handler):
+            log.removeHandler(handler)
+        log.propagate = True
+    assert parse(written_lines(stream)[0])["message"] == "password ***", (
+        "use record.getMessage(); the record's old `message` attribute (left by another handler) is stale"
+    )
+
+
 def test_unicode_messages_round_trip(logger, stream):
     logger.info("Zoë paid 3 € for ☕")
     assert parse(written_lines(stream)[0])["message"] == "Zoë paid 3 € for ☕"
