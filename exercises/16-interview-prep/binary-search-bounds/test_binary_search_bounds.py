@@ -1,11 +1,14 @@
+import ast
 import bisect
 import random
 import signal
 from collections.abc import Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
+import binary_search_bounds
 from binary_search_bounds import find_first, lower_bound, upper_bound
 
 
@@ -161,6 +164,19 @@ def test_every_search_reads_only_log_n_items(target):
     else:
         with pytest.raises(ValueError, match="is not in items"):
             find_first(evens, target)
+
+
+def test_the_search_is_written_by_hand_without_bisect():
+    tree = ast.parse(Path(binary_search_bounds.__file__).read_text(encoding="utf-8"))
+    names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    names |= {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    names |= {node.name.rpartition(".")[2] for node in ast.walk(tree) if isinstance(node, ast.alias)}
+    names |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    used = sorted(names & {"bisect", "bisect_left", "bisect_right"})
+    assert not used, (
+        f"the module uses {used}: the bisect module is right at work, but this exercise is about "
+        "writing the halving loop yourself"
+    )
 
 
 def test_search_on_a_billion_numbers_without_copying_them(time_limit):
