@@ -75,7 +75,7 @@ def test_in_canary_is_strictly_below_the_percent(user_id, percent, expected):
 
 @pytest.mark.parametrize(("percent", "expected"), [(0, 0), (1, 1), (40, 40), (100, 100)], ids=["0", "1", "40", "100"])
 def test_in_canary_selects_exactly_percent_buckets(percent, expected):
-    chosen = {bucket(user) for user in USERS if in_canary(user, percent)}
+    chosen = {bucket(user) for user in USERS[:1000] if in_canary(user, percent)}  # all 100 buckets occur
     assert len(chosen) == expected, (
         f"a {percent}% canary must take exactly the buckets 0..{percent - 1}, got {len(chosen)} buckets"
     )
@@ -112,7 +112,7 @@ def test_blue_green_canary_sends_a_share_to_the_idle_colour():
 def test_blue_green_route_follows_in_canary_for_every_user(percent):
     env = BlueGreen()
     env.start_canary(percent)
-    for user in USERS:
+    for user in USERS[:1000]:  # every bucket 0..99 occurs among them
         expected = "green" if in_canary(user, percent) else "blue"
         assert env.route(user) == expected, (
             f"route({user!r}) with a {percent}% canary (bucket {bucket(user)}) must follow in_canary's rule "
