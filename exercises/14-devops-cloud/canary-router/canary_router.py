@@ -7,13 +7,17 @@ request and on every server, and raising 5% to 20% keeps the first 5% in.
 1. bucket(user_id, salt="") -> 0..99: the SHA-256 digest of f"{salt}:{user_id}"
    (UTF-8), its first 8 bytes read as a big-endian integer, modulo 100.
        bucket("alice") == 35      bucket("alice", salt="checkout-v2") == 15
-2. in_canary(user_id, percent, salt="") is True when bucket(...) < percent.
+2. in_canary(user_id, percent, salt="") is True when bucket(...) < percent
+   (strictly below: a 0% canary takes nobody, not even bucket 0; 40% takes
+   exactly the buckets 0..39; 100% takes everybody).
    percent outside 0..100 raises ValueError("percent must be between 0 and 100 ...").
 
 3. BlueGreen: two identical environments, "blue" and "green". `live` serves
    users, `idle` (the other colour) holds the new release.
-   - start_canary(percent): send that share of users to idle (validated as above)
-   - route(user_id): "blue" or "green" for this user (canary users -> idle)
+   - start_canary(percent): send that share of users to idle (validated as
+     above; 0 and 100 are both allowed)
+   - route(user_id): "blue" or "green" for this user: users for whom
+     in_canary(user_id, canary_percent) is True go to idle, the rest to live
    - promote(): the release is good: idle becomes live, canary back to 0
    - rollback(): the release is bad: canary back to 0, live unchanged
 

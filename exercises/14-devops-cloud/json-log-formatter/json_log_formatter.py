@@ -9,7 +9,8 @@ logging.Formatter whose format(record) returns a single line of JSON with:
     "level"     "INFO", "ERROR", ...
     "logger"    the logger's name
     "message"   the message with its %-arguments filled in
-    every static field given to JsonFormatter(static_fields={...})
+    every static field given to JsonFormatter(static_fields={...}) (keep a
+                copy: the caller may change that dict later)
     every field passed with extra={...} (values JSON cannot encode, such as a
                 Decimal or a datetime, are written as str(value))
     "exception" the formatted traceback, only when the record has exc_info

@@ -13,17 +13,20 @@ canonical form (given to you here as a string); then:
    AWS's documented example: secret "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
    "20120215", "us-east-1", "iam" gives kSigning.hex() ==
    "f4780e2d9f65fa895f9c67b32ce1baf0b0d8a43505a000a1a9e090d414db404d".
-   A date that is not 8 digits raises ValueError("date must look like YYYYMMDD ...").
+   A date that is not exactly 8 ASCII digits 0-9 (nothing before or after,
+   not even a newline) raises ValueError("date must look like YYYYMMDD ...").
 
 2. string_to_sign(amz_date, region, service, canonical_request) -> str
    Four lines joined by "\n": "AWS4-HMAC-SHA256", amz_date ("20150830T123600Z"),
    the scope "20150830/us-east-1/iam/aws4_request", and the SHA-256 hex digest of
-   the canonical request. A malformed amz_date raises
+   the canonical request (UTF-8). An amz_date that is not exactly 8 ASCII
+   digits, "T", 6 ASCII digits, "Z" raises
    ValueError("amz_date must look like YYYYMMDDTHHMMSSZ ...").
 
 3. sign(secret_key, amz_date, region, service, canonical_request) -> str
    The hex HMAC-SHA256 of the string to sign, keyed with the signing key of
-   the date part of amz_date.
+   the date part of amz_date. A malformed amz_date raises the ValueError
+   above (also in authorization_header).
 
 4. authorization_header(access_key_id, secret_key, amz_date, region, service,
    canonical_request, signed_headers) -> the header value:

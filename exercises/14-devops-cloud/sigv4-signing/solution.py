@@ -11,7 +11,7 @@ def _hmac(key: bytes, message: str) -> bytes:
 
 
 def signing_key(secret_key: str, date: str, region: str, service: str) -> bytes:
-    if not re.fullmatch(r"\d{8}", date):
+    if not re.fullmatch(r"[0-9]{8}", date):
         raise ValueError(f"date must look like YYYYMMDD, got {date!r}")
     key = ("AWS4" + secret_key).encode()
     for part in (date, region, service, "aws4_request"):
@@ -20,7 +20,7 @@ def signing_key(secret_key: str, date: str, region: str, service: str) -> bytes:
 
 
 def string_to_sign(amz_date: str, region: str, service: str, canonical_request: str) -> str:
-    if not re.fullmatch(r"\d{8}T\d{6}Z", amz_date):
+    if not re.fullmatch(r"[0-9]{8}T[0-9]{6}Z", amz_date):
         raise ValueError(f"amz_date must look like YYYYMMDDTHHMMSSZ, got {amz_date!r}")
     scope = f"{amz_date[:8]}/{region}/{service}/aws4_request"
     request_hash = hashlib.sha256(canonical_request.encode()).hexdigest()

@@ -1,4 +1,6 @@
 """Expected values are the worked examples published in the AWS documentation."""
+import re
+
 import pytest
 
 from sigv4_signing import authorization_header, sign, signing_key, string_to_sign
@@ -74,17 +76,78 @@ def test_authorization_header_matches_the_aws_example():
     )
 
 
-@pytest.mark.parametrize("date", ["2012-02-15", "201202", "2012021a", ""], ids=["dashes", "too-short", "letter", "empty"])
-def test_signing_key_rejects_a_malformed_date(date):
-    with pytest.raises(ValueError, match="YYYYMMDD"):
-        signing_key(SECRET, date, "us-east-1", "iam")
+def test_string_to_sign_uses_the_given_region_and_service_in_the_scope():
+    lines = string_to_sign("20240101T000000Z", "eu-west-1", "s3", "GET\n/").split("\n")
+    assert lines[2] == "20240101/eu-west-1/s3/aws4_request", "the scope is date/region/service/aws4_request"
 
 
-@pytest.mark.parametrize(
-    "amz_date",
-    ["20150830", "2015-08-30T12:36:00Z", "20150830T123600", "20150830t123600z"],
-    ids=["date-only", "iso-with-dashes", "missing-z", "lowercase"],
-)
-def test_string_to_sign_rejects_a_malformed_amz_date(amz_date):
-    with pytest.raises(ValueError, match="YYYYMMDDTHHMMSSZ"):
-        string_to_sign(amz_date, "us-east-1", "iam", CANONICAL_REQUEST)
+def test_string_to_sign_hashes_a_unicode_request_as_utf_8():
+    request = "GET\n/caf\u00e9/zo\u00eb\n"
+    last_line = string_to_sign("20150830T123600Z", "us-east-1", "iam", request).split("\n")[-1]
+    assert last_line == "324f8e83f2c585a188ea764f2f606a9eee51a24a43ab959a448c996d97799a1c"
+
+
+WHY = {
+    "one-digit-too-many": "the whole value must match: re.match() ignores what follows the match, use re.fullmatch()",
+    "junk-after-the-z": "the whole value must match: re.match() ignores what follows the match, use re.fullmatch()",
+    "trailing-newline": "'$' also matches before a final newline: use re.fullmatch()",
+    "leading-space": "nothing may come before the date",
+    "fullwidth-digits": r"only ASCII 0-9 are digits here: \d and str.isdigit() also accept digits of other scripts",
+}
+
+
+def assert_rejected(call, match, case):
+    """Like pytest.raises(ValueError, match=...), but says why the value is malformed."""
+    try:
+        call()
+    except ValueError as error:
+        assert re.search(match, str(error)), f"the ValueError should mention {match}, got {error}"
+    else:
+        pytest.fail(f"accepted a malformed value ({case}): {WHY.get(case, 'it must raise ValueError')}")
+
+
+BAD_DATES = {
+    "dashes": "2012-02-15",
+    "too-short": "201202",
+    "letter": "2012021a",
+    "empty": "",
+    "one-digit-too-many": "201202150",
+    "trailing-newline": "20120215\n",
+    "leading-space": " 20120215",
+    "fullwidth-digits": "\uff12\uff10\uff11\uff12\uff10\uff12\uff11\uff15",
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_DATES))
+def test_signing_key_rejects_a_malformed_date(case):
+    assert_rejected(lambda: signing_key(SECRET, BAD_DATES[case], "us-east-1", "iam"), "YYYYMMDD", case)
+
+
+BAD_AMZ_DATES = {
+    "date-only": "20150830",
+    "iso-with-dashes": "2015-08-30T12:36:00Z",
+    "missing-z": "20150830T123600",
+    "lowercase": "20150830t123600z",
+    "junk-after-the-z": "20150830T123600Zjunk",
+    "trailing-newline": "20150830T123600Z\n",
+    "fullwidth-digits": "\uff12\uff10\uff11\uff15\uff10\uff18\uff13\uff10T123600Z",
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_AMZ_DATES))
+def test_string_to_sign_rejects_a_malformed_amz_date(case):
+    amz_date = BAD_AMZ_DATES[case]
+    assert_rejected(lambda: string_to_sign(amz_date, "us-east-1", "iam", CANONICAL_REQUEST), "YYYYMMDDTHHMMSSZ", case)
+
+
+@pytest.mark.parametrize("case", list(BAD_AMZ_DATES))
+def test_sign_and_the_header_reject_a_malformed_amz_date(case):
+    amz_date = BAD_AMZ_DATES[case]
+    assert_rejected(lambda: sign(SECRET, amz_date, "us-east-1", "iam", CANONICAL_REQUEST), "YYYYMMDD", case)
+    assert_rejected(
+        lambda: authorization_header(
+            "AKIDEXAMPLE", SECRET, amz_date, "us-east-1", "iam", CANONICAL_REQUEST, "content-type;host;x-amz-date"
+        ),
+        "YYYYMMDD",
+        case,
+    )

@@ -6,15 +6,17 @@ resource name -> Resource(attrs, depends_on).
 
 plan(desired, actual) returns a list of (action, name) tuples:
   - ("create", name): in desired, not in actual
-  - ("update", name): in both, but the attrs differ (same attrs: no action)
+  - ("update", name): in both, but the attrs differ (same attrs: no action,
+    even if depends_on changed)
   - ("delete", name): in actual, not in desired
 Order matters, because a subnet cannot be created before its network:
   - first all creates and updates, each AFTER everything it depends on
     (use the depends_on of the desired state);
   - then all deletes, in REVERSE dependency order (use the depends_on of the
     actual state): an instance is deleted before the subnet it lives in.
+plan never changes the two dicts it is given.
 Errors (both ValueError):
-  - a desired resource depends on a name that is not in desired:
+  - a desired resource (new or existing) depends on a name that is not in desired:
     ValueError("<name> depends on unknown resource <dep>")
   - a dependency cycle: graphlib.CycleError ("nodes are in a cycle"),
     which is a subclass of ValueError.

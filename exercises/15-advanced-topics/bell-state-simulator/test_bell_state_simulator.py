@@ -80,6 +80,24 @@ def test_cnot_returns_a_new_list():
     assert state == basis_state("10")
 
 
+Y = [[0, -1j], [1j, 0]]  # a gate with complex entries: |0> -> i|1>, |1> -> -i|0>
+PHASE = [[1, 0], [0, 1j]]  # the S gate: multiplies the |1> part by i
+
+
+def test_gates_may_have_complex_entries():
+    assert apply_gate(zero_state(), Y, 1) == pytest.approx([0, 1j, 0, 0])
+    assert apply_gate(apply_gate(zero_state(), H, 0), PHASE, 0) == pytest.approx([S, 0, 1j * S, 0])
+
+
+def test_probabilities_use_the_magnitude_of_complex_amplitudes():
+    state = apply_gate(apply_gate(zero_state(), H, 0), PHASE, 0)  # [S, 0, iS, 0]
+    assert probabilities(state) == pytest.approx({"00": 0.5, "01": 0.0, "10": 0.5, "11": 0.0}), (
+        "the probability is abs(amplitude) ** 2: for iS that is 0.5, while its .real ** 2 is 0 "
+        "and its square is -0.5"
+    )
+    assert probabilities([0, 0, 0, -1j]) == pytest.approx({"00": 0.0, "01": 0.0, "10": 0.0, "11": 1.0})
+
+
 def test_bell_state_amplitudes():
     assert bell_state() == pytest.approx([S, 0, 0, S])
 
@@ -109,6 +127,17 @@ def test_measure_of_a_bell_state_shows_entanglement():
     assert 900 < counts["00"] < 1100, f"about 1000 of 2000 expected, got {counts['00']}"
 
 
+def test_measure_follows_unequal_probabilities():
+    state = [math.sqrt(0.9), 0j, 0j, 1j * math.sqrt(0.1)]
+    rng = random.Random(11)
+    counts = Counter(measure(state, rng) for _ in range(2000))
+    assert set(counts) == {"00", "11"}
+    assert 1700 < counts["00"] < 1900, (
+        f"'00' has probability 0.9, so about 1800 of 2000 expected, got {counts['00']}: "
+        "draw with the probabilities as weights, not uniformly among the possible labels"
+    )
+
+
 def test_measure_uses_the_given_random_generator():
     first_rng, second_rng = random.Random(7), random.Random(7)
     first = [measure(bell_state(), first_rng) for _ in range(20)]
@@ -122,6 +151,12 @@ def test_apply_gate_rejects_an_unknown_qubit(qubit):
         apply_gate(zero_state(), X, qubit)
 
 
+@pytest.mark.parametrize(("control", "target"), [(0, 2), (-1, 0)], ids=["target-too-big", "negative-control"])
+def test_cnot_rejects_an_unknown_qubit(control, target):
+    with pytest.raises(ValueError, match="qubit must be 0 or 1"):
+        cnot(zero_state(), control, target)
+
+
 def test_cnot_rejects_the_same_control_and_target():
     with pytest.raises(ValueError, match="must differ"):
         cnot(zero_state(), 1, 1)
@@ -133,3 +168,7 @@ def test_functions_reject_a_state_without_4_amplitudes(state):
         probabilities(state)
     with pytest.raises(ValueError, match="4 amplitudes"):
         apply_gate(state, X, 0)
+    with pytest.raises(ValueError, match="4 amplitudes"):
+        cnot(state, 0, 1)
+    with pytest.raises(ValueError, match="4 amplitudes"):
+        measure(state, random.Random(0))

@@ -16,7 +16,8 @@ ValueError("amount must be positive ..."); withdrawing more than the balance
 raises ValueError("insufficient funds ...").
 
 apply_all(account, amounts) applies the movements in order (positive =
-deposit, negative = withdraw) and returns the final account.
+deposit, negative = withdraw) and returns the final account; a movement of 0
+raises the same ValueError as deposit(account, 0).
 
     >>> start = Account("ann", 100)
     >>> after = withdraw(deposit(start, 50), 30)

@@ -33,6 +33,10 @@ def test_equal_accounts_are_hashable_and_interchangeable():
     assert {first: "ok"}[second] == "ok"
 
 
+def test_a_new_account_starts_empty():
+    assert Account("cy") == Account("cy", 0, ())
+
+
 def test_account_rejects_a_negative_balance():
     with pytest.raises(ValueError, match="must not be negative"):
         Account("ann", -1)
@@ -65,6 +69,11 @@ def test_operations_reject_non_positive_amounts(ann, operation, amount):
         operation(ann, amount)
 
 
+def test_one_cent_is_a_valid_amount(ann):
+    assert deposit(ann, 1) == Account("ann", 101, (1,)), "1 cent is positive: only 0 and below are rejected"
+    assert withdraw(ann, 1) == Account("ann", 99, (-1,))
+
+
 def test_operations_can_be_chained_like_the_worked_example(ann):
     assert withdraw(deposit(ann, 50), 30) == Account("ann", 120, (50, -30))
 
@@ -73,6 +82,15 @@ def test_apply_all_applies_movements_in_order(ann):
     final = apply_all(ann, [50, -30, 5])
     assert final == Account("ann", 125, (50, -30, 5))
     assert ann.balance == 100
+
+
+def test_apply_all_handles_single_cents(ann):
+    assert apply_all(ann, [1, -1, 1]) == Account("ann", 101, (1, -1, 1))
+
+
+def test_apply_all_rejects_a_zero_movement(ann):
+    with pytest.raises(ValueError, match="must be positive"):
+        apply_all(ann, [10, 0])
 
 
 def test_apply_all_with_no_movements_returns_an_equal_account(ann):

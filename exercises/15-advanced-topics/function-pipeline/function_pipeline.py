@@ -11,15 +11,18 @@ globals, no mutation, no printing. Pure functions can be glued together.
        3
 
 2. slugify(title) turns a title into a URL slug: strip, lowercase, replace
-   every run of characters other than a-z and 0-9 by one "-", and drop "-" at
-   both ends. Build it with pipe() and functools.partial (it may be a
-   variable holding a function rather than a def).
+   every run of characters other than a-z and 0-9 (so also "_", "é", tabs)
+   by one "-", and drop "-" at both ends. Practise by building it with pipe()
+   and functools.partial (it may be a variable holding a function rather
+   than a def).
        >>> slugify("  Hello, World! 2024 ")
        'hello-world-2024'
 
 3. odd_squares(n) returns the squares of the first n odd numbers, [1, 9, 25, ...],
-   computed LAZILY from the infinite itertools.count(1, 2) (no range with a
-   guessed upper bound). n < 0 raises ValueError("n must not be negative ...").
+   for any n (the tests ask for 300 000, so no range with a guessed upper
+   bound). Practise laziness: take them from the infinite itertools.count(1, 2),
+   square them with map and stop with islice.
+   n < 0 raises ValueError("n must not be negative ...").
 """
 import re
 from collections.abc import Callable

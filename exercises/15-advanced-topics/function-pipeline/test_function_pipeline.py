@@ -48,11 +48,17 @@ def test_pipe_rejects_a_non_callable_when_it_is_built():
         ("Python 3.12: what's new?", "python-3-12-what-s-new"),
         ("", ""),
         ("!!!", ""),
+        ("snake_case_name", "snake-case-name"),
+        ("Café au lait", "caf-au-lait"),
+        ("Tabs\tand\nnewlines", "tabs-and-newlines"),
     ],
-    ids=["worked-example", "many-spaces", "dashes-at-the-ends", "punctuation", "empty", "only-punctuation"],
+    ids=["worked-example", "many-spaces", "dashes-at-the-ends", "punctuation", "empty", "only-punctuation",
+         "underscores-are-not-allowed", "only-ascii-letters-stay", "other-whitespace"],
 )
 def test_slugify_makes_url_slugs(title, expected):
-    assert slugify(title) == expected
+    assert slugify(title) == expected, (
+        "only a-z and 0-9 may stay: \\w or str.isalnum() would also keep '_' and letters such as 'é'"
+    )
 
 
 @pytest.mark.parametrize(
@@ -64,10 +70,13 @@ def test_odd_squares_returns_the_first_n(n, expected):
     assert odd_squares(n) == expected
 
 
-def test_odd_squares_handles_a_large_n():
-    result = odd_squares(10_000)
-    assert len(result) == 10_000
-    assert result[-1] == 19_999**2
+@pytest.mark.parametrize("n", [10_000, 300_000])
+def test_odd_squares_handles_a_large_n(n):
+    result = odd_squares(n)
+    assert len(result) == n, (
+        f"asked for {n} squares, got {len(result)}: count(1, 2) never runs out, a range with a guessed end does"
+    )
+    assert result[-1] == (2 * n - 1) ** 2
 
 
 def test_odd_squares_rejects_a_negative_n():

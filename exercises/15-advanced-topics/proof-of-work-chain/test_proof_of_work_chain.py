@@ -74,6 +74,12 @@ def test_a_new_chain_holds_only_the_genesis_block():
     assert chain.is_valid()
 
 
+def test_the_default_difficulty_is_2():
+    chain = Blockchain()
+    assert chain.difficulty == 2
+    assert chain.blocks[0].nonce == 106, "the genesis block mined at difficulty 2 has nonce 106"
+
+
 def test_add_links_each_block_to_the_previous_one(chain):
     assert [block.index for block in chain.blocks] == [0, 1, 2, 3]
     for previous, block in zip(chain.blocks, chain.blocks[1:]):
@@ -94,6 +100,25 @@ def test_an_untouched_chain_is_valid(chain):
 def test_changing_old_data_is_detected(chain):
     tamper(chain, 1, data="Alice pays Bob 500")
     assert not chain.is_valid(), "the stored hash no longer matches the data"
+
+
+@pytest.mark.parametrize("position", [0, -1], ids=["genesis", "newest"])
+def test_changing_the_first_or_last_block_is_detected(chain, position):
+    tamper(chain, position, data="Mallory pays Mallory 1000")
+    assert not chain.is_valid(), (
+        "every block's hash must be recomputed, the genesis block and the newest one included"
+    )
+
+
+def test_a_forged_newest_block_without_proof_of_work_is_detected(chain):
+    last = chain.blocks[-1]
+    forged = "Carol pays Mallory 1000"
+    nonce = next(n for n in range(1000) if not block_hash(last.index, forged, last.prev_hash, n).startswith("0"))
+    tamper(chain, -1, data=forged, nonce=nonce, hash=block_hash(last.index, forged, last.prev_hash, nonce))
+    assert not chain.is_valid(), (
+        "the newest block has a correct hash and link but no proof of work: its hash must start with "
+        "the difficulty's zeros (no later block would notice the change)"
+    )
 
 
 def test_changing_data_and_fixing_its_hash_is_still_detected(chain):

@@ -1,8 +1,11 @@
 """Binary search: lower and upper bounds.
 
-Write binary search yourself (no `bisect`, no `list.index`, no loops over
-every item). `items` is any sorted sequence with len() and indexing: a list,
-a tuple, even a `range` with a billion numbers, so do not copy it.
+Write binary search yourself (no `bisect`, no `list.index`, no `in`, no loops
+over every item). `items` is any sorted sequence with len() and indexing: a
+list, a tuple, even a `range` with a billion numbers, so do not copy it. The
+tests count the items you read: every search must read O(log n) of them, also
+in a long run of equal items (finding one 7 and then walking left to the first
+7 is O(n)).
 
 - lower_bound(items, target): the first index whose item is >= target
   (len(items) if there is none). Inserting target there keeps items sorted.

@@ -1,10 +1,14 @@
+import ast
 import bisect
 import random
 import signal
+from collections.abc import Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
+import binary_search_bounds
 from binary_search_bounds import find_first, lower_bound, upper_bound
 
 
@@ -95,6 +99,84 @@ def test_find_first_returns_the_first_equal_item(items, target, expected):
 def test_find_first_raises_when_target_is_missing(items, target):
     with pytest.raises(ValueError, match=f"^{target} is not in items$"):
         find_first(items, target)
+
+
+class CountingSequence(Sequence):
+    """A read-only sorted sequence of `length` items that counts how many are looked at.
+
+    Iterating it, `in`, .index() and list() all go through __getitem__, so they count too.
+    Reading more than `budget` items stops the test at once with `why` as the reason.
+    """
+
+    def __init__(self, length, item_at, budget, why):
+        self._length, self._item_at = length, item_at
+        self._budget, self._why = budget, why
+        self.reads = 0
+
+    def __len__(self):
+        return self._length
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            pytest.fail("slicing copies the data: search with single indexes only")
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        self.reads += 1
+        if self.reads > self._budget:
+            pytest.fail(f"more than {self._budget} of {self._length:,} items read: {self._why}")
+        return self._item_at(index)
+
+
+def read_budget(n):
+    """Generous for any binary search (a few reads per halving), tiny next to n."""
+    return 4 * n.bit_length() + 4
+
+
+@pytest.mark.parametrize(
+    "search, target, expected",
+    [(lower_bound, 7, 0), (upper_bound, 7, 1_000_000), (find_first, 7, 0)],
+    ids=["lower-bound", "upper-bound", "find-first"],
+)
+def test_a_long_run_of_duplicates_is_still_searched_in_log_n_reads(search, target, expected):
+    n = 1_000_000
+    sevens = CountingSequence(
+        n, lambda i: 7, read_budget(n),
+        "binary search needs about 20 reads. Finding any 7 and then walking left (or right) to the "
+        "end of the run is O(n) on duplicates: keep halving instead",
+    )
+    assert search(sevens, target) == expected
+
+
+@pytest.mark.parametrize("target", [-1, 0, 12_345, 19_999_998, 19_999_999, 30_000_000],
+                         ids=["below-all", "first", "middle-gap", "last", "odd-gap", "above-all"])
+def test_every_search_reads_only_log_n_items(target):
+    n = 10_000_000
+    evens = CountingSequence(
+        n, lambda i: 2 * i, 3 * read_budget(n),
+        "three binary searches need about 3 x 24 reads; `in`, .index(), list() or a loop over the items read them all",
+    )
+    assert lower_bound(evens, target) == bisect.bisect_left(range(0, 2 * n, 2), target)
+    assert upper_bound(evens, target) == bisect.bisect_right(range(0, 2 * n, 2), target)
+    if target % 2 == 0 and 0 <= target < 2 * n:
+        assert find_first(evens, target) == target // 2
+    else:
+        with pytest.raises(ValueError, match="is not in items"):
+            find_first(evens, target)
+
+
+def test_the_search_is_written_by_hand_without_bisect():
+    tree = ast.parse(Path(binary_search_bounds.__file__).read_text(encoding="utf-8"))
+    names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    names |= {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    names |= {node.name.rpartition(".")[2] for node in ast.walk(tree) if isinstance(node, ast.alias)}
+    names |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    used = sorted(names & {"bisect", "bisect_left", "bisect_right"})
+    assert not used, (
+        f"the module uses {used}: the bisect module is right at work, but this exercise is about "
+        "writing the halving loop yourself"
+    )
 
 
 def test_search_on_a_billion_numbers_without_copying_them(time_limit):

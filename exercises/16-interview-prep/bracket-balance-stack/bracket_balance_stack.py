@@ -9,7 +9,9 @@ it raises ValueError naming the first problem it meets:
 - when the text ends with brackets still open, the innermost (last opened) one:
       ValueError("unclosed '(' at index 5")
 
-Then write `is_balanced(text)`, which returns True or False using check_brackets.
+Then write `is_balanced(text)`, which returns True or False using check_brackets:
+only check_brackets' ValueError means False. Any other error (a TypeError for a
+text that is not a str, say) must reach the caller.
 
 Example:
     >>> is_balanced("f(a[0], {'k': 1})")

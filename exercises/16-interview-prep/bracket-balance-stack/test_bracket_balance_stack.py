@@ -41,8 +41,9 @@ def time_limit():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "()", "([]{})", "f(a[0], {'k': 1})", "no brackets at all", "((é)) ☃ [🙂]"],
-    ids=["empty", "one-pair", "nested-mixed", "code-like", "no-brackets", "unicode-around"],
+    ["", "()", "([]{})", "f(a[0], {'k': 1})", "no brackets at all", "((é)) ☃ [🙂]", "Xmas <list> (x2)"],
+    ids=["empty", "one-pair", "nested-mixed", "code-like", "no-brackets", "unicode-around",
+         "angle-brackets-and-letters-are-ignored"],
 )
 def test_balanced_text_passes_the_check(text):
     assert check_brackets(text) is None
@@ -71,13 +72,32 @@ def test_a_wrong_closing_bracket_is_reported_with_its_index(text, message):
         ("(", "unclosed '(' at index 0"),
         ("([]", "unclosed '(' at index 0"),
         ("{ ( [", "unclosed '[' at index 4"),
+        ("((", "unclosed '(' at index 1"),
+        ("(()(", "unclosed '(' at index 3"),
     ],
-    ids=["single-opener", "outer-left-open", "innermost-is-reported"],
+    ids=["single-opener", "outer-left-open", "innermost-is-reported", "same-bracket-twice",
+         "same-bracket-after-a-closed-pair"],
 )
 def test_brackets_left_open_report_the_innermost_one(text, message):
-    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+    with pytest.raises(ValueError) as caught:
         check_brackets(text)
+    assert str(caught.value) == message, (
+        "report the innermost bracket left open at ITS index: keep (char, index) on the stack "
+        "(text.index(char) finds the first such bracket, which may have been closed long ago)"
+    )
     assert is_balanced(text) is False
+
+
+@pytest.mark.parametrize("value", [None, 42], ids=["none", "int"])
+def test_is_balanced_lets_errors_other_than_value_error_through(value):
+    try:
+        result = is_balanced(value)
+    except TypeError:
+        return
+    pytest.fail(
+        f"is_balanced({value!r}) returned {result!r} instead of raising TypeError: catch only the ValueError "
+        "of check_brackets; `except Exception` hides the caller's bug behind an ordinary False"
+    )
 
 
 def test_the_first_problem_wins_when_there_are_several():

@@ -15,7 +15,8 @@ Build HashRing(nodes=(), replicas=100):
   >= ring_hash(key); if there is none, the first virtual node of the ring.
   Must be a binary search (the tests look up 20 000 keys on 10 000 points).
   An empty ring raises LookupError("the ring has no nodes").
-- add_node(node) / remove_node(node); nodes (a sorted list of node names).
+- add_node(node) / remove_node(node); nodes (a NEW sorted list of the node
+  names each time: changing it must not change the ring).
 - replicas < 1 -> ValueError("replicas must be at least 1, got 0");
   adding a node twice -> ValueError("node 'cache-a' is already in the ring");
   removing an unknown node -> ValueError("node 'cache-x' is not in the ring").

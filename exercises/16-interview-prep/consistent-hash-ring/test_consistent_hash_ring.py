@@ -52,6 +52,10 @@ def owners(ring):
     return {key: ring.get_node(key) for key in KEYS}
 
 
+def test_ring_hash_is_the_first_8_bytes_of_md5():
+    assert ring_hash("user:42") == 6258559928114592308, "ring_hash is given: do not change it"
+
+
 # With one virtual node each, positions are ring_hash("c#0") < ring_hash("b#0") < ring_hash("a#0").
 @pytest.mark.parametrize(
     "key, node",
@@ -74,6 +78,20 @@ def test_the_same_nodes_give_the_same_answers_in_any_order(ring):
     other = HashRing(reversed(CACHES))
     assert owners(ring) == owners(other)
     assert ring.nodes == CACHES
+    assert other.nodes == CACHES, "nodes is sorted by name, whatever order they were added in"
+
+
+def test_nodes_is_a_copy_the_caller_cannot_use_to_change_the_ring(ring):
+    names = ring.nodes
+    names.append("cache-z")
+    names.remove("cache-a")
+    assert ring.nodes == CACHES, "return a new list: the caller must not be able to edit the ring's own state"
+    with pytest.raises(ValueError, match="already in the ring"):
+        ring.add_node("cache-a")
+
+
+def test_the_default_is_100_virtual_nodes_per_node(ring):
+    assert owners(ring) == owners(HashRing(CACHES, replicas=100))
 
 
 def test_virtual_nodes_spread_the_keys_evenly(ring):

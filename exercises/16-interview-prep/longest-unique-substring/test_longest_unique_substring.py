@@ -98,6 +98,15 @@ def test_agrees_with_a_slow_check_on_random_texts():
         assert longest_unique_substring(text) == slow_longest(text), f"text was {text!r}"
 
 
+def test_a_long_answer_at_every_start_is_still_one_pass(time_limit):
+    half = "".join(chr(0x10000 + i) for i in range(30_000))  # 30 000 different characters
+    with time_limit(2):
+        answer = longest_unique_substring(half + half)
+    assert answer == half, "every start in the first half begins a 30 000 character run; the first one wins"
+    # Restarting the scan at each start (even stopping once the rest is too short to win) reads
+    # 30 000 characters for each of 30 000 starts: 900 million steps instead of 60 000.
+
+
 def test_a_long_text_of_all_different_characters_is_fast(time_limit):
     text = "".join(chr(0x10000 + i) for i in range(100_000))  # all distinct
     with time_limit(2):

@@ -107,6 +107,47 @@ def test_capacity_below_one_is_rejected(capacity):
         LRUCache(capacity)
 
 
+def test_two_caches_do_not_share_entries():
+    first, second = LRUCache(2), LRUCache(2)
+    first.put("a", 1)
+    assert "a" not in second and len(second) == 0, (
+        "each cache needs its own OrderedDict, made in __init__ (not one shared class attribute)"
+    )
+
+
+def test_operations_never_compare_the_key_with_other_keys():
+    comparisons = 0
+    budget = 1_000
+
+    class Key:
+        """A key that counts how often it is compared with ==, as a scan of a list of keys does."""
+
+        def __init__(self, n):
+            self.n = n
+
+        def __hash__(self):
+            return hash(self.n)
+
+        def __eq__(self, other):
+            nonlocal comparisons
+            comparisons += 1
+            if comparisons > budget:
+                pytest.fail(
+                    f"more than {budget} key comparisons for 6 000 operations: something scans the keys "
+                    "(list.remove, list.index, `in` on a list or deque). A dict finds a key by its hash, "
+                    "and OrderedDict.move_to_end / popitem(last=False) reorder in O(1)"
+                )
+            return isinstance(other, Key) and self.n == other.n
+
+    keys = [Key(n) for n in range(3_000)]
+    cache = LRUCache(1_000)
+    for key in keys:
+        cache.put(key, key.n)
+        assert cache.get(keys[0]) == 0, "keys[0] is read after every put, so it is never evicted"
+    assert len(cache) == 1_000
+    assert cache.keys()[-1] is keys[0]
+
+
 def test_a_hundred_thousand_operations_on_a_big_cache_are_fast(time_limit):
     cache = LRUCache(10_000)
     with time_limit(2):

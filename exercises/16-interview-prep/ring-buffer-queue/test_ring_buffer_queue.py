@@ -1,10 +1,13 @@
+import ast
 import gc
 import signal
 import weakref
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
+import ring_buffer_queue
 from ring_buffer_queue import RingBuffer
 
 
@@ -95,6 +98,27 @@ def test_index_past_the_items_of_a_partly_filled_buffer_raises():
     buf.append(1)
     with pytest.raises(IndexError, match="out of range"):
         buf[1]
+
+
+def test_the_capacity_is_fixed_from_the_start():
+    buf = RingBuffer(3)
+    assert (buf.capacity, len(buf)) == (3, 0), "all the slots are allocated in __init__; len counts items"
+    buf.append("a")
+    buf.popleft()
+    assert buf.capacity == 3, "popping frees a slot; it must not shrink the list"
+    assert [buf.append(item) for item in "xyz"] == [None, None, None], "three items fit after a pop"
+    assert buf.capacity == 3
+
+
+def test_the_ring_is_built_by_hand_without_deque():
+    tree = ast.parse(Path(ring_buffer_queue.__file__).read_text(encoding="utf-8"))
+    names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    names |= {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    names |= {node.name.rpartition(".")[2] for node in ast.walk(tree) if isinstance(node, ast.alias)}
+    assert "deque" not in names, (
+        "collections.deque(maxlen=...) is what to use at work, but this exercise is about building "
+        "the ring yourself: a fixed list of slots and a head index that wraps around"
+    )
 
 
 def test_capacity_one_keeps_only_the_newest():

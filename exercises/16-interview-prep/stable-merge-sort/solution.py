@@ -13,20 +13,21 @@ def merge_sort(
     reverse: bool = False,
 ) -> list[T]:
     """Return a new, stably sorted list of items."""
-    items = list(items)
-    if len(items) <= 1:
-        return items
-    middle = len(items) // 2
-    left = merge_sort(items[:middle], key=key, reverse=reverse)
-    right = merge_sort(items[middle:], key=key, reverse=reverse)
-    return _merge(left, right, key or (lambda item: item), reverse)
+    # Call key once per item, as sorted() does, and sort (key, item) pairs by the key alone.
+    pairs = [(item if key is None else key(item), item) for item in items]
+    return [item for _, item in _sort_pairs(pairs, reverse)]
 
 
-def _merge(left: list[T], right: list[T], key: Callable[[T], Any], reverse: bool) -> list[T]:
-    merged: list[T] = []
+def _sort_pairs(pairs: list[tuple[Any, T]], reverse: bool) -> list[tuple[Any, T]]:
+    if len(pairs) <= 1:
+        return pairs
+    middle = len(pairs) // 2
+    left = _sort_pairs(pairs[:middle], reverse)
+    right = _sort_pairs(pairs[middle:], reverse)
+    merged: list[tuple[Any, T]] = []
     i = j = 0
     while i < len(left) and j < len(right):
-        left_key, right_key = key(left[i]), key(right[j])
+        left_key, right_key = left[i][0], right[j][0]
         right_first = left_key < right_key if reverse else right_key < left_key
         if right_first:  # on a tie the left item goes first: that is stability
             merged.append(right[j])

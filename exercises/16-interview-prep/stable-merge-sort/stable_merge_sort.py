@@ -3,7 +3,9 @@
 Write merge_sort(items, *, key=None, reverse=False) without sorted() or
 list.sort(). It behaves like sorted():
 - returns a NEW list and accepts any iterable (a list, a tuple, a generator);
-- `key` is a function applied to each item to get what is compared;
+- `key` is a function applied to each item to get what is compared; like
+  sorted(), call it exactly ONCE per item (a key may be slow) and compare the
+  stored keys;
 - reverse=True sorts from largest to smallest;
 - it is STABLE: items with equal keys keep their original order, also with
   reverse=True (exactly what sorted(..., reverse=True) does);
@@ -17,7 +19,8 @@ Example:
     >>> merge_sort(people, key=lambda p: p[1], reverse=True)
     [('ana', 31), ('cy', 31), ('bo', 25), ('di', 25)]
 
-The tests sort 20 000 items, so O(n^2) sorts (insertion, bubble) are too slow.
+The tests count the comparisons: an O(n^2) sort (insertion, bubble) needs
+about a million for 2 000 items, merge sort about 22 000.
 """
 
 from collections.abc import Callable, Iterable

@@ -1,9 +1,12 @@
+import ast
 import random
 import signal
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
+import stable_merge_sort
 from stable_merge_sort import merge_sort
 
 
@@ -114,6 +117,61 @@ def test_matches_sorted_on_random_records_with_many_ties():
             assert merge_sort(records, key=lambda r: r[0], reverse=reverse) == sorted(
                 records, key=lambda r: r[0], reverse=reverse
             ), f"records={records}, reverse={reverse}"
+
+
+def test_key_is_called_exactly_once_per_item():
+    calls = []
+
+    def slow_key(person):
+        calls.append(person)
+        return person[1]
+
+    assert merge_sort(PEOPLE, key=slow_key) == sorted(PEOPLE, key=age)
+    assert sorted(calls) == sorted(PEOPLE), (
+        f"key was called {len(calls)} times for {len(PEOPLE)} items: like sorted(), call it once per "
+        "item and compare the stored keys (a key may be slow: a database lookup, a big str.lower())"
+    )
+
+
+def test_items_are_never_compared_only_their_keys():
+    orders = [{"id": "b", "total": 5}, {"id": "a", "total": 3}, {"id": "c", "total": 5}, {"id": "d", "total": 3}]
+    result = merge_sort(orders, key=lambda order: order["total"])
+    assert [order["id"] for order in result] == ["a", "d", "b", "c"], (
+        "dicts cannot be compared with <: on equal keys, compare nothing more (sorting (key, item) "
+        "tuples would compare the items themselves)"
+    )
+
+
+def test_the_number_of_comparisons_grows_like_n_log_n():
+    n = 2_000
+    budget = 2 * n * n.bit_length()  # merge sort needs about n * log2(n) = 22 000
+    comparisons = 0
+
+    class Counted:
+        def __init__(self, value):
+            self.value = value
+
+        def __lt__(self, other):
+            nonlocal comparisons
+            comparisons += 1
+            if comparisons > budget:
+                pytest.fail(
+                    f"more than {budget} comparisons to sort {n} items: merge sort needs about 22 000, "
+                    "insertion or bubble sort about a million (O(n^2))"
+                )
+            return self.value < other.value
+
+    values = list(range(n))
+    random.Random(8).shuffle(values)
+    assert [item.value for item in merge_sort(Counted(v) for v in values)] == list(range(n))
+
+
+def test_the_sort_is_written_by_hand():
+    tree = ast.parse(Path(stable_merge_sort.__file__).read_text(encoding="utf-8"))
+    names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    names |= {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    used = sorted(names & {"sorted", "sort"})
+    assert not used, f"the module uses {used}: this exercise is about writing the merge yourself"
 
 
 def test_twenty_thousand_items_sort_quickly_and_stably(time_limit):

@@ -85,6 +85,14 @@ def test_tokens_never_exceed_the_capacity(bucket, clock):
     assert [bucket.allow() for _ in range(4)] == [True, True, True, False]
 
 
+def test_time_spent_full_is_not_saved_up(bucket, clock):
+    clock.advance(10)  # the bucket was already full: these 10 seconds add nothing
+    assert [bucket.allow() for _ in range(4)] == [True, True, True, False], (
+        "move `last` to now on every refill, also when the bucket is full: otherwise the 10 idle "
+        "seconds are counted again as soon as a token is taken"
+    )
+
+
 def test_a_refused_request_takes_no_tokens(bucket, clock):
     bucket.allow(cost=3)
     clock.advance(0.5)  # 1 token back
@@ -102,16 +110,34 @@ def test_retry_after_says_how_long_to_wait(bucket, clock):
     assert bucket.allow(cost=2) is True
 
 
+def test_retry_after_counts_the_tokens_that_flowed_back_meanwhile(bucket, clock):
+    bucket.allow(cost=3)
+    clock.advance(0.25)  # half a token is back
+    assert bucket.retry_after() == pytest.approx(0.25), (
+        "refill before answering: after 0.25 s only half a token is missing, so wait 0.25 s more, not 0.5"
+    )
+    clock.advance(0.25)
+    assert bucket.retry_after() == 0.0
+
+
 @pytest.mark.parametrize(
     "rate, capacity, message",
     [(0, 3, "rate must be positive, got 0"),
      (-1.5, 3, "rate must be positive, got -1.5"),
-     (1, 0, "capacity must be positive, got 0")],
-    ids=["zero-rate", "negative-rate", "zero-capacity"],
+     (1, 0, "capacity must be positive, got 0"),
+     (1, -1, "capacity must be positive, got -1")],
+    ids=["zero-rate", "negative-rate", "zero-capacity", "negative-capacity"],
 )
 def test_bad_settings_are_rejected(clock, rate, capacity, message):
     with pytest.raises(ValueError, match=f"^{message}$"):
         TokenBucket(rate, capacity, clock)
+
+
+@pytest.mark.parametrize(("rate", "capacity"), [(1, 1), (0.5, 0.5), (0.001, 2)], ids=["one", "fractions", "slow-rate"])
+def test_small_positive_settings_are_valid(clock, rate, capacity):
+    bucket = TokenBucket(rate, capacity, clock)
+    assert bucket.tokens == capacity, "anything above 0 is a valid rate and capacity"
+    assert bucket.allow(capacity) is True
 
 
 @pytest.mark.parametrize(

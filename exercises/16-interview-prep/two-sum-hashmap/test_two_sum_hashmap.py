@@ -64,6 +64,14 @@ def test_the_pair_completed_first_wins():
     assert two_sum([5, 5, 5], 10) == (0, 1), "for the same j, the smallest i must win"
 
 
+def test_a_repeated_value_keeps_its_first_index():
+    assert two_sum([1, 1, 4], 5) == (0, 2), (
+        "for j=2 both 1s pair with 4: the smallest i wins, so remember the FIRST index of each value "
+        "(seen[value] = j overwrites it with the last one; use setdefault)"
+    )
+    assert two_sum([-2, 7, -2, -2, 9], 7) == (0, 4)
+
+
 def test_the_input_list_is_not_changed():
     nums = [4, 1, 3, 2]
     two_sum(nums, 5)
@@ -78,6 +86,41 @@ def test_the_input_list_is_not_changed():
 def test_raises_when_no_pair_adds_up(nums, target):
     with pytest.raises(ValueError, match=f"^no two numbers add up to {target}$"):
         two_sum(nums, target)
+
+
+def test_each_number_is_used_in_about_one_operation():
+    n = 3_000
+    budget = 4 * n  # one pass needs about one subtraction per number
+    operations = 0
+
+    def counted(name):
+        plain = getattr(int, name)
+
+        def method(self, *args):
+            nonlocal operations
+            operations += 1
+            if operations > budget:
+                pytest.fail(
+                    f"more than {budget} additions, subtractions or comparisons on {n} numbers: "
+                    "comparing every pair (two loops, `in` on a list, list.index) is O(n^2); "
+                    "one pass with a dict needs about one per number"
+                )
+            return plain(self, *args)
+
+        return method
+
+    class Num(int):
+        """An int that counts the arithmetic and comparisons done with it."""
+
+        __hash__ = int.__hash__
+
+    for name in ["__add__", "__radd__", "__sub__", "__rsub__", "__eq__", "__ne__",
+                 "__lt__", "__le__", "__gt__", "__ge__"]:
+        setattr(Num, name, counted(name))
+
+    nums = [Num(v) for v in range(0, 2 * n, 2)]  # even numbers only
+    nums[-1] = Num(1)  # the only odd number sits at the very end
+    assert two_sum(nums, 2 * (n - 2) + 1) == (n - 2, n - 1)
 
 
 def test_large_input_is_solved_in_one_pass(time_limit):

@@ -45,7 +45,8 @@ class UrlShortener:
         """Return the long URL behind a short link."""
         if not short_url.startswith(self.domain):
             raise ValueError(f"not a short link of {self.domain}: {short_url!r}")
-        n = decode_base62(short_url.removeprefix(self.domain))
-        if not 1 <= n <= len(self._urls):
+        code = short_url.removeprefix(self.domain)
+        n = decode_base62(code)
+        if not 1 <= n <= len(self._urls) or encode_base62(n) != code:  # "01" was never handed out
             raise KeyError(f"unknown short link {short_url!r}")
         return self._urls[n - 1]

@@ -123,6 +123,38 @@ def test_resolving_a_malformed_link_raises_value_error(shortener, link):
         shortener.resolve(link)
 
 
+@pytest.mark.parametrize("link", ["https://other.rt/1", "1", "sho.rt/1"], ids=["other-domain", "bare-code", "no-scheme"])
+def test_a_link_of_another_domain_is_not_a_short_link(shortener, link):
+    shortener.shorten("https://python.org")
+    with pytest.raises(ValueError, match=re.escape(f"not a short link of https://sho.rt/: {link!r}")):
+        shortener.resolve(link)
+
+
+@pytest.mark.parametrize("code", ["01", "001", "0Z"], ids=["leading-zero", "two-leading-zeros", "zero-before-z"])
+def test_only_the_code_that_was_handed_out_resolves(shortener, code):
+    for n in range(61):
+        shortener.shorten(f"https://example.com/{n}")  # ids 1..61: codes "1" .. "Z"
+    link = "https://sho.rt/" + code
+    try:
+        url = shortener.resolve(link)
+    except KeyError as error:
+        assert str(error) == repr(f"unknown short link {link!r}")
+    else:
+        pytest.fail(
+            f"{link} resolved to {url}, but it was never handed out: {code!r} decodes to the same "
+            f"number as {encode_base62(decode_base62(code))!r}. Accepting other spellings of a code gives "
+            "one URL many links (caches, click counters and blocklists then miss some of them)"
+        )
+
+
+def test_two_shorteners_do_not_share_links():
+    first, second = UrlShortener(), UrlShortener()
+    first.shorten("https://python.org")
+    assert second.shorten("https://pypi.org") == "https://sho.rt/1", "each shortener counts from 1"
+    with pytest.raises(KeyError):
+        second.resolve(first.shorten("https://docs.python.org"))
+
+
 def test_fifty_thousand_urls_stay_short_and_fast(shortener, time_limit):
     urls = [f"https://example.com/item/{n}" for n in range(50_000)]
     with time_limit(2):

@@ -18,7 +18,9 @@ base62 characters already count to 3.5 trillion.
    - resolve(short_url) returns the long URL. A link that is not
      domain + a valid code raises ValueError (from decode or "not a short link
      of https://sho.rt/: ..."); a valid code that was never handed out raises
-     KeyError("unknown short link 'https://sho.rt/zz'").
+     KeyError("unknown short link 'https://sho.rt/zz'"). That includes another
+     spelling of a real id: "https://sho.rt/01" is unknown, the link for id 1
+     is "https://sho.rt/1".
 
 Example:
     >>> s = UrlShortener()
