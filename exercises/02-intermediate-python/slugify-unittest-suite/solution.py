@@ -1,5 +1,6 @@
 """Testing with unittest: a test case for slugify."""
 
+import re
 import unittest
 
 from slugs import slugify
@@ -35,6 +36,8 @@ class SlugifyTests(unittest.TestCase):
             ("abcdef", 100, "abcdef"),
             ("hello world", 6, "hello"),
             ("hello world", 7, "hello-w"),
+            ("abc", 1, "a"),
+            ("  Crème Brûlée", 8, "creme-br"),
         ]
         for text, max_length, expected in cases:
             with self.subTest(text=text, max_length=max_length):
@@ -43,7 +46,7 @@ class SlugifyTests(unittest.TestCase):
     def test_rejects_text_with_nothing_to_slugify(self) -> None:
         for text in ["", "!!!", "   ", "日本"]:
             with self.subTest(text=text):
-                with self.assertRaisesRegex(ValueError, "nothing to slugify"):
+                with self.assertRaisesRegex(ValueError, f"^nothing to slugify in {re.escape(repr(text))}$"):
                     slugify(text)
 
     def test_rejects_a_max_length_below_one(self) -> None:
