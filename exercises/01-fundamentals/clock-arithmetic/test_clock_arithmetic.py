@@ -20,6 +20,15 @@ def test_format_duration_splits_seconds_into_hours_minutes_and_seconds(seconds, 
     assert format_duration(seconds) == expected
 
 
+def test_format_duration_is_exact_for_numbers_too_big_for_a_float():
+    seconds = (10**17 + 1) * 3600 + 3599
+
+    assert format_duration(seconds) == "100000000000000001:59:59", (
+        "seconds / 3600 goes through a float and loses the last digits of the hours; "
+        "stay with integers (divmod, // and %)"
+    )
+
+
 def test_format_duration_rejects_negative_seconds():
     with pytest.raises(ValueError, match="seconds must not be negative"):
         format_duration(-1)
