@@ -33,6 +33,23 @@ def test_query_parameters_with_value_none_are_left_out():
     assert url == "https://example.com/search?q=python&limit=10"
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"page": 0}, "https://example.com/list?page=0"),
+        ({"debug": False}, "https://example.com/list?debug=False"),
+        ({"q": ""}, "https://example.com/list?q="),
+        ({"tags": []}, "https://example.com/list?tags=[]"),
+    ],
+    ids=["zero", "false", "empty-string", "empty-list"],
+)
+def test_only_none_leaves_a_query_parameter_out(query, expected):
+    assert build_url("example.com", "list", **query) == expected, (
+        "only None means 'leave it out': 0, False and '' are real values. "
+        "Test `value is not None`, not the truthiness of the value"
+    )
+
+
 def test_no_question_mark_when_every_query_value_is_none():
     assert build_url("example.com", "search", lang=None) == "https://example.com/search"
 
