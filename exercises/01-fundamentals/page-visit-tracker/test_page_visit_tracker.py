@@ -81,3 +81,12 @@ def test_an_empty_page_is_rejected_and_not_counted():
         record_visit("")
 
     assert visits_so_far() == 0, "a rejected visit must not be counted"
+
+
+def test_an_empty_page_leaves_the_history_you_passed_unchanged():
+    mine = ["home"]
+
+    with pytest.raises(ValueError, match="page must not be empty"):
+        record_visit("", mine)
+
+    assert mine == ["home"], "check the page before you touch the history"
