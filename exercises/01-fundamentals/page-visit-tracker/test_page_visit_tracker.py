@@ -1,3 +1,6 @@
+import importlib
+import sys
+
 import pytest
 
 import page_visit_tracker
@@ -90,3 +93,11 @@ def test_an_empty_page_leaves_the_history_you_passed_unchanged():
         record_visit("", mine)
 
     assert mine == ["home"], "check the page before you touch the history"
+
+
+def test_the_counter_starts_at_zero_when_the_module_is_imported(monkeypatch):
+    monkeypatch.delitem(sys.modules, "page_visit_tracker")  # put back after the test
+    fresh = importlib.import_module("page_visit_tracker")
+
+    assert fresh.visit_count == 0
+    assert fresh.visits_so_far() == 0
