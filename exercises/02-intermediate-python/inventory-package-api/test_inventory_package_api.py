@@ -94,3 +94,21 @@ def test_inventory_value_lets_a_bad_row_raise():
 
     with pytest.raises(ValueError, match="expected 4 fields"):
         inventory_value(["A-1, Widget, 3"])
+
+
+def test_inventory_value_needs_nothing_but_the_packages_top_level(monkeypatch):
+    # Hide the submodules, as a later version of the package might rename or move them:
+    # only what inventory/__init__.py offers stays reachable.
+    for name in ("inventory.stock", "inventory.models"):
+        monkeypatch.setitem(sys.modules, name, None)
+        monkeypatch.delattr(inventory, name.partition(".")[2], raising=False)
+    monkeypatch.delitem(sys.modules, "inventory_package_api", raising=False)  # put back after the test
+    try:
+        fresh = importlib.import_module("inventory_package_api")
+        value = fresh.inventory_value(["A-1, Widget, 3, 250"])
+    except (ImportError, AttributeError) as error:
+        pytest.fail(
+            f"inventory_value reaches into a submodule ({error}): import from the package's "
+            "top level, `from inventory import ...`, the names its __all__ promises"
+        )
+    assert value == 750
