@@ -49,6 +49,17 @@ def test_each_table_is_built_only_once(tables, monkeypatch):
     assert len(calls) == 1, f"the builder ran {len(calls)} times for three accesses; cache the value"
 
 
+def test_an_error_while_building_is_not_hidden(tables, monkeypatch):
+    def broken_builder():
+        raise MemoryError("the table did not fit")
+
+    monkeypatch.setitem(tables._BUILDERS, "SQUARES", broken_builder)
+
+    with pytest.raises(MemoryError, match="the table did not fit"):
+        tables.SQUARES
+    assert "SQUARES" not in vars(tables), "a table that failed to build must not be stored"
+
+
 def test_from_import_works_for_a_lazy_name(tables):
     from lazy_module_getattr import SQUARES
 
