@@ -30,8 +30,8 @@ def test_parse_age_rejects_a_negative_age(text):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("1.80", 1.8), (" 1.65", 1.65), ("2", 2.0)],
-    ids=["decimal", "space-before", "whole-number"],
+    [("1.80", 1.8), (" 1.65", 1.65), ("2", 2.0), ("0.52", 0.52)],
+    ids=["decimal", "space-before", "whole-number", "newborn-under-one-metre"],
 )
 def test_parse_height_returns_a_float(text, expected):
     height = parse_height(text)
