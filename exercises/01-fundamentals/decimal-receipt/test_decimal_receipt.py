@@ -1,3 +1,4 @@
+import runpy
 from decimal import Decimal
 
 import pytest
@@ -42,6 +43,14 @@ def test_main_prints_the_receipt_for_the_shops_price_list(capsys):
     decimal_receipt.main()
 
     assert capsys.readouterr().out == SHOP_RECEIPT
+
+
+def test_running_the_file_prints_the_receipt_and_importing_it_prints_nothing(capsys):
+    runpy.run_path(decimal_receipt.__file__, run_name="__main__")
+    assert capsys.readouterr().out == SHOP_RECEIPT, "`python3 decimal_receipt.py` should call main()"
+
+    runpy.run_path(decimal_receipt.__file__, run_name="decimal_receipt")
+    assert capsys.readouterr().out == "", "importing the module must not print: keep main() under `if __name__ == '__main__':`"
 
 
 def test_main_prints_exact_amounts_for_another_price_list(monkeypatch, capsys):

@@ -1,4 +1,5 @@
 import io
+import runpy
 
 import pytest
 
@@ -61,3 +62,13 @@ def test_words_are_joined_in_the_order_of_rules(run, monkeypatch):
     monkeypatch.setattr(fizz_buzz_bazz, "RULES", [(5, "Buzz"), (3, "Fizz")])
 
     assert run("15\n")[14] == "BuzzFizz"
+
+
+def test_running_the_file_reads_the_number_and_prints(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("3\n"))
+
+    runpy.run_path(fizz_buzz_bazz.__file__, run_name="__main__")
+
+    assert capsys.readouterr().out == "1\n2\nFizz\n1 of 3 numbers got a word\n", (
+        "`python3 fizz_buzz_bazz.py` should call main()"
+    )

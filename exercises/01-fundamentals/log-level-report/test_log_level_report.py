@@ -1,6 +1,7 @@
 import builtins
 import io
 import pathlib
+import runpy
 import tempfile
 from pathlib import Path
 
@@ -241,3 +242,13 @@ def test_running_the_script_leaves_nothing_next_to_it(tmp_path, monkeypatch, cap
 
     assert sorted(folder.iterdir()) == before, "running the script must not write into the exercise folder"
     assert report.parent.parent == tmp_path, "with no folder given, the report goes to a new temporary folder"
+
+
+def test_running_the_file_prints_the_summary_and_importing_it_prints_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    runpy.run_path(log_level_report.__file__, run_name="__main__")
+    assert capsys.readouterr().out == EXPECTED_OUTPUT, "`python3 log_level_report.py` should call main()"
+
+    runpy.run_path(log_level_report.__file__, run_name="log_level_report")
+    assert capsys.readouterr().out == "", "importing the module must not print: keep main() under `if __name__ == '__main__':`"
