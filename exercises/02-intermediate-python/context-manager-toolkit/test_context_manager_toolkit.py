@@ -45,6 +45,10 @@ def test_ignoring_lets_other_exceptions_through():
             raise ValueError("boom")
 
 
+def test_ignoring_has_no_exception_before_its_first_block():
+    assert Ignoring(KeyError).exception is None
+
+
 def test_ignoring_records_none_when_nothing_goes_wrong():
     with Ignoring(KeyError) as ignored:
         pass
