@@ -53,6 +53,13 @@ def test_weekday_after_wraps_around_the_week_in_both_directions(day, days, expec
     )
 
 
+def test_weekday_after_walks_through_the_whole_week_in_order():
+    week = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    assert [weekday_after("Monday", days) for days in range(14)] == week * 2
+    assert [weekday_after(day, 1) for day in week] == week[1:] + week[:1]
+
+
 @pytest.mark.parametrize("day", ["Funday", "monday", ""], ids=["made-up", "lowercase", "empty"])
 def test_weekday_after_rejects_an_unknown_weekday(day):
     with pytest.raises(ValueError, match="unknown weekday"):

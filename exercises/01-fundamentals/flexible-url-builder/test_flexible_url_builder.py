@@ -14,8 +14,11 @@ from flexible_url_builder import build_url
         (("example.com", "/api/", "//users/"), "https://example.com/api/users"),
         (("example.com", "api", "", "/", "users"), "https://example.com/api/users"),
         (("example.com", "café", "menü"), "https://example.com/café/menü"),
+        (("example.com", "Xmas", "sizes", "XL"), "https://example.com/Xmas/sizes/XL"),
+        (("example.com", "api/v2/", "users"), "https://example.com/api/v2/users"),
     ],
-    ids=["host-only", "one-segment", "three-segments", "slashes-stripped", "empty-segments-skipped", "unicode-segments"],
+    ids=["host-only", "one-segment", "three-segments", "slashes-stripped", "empty-segments-skipped", "unicode-segments",
+         "only-slashes-are-stripped", "slash-inside-a-segment-stays"],
 )
 def test_extra_positional_arguments_become_the_path(args, expected):
     assert build_url(*args) == expected

@@ -37,7 +37,7 @@ def write_report(counts: dict[str, int], path: Path) -> Path:
 def main(report_dir: Path | None = None) -> Path:
     """Summarise server.log into report_dir/levels_report.txt; return the report's path."""
     if report_dir is None:
-        report_dir = Path(tempfile.mkdtemp(prefix="levels-report-"))
+        report_dir = Path(tempfile.mkdtemp())
     counts = count_levels(Path(__file__).parent / "server.log")
     report = write_report(counts, report_dir / "levels_report.txt")
     print(f"Read {sum(counts.values())} entries from server.log")
