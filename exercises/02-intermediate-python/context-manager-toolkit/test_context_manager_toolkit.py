@@ -196,10 +196,10 @@ def test_paste_reads_utf8_and_a_last_line_without_newline(tmp_path):
 
 
 def test_paste_keeps_spaces_and_tabs_inside_each_line(tmp_path):
-    a = write(tmp_path, "a.txt", "  indented\ntrailing  \n")
-    b = write(tmp_path, "b.txt", "\tx\ty\t\n \n")
+    a = write(tmp_path, "a.txt", "  indented\ntrailing  \nTAX\n")
+    b = write(tmp_path, "b.txt", "\tx\ty\t\n \nBOX\n")
 
-    assert paste([a, b]) == ["  indented\t\tx\ty\t", "trailing  \t "], (
+    assert paste([a, b]) == ["  indented\t\tx\ty\t", "trailing  \t ", "TAX\tBOX"], (
         "only the newline at the end of each line goes: line.rstrip('\\n'), not strip() or rstrip()"
     )
 

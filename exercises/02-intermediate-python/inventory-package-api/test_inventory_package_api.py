@@ -66,6 +66,12 @@ def test_package_still_works_when_vendored_under_another_name(vendored_copy):
     )
 
 
+def test_item_from_row_puts_each_field_in_its_place():
+    assert inventory.item_from_row(" A-1 , Widget , 3 , 250 ") == inventory.Item(
+        sku="A-1", name="Widget", quantity=3, price_cents=250
+    )
+
+
 def test_top_level_item_is_the_class_from_models():
     from inventory.models import Item
 
