@@ -26,6 +26,15 @@ def test_first_access_builds_the_table(tables):
     assert tables.SQUARES == {n: n * n for n in range(1000)}, "SQUARES holds n * n for every n below 1000"
 
 
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    [(2, []), (3, [2]), (10, [2, 3, 5, 7]), (50, [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47])],
+    ids=["none-below-two", "just-two", "below-ten", "below-fifty"],
+)
+def test_the_prime_builder_is_right_for_small_limits(tables, limit, expected):
+    assert tables._build_primes(limit) == expected  # (a check of the builder you were given)
+
+
 def test_built_value_is_stored_in_the_module(tables):
     first = tables.SQUARES
     stored = "SQUARES" in vars(tables)
