@@ -20,6 +20,15 @@ def test_format_duration_splits_seconds_into_hours_minutes_and_seconds(seconds, 
     assert format_duration(seconds) == expected
 
 
+def test_format_duration_is_exact_for_numbers_too_big_for_a_float():
+    seconds = (10**17 + 1) * 3600 + 3599
+
+    assert format_duration(seconds) == "100000000000000001:59:59", (
+        "seconds / 3600 goes through a float and loses the last digits of the hours; "
+        "stay with integers (divmod, // and %)"
+    )
+
+
 def test_format_duration_rejects_negative_seconds():
     with pytest.raises(ValueError, match="seconds must not be negative"):
         format_duration(-1)
@@ -42,6 +51,13 @@ def test_weekday_after_wraps_around_the_week_in_both_directions(day, days, expec
     assert weekday_after(day, days) == expected, (
         f"{days} days after {day} should be {expected}"
     )
+
+
+def test_weekday_after_walks_through_the_whole_week_in_order():
+    week = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    assert [weekday_after("Monday", days) for days in range(14)] == week * 2
+    assert [weekday_after(day, 1) for day in week] == week[1:] + week[:1]
 
 
 @pytest.mark.parametrize("day", ["Funday", "monday", ""], ids=["made-up", "lowercase", "empty"])

@@ -23,6 +23,10 @@ Item lines: name left-aligned in 20 characters, quantity right-aligned in 4,
 Summary lines: label left-aligned in 32, amount right-aligned in 8.
 The tax is 5% of the subtotal, 30.10 * 0.05 = 1.505, rounded to whole cents
 with halves going UP (1.51), the way shops round. With floats you get 1.50.
+Write that rounding in to_cents(): to_cents(Decimal("0.125")) -> Decimal("0.13").
+
+The tests also run main() with other price lists (by replacing ITEMS), so
+compute every line from ITEMS: a receipt typed out by hand fails there.
 """
 
 from decimal import ROUND_HALF_UP, Decimal

@@ -21,9 +21,11 @@ Finish with a summary line. For N = 8 the output is:
     8
     4 of 8 numbers got a word
 
-The check runs your program with 35 on standard input.
-With three rules an if/elif chain needs 2**3 = 8 branches, and each new rule
-doubles it; loop over RULES instead, so adding a rule is one line of data.
+The check runs your program with 35 on standard input, and the tests call
+main() with other numbers (105 is the first to match all three rules) and
+with other RULES. With three rules an if/elif chain needs 2**3 = 8 branches,
+and each new rule doubles it; loop over RULES instead, so adding a rule is
+one line of data.
 """
 
 RULES = [(3, "Fizz"), (5, "Buzz"), (7, "Bazz")]

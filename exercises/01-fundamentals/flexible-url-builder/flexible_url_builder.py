@@ -17,7 +17,8 @@ Rules:
 - A port, when given, goes after the host: "http://localhost:8080/".
 - Every other keyword argument is a query parameter, in the order given, as
   key=value joined by "&". Values are turned into text with str(); a value of
-  None means "leave this parameter out". No escaping is needed here.
+  None means "leave this parameter out" (only None: 0, False and "" are real
+  values and stay). No escaping is needed here.
 - An empty host raises ValueError("host must not be empty").
 """
 

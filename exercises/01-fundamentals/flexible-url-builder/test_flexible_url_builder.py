@@ -14,8 +14,11 @@ from flexible_url_builder import build_url
         (("example.com", "/api/", "//users/"), "https://example.com/api/users"),
         (("example.com", "api", "", "/", "users"), "https://example.com/api/users"),
         (("example.com", "café", "menü"), "https://example.com/café/menü"),
+        (("example.com", "Xmas", "sizes", "XL"), "https://example.com/Xmas/sizes/XL"),
+        (("example.com", "api/v2/", "users"), "https://example.com/api/v2/users"),
     ],
-    ids=["host-only", "one-segment", "three-segments", "slashes-stripped", "empty-segments-skipped", "unicode-segments"],
+    ids=["host-only", "one-segment", "three-segments", "slashes-stripped", "empty-segments-skipped", "unicode-segments",
+         "only-slashes-are-stripped", "slash-inside-a-segment-stays"],
 )
 def test_extra_positional_arguments_become_the_path(args, expected):
     assert build_url(*args) == expected
@@ -31,6 +34,23 @@ def test_query_parameters_with_value_none_are_left_out():
     url = build_url("example.com", "search", q="python", lang=None, limit=10)
 
     assert url == "https://example.com/search?q=python&limit=10"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"page": 0}, "https://example.com/list?page=0"),
+        ({"debug": False}, "https://example.com/list?debug=False"),
+        ({"q": ""}, "https://example.com/list?q="),
+        ({"tags": []}, "https://example.com/list?tags=[]"),
+    ],
+    ids=["zero", "false", "empty-string", "empty-list"],
+)
+def test_only_none_leaves_a_query_parameter_out(query, expected):
+    assert build_url("example.com", "list", **query) == expected, (
+        "only None means 'leave it out': 0, False and '' are real values. "
+        "Test `value is not None`, not the truthiness of the value"
+    )
 
 
 def test_no_question_mark_when_every_query_value_is_none():

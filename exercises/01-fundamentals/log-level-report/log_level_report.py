@@ -10,6 +10,8 @@ count_levels(path, *, encoding="utf-8") -> dict[str, int]
 - Reads the file at `path` with the given encoding and counts how often each
   level appears. Levels are counted in upper case ("warning" is "WARNING").
 - Blank lines are skipped.
+- Fields are separated by any run of whitespace (spaces or tabs). A line
+  with exactly three fields ("DATE TIME LEVEL", no message) still counts.
 - A non-blank line with fewer than three whitespace-separated fields raises
   ValueError("line 4: expected 'DATE TIME LEVEL message', got 'oops'")
   where 4 is the line's number in the file, counting from 1, and the bad
@@ -22,10 +24,15 @@ format_report(counts) -> str
 
 write_report(counts, path) -> Path
 - Writes format_report(counts) to `path` as UTF-8, replacing any old file,
-  creating missing parent folders. Returns `path`.
+  creating missing parent folders. Returns `path`. Say encoding="utf-8"
+  when you open or write the file: without it Python uses the machine's
+  default encoding, which is not UTF-8 on many Windows machines.
 
-Running the file (`python3 log_level_report.py`) summarises server.log, which
-sits next to it, and must print:
+main() (already written) uses your three functions. Running the file
+(`python3 log_level_report.py`) summarises server.log, which sits next to it,
+writes levels_report.txt into a new temporary folder (so nothing is left
+behind in your workspace; the tests pass main() a folder of their own), and
+must print:
 
     Read 10 entries from server.log
     INFO: 5
@@ -35,6 +42,7 @@ sits next to it, and must print:
     Report written to levels_report.txt
 """
 
+import tempfile
 from pathlib import Path
 
 
@@ -58,13 +66,16 @@ def write_report(counts: dict[str, int], path: Path) -> Path:
     return path
 
 
-def main() -> None:
-    here = Path(__file__).parent
-    counts = count_levels(here / "server.log")
-    report = write_report(counts, here / "levels_report.txt")
+def main(report_dir: Path | None = None) -> Path:
+    """Summarise server.log into report_dir/levels_report.txt; return the report's path."""
+    if report_dir is None:
+        report_dir = Path(tempfile.mkdtemp())
+    counts = count_levels(Path(__file__).parent / "server.log")
+    report = write_report(counts, report_dir / "levels_report.txt")
     print(f"Read {sum(counts.values())} entries from server.log")
     print(format_report(counts), end="")
     print(f"Report written to {report.name}")
+    return report
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """File handling: count log levels and write a report file."""
 
+import tempfile
 from pathlib import Path
 
 
@@ -33,13 +34,16 @@ def write_report(counts: dict[str, int], path: Path) -> Path:
     return path
 
 
-def main() -> None:
-    here = Path(__file__).parent
-    counts = count_levels(here / "server.log")
-    report = write_report(counts, here / "levels_report.txt")
+def main(report_dir: Path | None = None) -> Path:
+    """Summarise server.log into report_dir/levels_report.txt; return the report's path."""
+    if report_dir is None:
+        report_dir = Path(tempfile.mkdtemp())
+    counts = count_levels(Path(__file__).parent / "server.log")
+    report = write_report(counts, report_dir / "levels_report.txt")
     print(f"Read {sum(counts.values())} entries from server.log")
     print(format_report(counts), end="")
     print(f"Report written to {report.name}")
+    return report
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ what it means, act". Here the lines drive a stack of ints:
     sub       take the top two values, push  lower - top
     mul       take the top two values, push  lower * top
     end       stop; the lines after `end` are ignored, even nonsense
-    # ...     a comment: skipped, like blank lines and surrounding spaces
+    # ...     a comment (the first word starts with #): skipped, like blank
+              lines and surrounding spaces
 
 run_program(source) returns the stack as a list, bottom first:
 
@@ -20,7 +21,8 @@ run_program(source) returns the stack as a list, bottom first:
 Errors (ValueError, counting lines from 1, blank and comment lines included):
 - taking from an empty stack:   line 3: stack underflow
 - any other line:               line 2: unknown command 'jump 4'
-  (shown without the surrounding spaces; `push` with no number is one too)
+  (shown without the surrounding spaces; `push` with no number is one too,
+  and so is a command with a word too many, such as `pop 1` or `end now`)
 - no `end` line at all:         program has no 'end' line
 A `push` whose argument is not an integer may raise int()'s own ValueError.
 

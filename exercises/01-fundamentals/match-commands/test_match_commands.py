@@ -35,8 +35,8 @@ def test_run_program_with_only_end_returns_an_empty_stack():
 
 
 def test_run_program_skips_blank_lines_comments_and_surrounding_spaces():
-    source = "\n# start with two\n   push 2  \n\n  # now double it\npush 2\nmul\n\nend\n"
-    assert run_program(source) == [4]
+    source = "\n# start with two\n   push 2  \n\n  # now double it\npush 2\n#no space after the hash\nmul\n\nend\n"
+    assert run_program(source) == [4], "a comment is any line whose first word starts with '#'"
 
 
 def test_run_program_ignores_everything_after_end():
@@ -61,8 +61,14 @@ def test_run_program_rejects_a_program_without_end(source):
         ("\n# comment\nPUSH 1\nend", "line 3: unknown command 'PUSH 1'"),
         ("push\nend", "line 1: unknown command 'push'"),
         ("push 1 2\nend", "line 1: unknown command 'push 1 2'"),
+        ("push 1\npop 1\nend", "line 2: unknown command 'pop 1'"),
+        ("push 1\ndup 2\nend", "line 2: unknown command 'dup 2'"),
+        ("push 1\npush 2\nadd 3\nend", "line 3: unknown command 'add 3'"),
+        ("push 1\nend now", "line 2: unknown command 'end now'"),
     ],
-    ids=["made-up-command", "line-numbers-count-blank-and-comment-lines", "push-without-number", "push-with-two-numbers"],
+    ids=["made-up-command", "line-numbers-count-blank-and-comment-lines", "push-without-number",
+         "push-with-two-numbers", "pop-with-an-argument", "dup-with-an-argument", "add-with-an-argument",
+         "end-with-an-argument"],
 )
 def test_run_program_reports_an_unknown_command_with_its_line_number(source, message):
     with pytest.raises(ValueError, match=message):

@@ -17,8 +17,8 @@ The code below has two bugs. Fix both:
 2. Calls without a `history` must each start with a new, empty list. Right
    now they all share one list, so "home" shows up in the second result too.
 
-An empty page name raises ValueError("page must not be empty") and is not
-counted. Keep that behaviour.
+An empty page name raises ValueError("page must not be empty"), is not
+counted and leaves the history alone. Keep that behaviour.
 
 Module-level state like `visit_count` is fine for a small script; in bigger
 programs you would keep it in an object instead (classes come next).

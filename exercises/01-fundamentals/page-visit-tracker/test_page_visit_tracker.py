@@ -1,3 +1,6 @@
+import importlib
+import sys
+
 import pytest
 
 import page_visit_tracker
@@ -81,3 +84,20 @@ def test_an_empty_page_is_rejected_and_not_counted():
         record_visit("")
 
     assert visits_so_far() == 0, "a rejected visit must not be counted"
+
+
+def test_an_empty_page_leaves_the_history_you_passed_unchanged():
+    mine = ["home"]
+
+    with pytest.raises(ValueError, match="page must not be empty"):
+        record_visit("", mine)
+
+    assert mine == ["home"], "check the page before you touch the history"
+
+
+def test_the_counter_starts_at_zero_when_the_module_is_imported(monkeypatch):
+    monkeypatch.delitem(sys.modules, "page_visit_tracker")  # put back after the test
+    fresh = importlib.import_module("page_visit_tracker")
+
+    assert fresh.visit_count == 0
+    assert fresh.visits_so_far() == 0

@@ -8,16 +8,19 @@ A courier prices parcels by weight. Write `Parcel` and two subclasses:
     ExpressParcel.from_label("750 g")                 # -> an ExpressParcel of 0.75 kg
 
 Parcel
-- `Parcel(weight_kg)` stores `weight_kg`; zero or negative raises
-  ValueError("weight must be positive, got 0").
+- `Parcel(weight_kg)` stores `weight_kg`. A weight that is not a finite
+  number above 0 raises ValueError("weight must be positive and finite,
+  got 0"): zero, negatives, and also float("nan") and float("inf"), which
+  float() happily reads from a label such as "nan kg" (math.isfinite).
 - The class attributes BASE_FEE = 4.00 and PER_KG = 1.50 set the price:
   cost() = BASE_FEE + PER_KG * (number of started kilograms), so 0.2 kg pays
   for 1 kg and 2.5 kg pays for 3 kg (math.ceil). Read the fees from the
   class attributes, so changing Parcel.PER_KG changes every price.
 - `Parcel.from_label(label)` is a classmethod that reads weights such as
   "750g", "2.5 kg" or "1KG" (grams or kilograms, any case, spaces allowed)
-  and returns an instance of the class it is called on. Any other unit
-  raises ValueError("unknown unit in '2 lb': use 'g' or 'kg'").
+  and returns an instance of the class it is called on. The unit is the
+  letters at the end; any unit other than g or kg, including "mg", raises
+  ValueError("unknown unit in '2 lb': use 'g' or 'kg'").
 
 ExpressParcel(Parcel)
 - cost() is twice the normal Parcel cost.
@@ -31,6 +34,7 @@ FragileParcel(Parcel)
 """
 
 import math
+import string
 from collections.abc import Iterable
 
 

@@ -1,6 +1,7 @@
 """OOP basics: a small class hierarchy with a classmethod constructor."""
 
 import math
+import string
 from collections.abc import Iterable
 
 
@@ -11,18 +12,20 @@ class Parcel:
     PER_KG = 1.50
 
     def __init__(self, weight_kg: float) -> None:
-        if weight_kg <= 0:
-            raise ValueError(f"weight must be positive, got {weight_kg}")
+        if not (math.isfinite(weight_kg) and weight_kg > 0):
+            raise ValueError(f"weight must be positive and finite, got {weight_kg}")
         self.weight_kg = weight_kg
 
     @classmethod
     def from_label(cls, label: str) -> "Parcel":
         """Build a parcel of the calling class from a label like "750g" or "2.5 kg"."""
         text = label.strip().lower()
-        if text.endswith("kg"):
-            weight_kg = float(text[:-2])
-        elif text.endswith("g"):
-            weight_kg = float(text[:-1]) / 1000
+        number = text.rstrip(string.ascii_lowercase)
+        unit = text[len(number):]
+        if unit == "kg":
+            weight_kg = float(number)
+        elif unit == "g":
+            weight_kg = float(number) / 1000
         else:
             raise ValueError(f"unknown unit in {label!r}: use 'g' or 'kg'")
         return cls(weight_kg)

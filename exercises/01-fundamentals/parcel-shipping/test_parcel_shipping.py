@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from parcel_shipping import ExpressParcel, FragileParcel, Parcel, total_cost
@@ -24,10 +26,16 @@ def test_cost_reads_the_fees_from_the_class_attributes(monkeypatch):
     assert ExpressParcel(2.5).cost() == pytest.approx(32.0), "subclasses inherit the fees from Parcel"
 
 
-@pytest.mark.parametrize("weight_kg", [0, -1.5], ids=["zero", "negative"])
-def test_a_weight_that_is_not_positive_is_rejected(weight_kg):
-    with pytest.raises(ValueError, match=f"weight must be positive, got {weight_kg}"):
+# `nan <= 0` is False, so `if weight_kg <= 0: raise ...` lets NaN through.
+@pytest.mark.parametrize(
+    "weight_kg",
+    [0, -1.5, float("nan"), float("inf"), float("-inf")],
+    ids=["zero", "negative", "not-a-number", "infinity", "minus-infinity"],
+)
+def test_a_weight_that_is_not_positive_and_finite_is_rejected(weight_kg):
+    with pytest.raises(ValueError, match=f"weight must be positive and finite, got {weight_kg}"):
         Parcel(weight_kg)
+
 
 
 @pytest.mark.parametrize(
@@ -93,9 +101,21 @@ def test_from_label_rejects_labels_it_cannot_read(label):
         Parcel.from_label(label)
 
 
-def test_from_label_names_the_unknown_unit():
-    with pytest.raises(ValueError, match=r"unknown unit in '2 lb': use 'g' or 'kg'"):
-        Parcel.from_label("2 lb")
+@pytest.mark.parametrize(
+    "label",
+    ["2 lb", "750 mg", "750mg", "2 kgs", "1 Mg"],
+    ids=["pounds", "milligrams", "milligrams-no-space", "plural", "megagram"],
+)
+def test_from_label_names_the_unknown_unit(label):
+    expected = f"unknown unit in {label!r}: use 'g' or 'kg'"
+    with pytest.raises(ValueError, match=f"^{re.escape(expected)}$"):
+        Parcel.from_label(label)
+
+
+@pytest.mark.parametrize("label", ["nan kg", "inf g"], ids=["nan", "infinity"])
+def test_from_label_rejects_a_number_float_reads_but_no_scale_can_weigh(label):
+    with pytest.raises(ValueError, match="weight must be positive and finite"):
+        Parcel.from_label(label)
 
 
 def test_from_label_still_checks_the_weight():

@@ -25,7 +25,9 @@ parse_mapping(spec)
 parse_mappings(specs)
 - Parses every spec and does NOT stop at the first bad one. Returns the good
   mappings in order and one message per bad spec: "#<position> <spec!r>: <error>",
-  counting positions from 1. Use try / except / else.
+  counting positions from 1. Use try / except / else, and catch only
+  ValueError: any other exception (from a spec that is not a str, say) is a
+  bug in the calling code and must propagate.
 """
 
 

@@ -38,8 +38,8 @@ def test_parse_port_keeps_the_original_error_as_the_cause():
 
 @pytest.mark.parametrize(
     ("text", "number"),
-    [("0", 0), ("65536", 65536), ("-1", -1), ("100000", 100000)],
-    ids=["zero", "one-too-high", "negative", "far-too-high"],
+    [("0", 0), ("65536", 65536), ("-1", -1), ("100000", 100000), (" 70000\n", 70000)],
+    ids=["zero", "one-too-high", "negative", "far-too-high", "number-shown-without-whitespace"],
 )
 def test_parse_port_rejects_numbers_outside_the_valid_range(text, number):
     with pytest.raises(ValueError, match=f"^port must be between 1 and 65535, got {number}$"):
@@ -103,3 +103,11 @@ def test_parse_mappings_with_only_good_specs_has_no_errors():
     assert errors == []
     assert len(mappings) == 1000
     assert mappings[0] == (1000, 1000)
+
+
+@pytest.mark.parametrize("bad_spec", [8080, None, ("80", "80")], ids=["int", "none", "tuple"])
+def test_parse_mappings_lets_errors_other_than_value_error_through(bad_spec):
+    with pytest.raises((TypeError, AttributeError)):
+        parse_mappings(["8080:80", bad_spec])
+    # A spec that is not a str is a bug in the calling code, not a bad line of input:
+    # `except ValueError` reports bad input, a bare `except` or `except Exception` would hide the bug.

@@ -1,5 +1,7 @@
 """Turn form text into the right Python types (reference solution)."""
 
+import math
+
 YES = ("yes", "y", "true", "1")
 NO = ("no", "n", "false", "0")
 
@@ -14,7 +16,10 @@ def parse_age(text: str) -> int:
 
 def parse_height(text: str) -> float:
     """Return the height in metres in `text` as a float."""
-    return float(text)
+    height = float(text)
+    if not (math.isfinite(height) and height > 0):
+        raise ValueError(f"not a height in metres: {text!r}")
+    return height
 
 
 def parse_yes_no(text: str) -> bool:

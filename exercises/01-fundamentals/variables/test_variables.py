@@ -22,20 +22,31 @@ def test_parse_age_rejects_text_that_is_not_a_whole_number(text):
         parse_age(text)
 
 
-def test_parse_age_rejects_a_negative_age():
+@pytest.mark.parametrize("text", ["-1", "-3"], ids=["minus-one", "minus-three"])
+def test_parse_age_rejects_a_negative_age(text):
     with pytest.raises(ValueError, match="age must not be negative"):
-        parse_age("-3")
+        parse_age(text)
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("1.80", 1.8), (" 1.65", 1.65), ("2", 2.0)],
-    ids=["decimal", "space-before", "whole-number"],
+    [("1.80", 1.8), (" 1.65", 1.65), ("2", 2.0), ("0.52", 0.52)],
+    ids=["decimal", "space-before", "whole-number", "newborn-under-one-metre"],
 )
 def test_parse_height_returns_a_float(text, expected):
     height = parse_height(text)
     assert type(height) is float, f"parse_height({text!r}) should return a float, got {type(height).__name__}"
     assert height == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nan", "inf", "-infinity", "0", "-1.75"],
+    ids=["not-a-number", "infinity", "minus-infinity", "zero", "negative"],
+)
+def test_parse_height_rejects_text_float_accepts_but_that_is_no_height(text):
+    with pytest.raises(ValueError, match=re.escape(f"not a height in metres: {text!r}")):
+        parse_height(text)
 
 
 def test_parse_height_rejects_a_comma_decimal():
@@ -63,7 +74,12 @@ def test_parse_yes_no_turns_no_into_false_not_into_a_truthy_string(text):
     )
 
 
-@pytest.mark.parametrize("text", ["maybe", "", "oui", "2"], ids=["maybe", "empty", "french", "two"])
+@pytest.mark.parametrize(
+    "text",
+    ["maybe", "", "oui", "2", "ye", "es", "tru", "yes please", "nope", "y e s"],
+    ids=["maybe", "empty", "french", "two", "start-of-yes", "end-of-yes", "start-of-true",
+         "yes-and-more", "starts-with-n", "spaces-inside"],
+)
 def test_parse_yes_no_rejects_an_answer_that_is_neither_yes_nor_no(text):
     with pytest.raises(ValueError, match=re.escape(f"not a yes/no answer: {text!r}")):
         parse_yes_no(text)

@@ -12,10 +12,17 @@ really is, and the obvious conversion is not always the right one:
 Write three converters:
 
 - parse_age("  42 ") -> 42          an int; negative ages raise ValueError
-- parse_height("1.80") -> 1.8       a float in metres
+- parse_height("1.80") -> 1.8       a float in metres; float() also reads
+                                    "nan", "inf" and "-2", which are no
+                                    heights: anything that is not a finite
+                                    number above 0 raises ValueError with
+                                    the message  not a height in metres: 'nan'
+                                    (math.isfinite tells the finite ones)
 - parse_yes_no("Yes") -> True       "yes"/"y"/"true"/"1" are True,
                                     "no"/"n"/"false"/"0" are False,
                                     in any letter case, spaces around allowed;
+                                    the whole answer must be one of these
+                                    words ("yes please", "ye" are not);
                                     anything else raises ValueError
                                     with the message  not a yes/no answer: 'maybe'
 
@@ -35,7 +42,8 @@ def parse_age(text: str) -> int:
 
 def parse_height(text: str) -> float:
     """Return the height in metres in `text` as a float."""
-    # TODO: convert the text to a float
+    # TODO: convert the text to a float, then reject what is not a finite number
+    # above 0 with ValueError(f"not a height in metres: {text!r}")
     raise NotImplementedError
 
 

@@ -17,7 +17,8 @@ Apache and nginx write one line per request in the Common Log Format:
        size      int                   2326; a "-" means 0
 
    The ident field is ignored. Surrounding whitespace (the newline of a line read
-   from a file) is ignored; anything else that does not fit raises
+   from a file) is ignored; anything else that does not fit, a time that does not
+   exist (32/Oct/2000) or has no offset included, raises
    ValueError("not a Common Log Format line: '...'"). Use named groups.
 
 2. ``redact_secrets(text, secrets=SECRET_PARAMS)`` hides the values of secret query
@@ -29,7 +30,9 @@ Apache and nginx write one line per request in the Common Log Format:
        '"GET /login?user=ada&Password=*** HTTP/1.1"'
 
    Use ``re.sub`` with a function as the replacement. A value ends at '&',
-   whitespace, '"' or '#'.
+   whitespace, '"' or '#', and everything before that is part of it, '=', '-',
+   '.', '/' or '+' too (tokens often hold them). The names in ``secrets`` are
+   plain text, not patterns: a "." in a name is a dot.
 '''
 
 import re

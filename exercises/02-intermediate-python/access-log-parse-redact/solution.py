@@ -19,10 +19,14 @@ def parse_access_line(line: str) -> dict[str, object]:
     match = LOG_LINE.fullmatch(line.strip())
     if match is None:
         raise ValueError(f"not a Common Log Format line: {line!r}")
+    try:
+        time = datetime.strptime(match["time"], "%d/%b/%Y:%H:%M:%S %z")
+    except ValueError as err:  # a time that does not exist, such as 32/Oct
+        raise ValueError(f"not a Common Log Format line: {line!r}") from err
     return {
         "host": match["host"],
         "user": None if match["user"] == "-" else match["user"],
-        "time": datetime.strptime(match["time"], "%d/%b/%Y:%H:%M:%S %z"),
+        "time": time,
         "method": match["method"],
         "path": match["path"],
         "protocol": match["protocol"],

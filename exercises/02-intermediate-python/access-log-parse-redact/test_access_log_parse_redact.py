@@ -45,8 +45,10 @@ def test_numbers_are_ints_and_time_is_timezone_aware():
         ('10.0.0.7 - - [01/May/2024:12:00:03 +0000] "DELETE /items/9 HTTP/1.1" 404 0', "method", "DELETE"),
         ('10.0.0.7 - - [01/May/2024:12:00:03 +0000] "GET / HTTP/1.1" 200 1073741824', "size", 1073741824),
         (APACHE_EXAMPLE + "\n", "path", "/apache_pb.gif"),
+        ("  " + APACHE_EXAMPLE + "\r\n", "size", 2326),
     ],
-    ids=["ipv6-host", "host-name", "unicode-user", "query-string", "delete", "large-size", "trailing-newline"],
+    ids=["ipv6-host", "host-name", "unicode-user", "query-string", "delete", "large-size", "trailing-newline",
+         "whitespace-on-both-sides"],
 )
 def test_parses_fields_of_varied_lines(line, key, expected):
     assert parse_access_line(line)[key] == expected
@@ -62,6 +64,10 @@ def test_parses_fields_of_varied_lines(line, key, expected):
         '127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif" 200 2326',
         APACHE_EXAMPLE + ' "Mozilla/5.0"',
         '127.0.0.1 - frank 10/Oct/2000:13:55:36 -0700 "GET /apache_pb.gif HTTP/1.0" 200 2326',
+        "junk " + APACHE_EXAMPLE,
+        '127.0.0.1 - frank [32/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326',
+        '127.0.0.1 - frank [10/Okt/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326',
+        '127.0.0.1 - frank [10/Oct/2000:13:55:36] "GET /apache_pb.gif HTTP/1.0" 200 2326',
     ],
     ids=[
         "empty",
@@ -71,10 +77,14 @@ def test_parses_fields_of_varied_lines(line, key, expected):
         "no-protocol",
         "trailing-junk",
         "time-without-brackets",
+        "leading-junk",
+        "day-32",
+        "month-name-not-english",
+        "time-without-offset",
     ],
 )
 def test_rejects_lines_that_are_not_common_log_format(line):
-    with pytest.raises(ValueError, match="not a Common Log Format line"):
+    with pytest.raises(ValueError, match="^not a Common Log Format line: "):
         parse_access_line(line)
 
 
@@ -93,6 +103,10 @@ def test_rejects_lines_that_are_not_common_log_format(line):
         ("/login?password=", "/login?password=***"),
         ("/docs?page=2#token=abc", "/docs?page=2#token=abc"),
         ("/login?password=p%C3%A4ss#top", "/login?password=***#top"),
+        ("/api?token=a&token=b", "/api?token=***&token=***"),
+        ("/api?token=c2VjcmV0==&page=2", "/api?token=***&page=2"),
+        ("/api?api_key=sk-live.9f3a/x+y~z&page=2", "/api?api_key=***&page=2"),
+        ("/login?password=a;b,c!d", "/login?password=***"),
     ],
     ids=[
         "password-in-log-line",
@@ -101,6 +115,10 @@ def test_rejects_lines_that_are_not_common_log_format(line):
         "empty-value",
         "fragment-is-not-a-parameter",
         "value-ends-at-hash",
+        "same-name-twice",
+        "equals-signs-inside-the-value",
+        "punctuation-inside-the-value",
+        "more-punctuation-inside-the-value",
     ],
 )
 def test_redacts_secret_query_values(text, expected):
@@ -132,6 +150,14 @@ def test_redacts_a_whole_log_line_and_it_still_parses():
     line = '10.0.0.7 - ada [01/May/2024:12:00:03 +0000] "GET /api?api_key=sk_live_9f3a HTTP/1.1" 200 5'
     entry = parse_access_line(redact_secrets(line))
     assert entry["path"] == "/api?api_key=***"
+
+
+def test_secret_names_are_matched_as_text_not_as_patterns():
+    text = "/app?apiXkey=1&api.key=2"
+    assert redact_secrets(text, frozenset({"api.key"})) == "/app?apiXkey=1&api.key=***", (
+        "'.' in a secret name is a dot, not 'any character': compare the names, "
+        "or re.escape() them before putting them into a pattern"
+    )
 
 
 def test_uses_the_secret_names_it_is_given():

@@ -11,8 +11,9 @@ HTTP request; in the tests a fake that only sleeps a few milliseconds).
    with asyncio.gather, yet never has more than `limit` fetches running at the
    same moment (an asyncio.Semaphore: a server should not get 1000 requests at
    once). Each fetch gets `timeout` seconds counted from when it STARTS, not
-   from when it was queued. Results come back in the order of `urls`; an error
-   other than a timeout propagates.
+   from when it was queued. Results come back in the order of `urls`, one per
+   url (a url listed twice is fetched twice); an error other than a timeout
+   propagates. Two fetch_all calls running at once each have their own limit.
 
        results = asyncio.run(fetch_all(fetch, ["/a", "/b", "/slow"], limit=2, timeout=0.5))
        # -> ["page a", "page b", None]    (/slow took more than 0.5 s)

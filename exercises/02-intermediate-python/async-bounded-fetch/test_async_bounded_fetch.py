@@ -119,6 +119,35 @@ def test_fetch_all_starts_the_clock_when_a_fetch_starts_not_when_it_is_queued():
     )
 
 
+def test_fetch_all_fetches_a_repeated_url_each_time_it_appears():
+    fetch = FakeFetch()
+
+    results = asyncio.run(fetch_all(fetch, ["/a", "/b", "/a"], limit=2, timeout=1))
+
+    assert results == ["page /a", "page /b", "page /a"], (
+        "one result per url, in order, even when a url repeats: a dict keyed by url "
+        "collapses the repeats"
+    )
+    assert sorted(fetch.started) == ["/a", "/a", "/b"]
+
+
+def test_two_fetch_all_calls_at_once_each_get_their_own_limit():
+    fetch = FakeFetch(default=0.02)
+
+    async def both():
+        return await asyncio.gather(
+            fetch_all(fetch, urls(4), limit=2, timeout=1),
+            fetch_all(fetch, urls(4), limit=2, timeout=1),
+        )
+
+    asyncio.run(both())
+
+    assert fetch.max_in_flight == 4, (
+        f"two fetch_all calls with limit=2 each ran only {fetch.max_in_flight} fetches at once: "
+        "each call needs its own Semaphore, created inside fetch_all"
+    )
+
+
 def test_fetch_all_of_no_urls_is_empty():
     assert asyncio.run(fetch_all(FakeFetch(), [], limit=2, timeout=1)) == []
 

@@ -13,7 +13,9 @@ A `with` block guarantees that clean-up runs however the block ends. Write:
    Every `with` block starts afresh: after a block that raised nothing,
    `.exception` is None, even if an earlier block with the same object did.
 
-   `Ignoring(42)` raises TypeError("Ignoring needs an exception class, got 42").
+   Any exception class is accepted, KeyboardInterrupt included; anything else
+   raises TypeError: `Ignoring(42)` raises
+   TypeError("Ignoring needs an exception class, got 42").
 
 2. `temporary_attribute(obj, name, value)`, a generator-based context manager
    (@contextlib.contextmanager) that sets `obj.<name> = value` for the block
@@ -23,7 +25,8 @@ A `with` block guarantees that clean-up runs however the block ends. Write:
 3. `paste(paths)`, like the Unix `paste` command: open ALL the files at once
    (use contextlib.ExitStack, the number of files is only known at run time),
    then join line 1 of every file with tabs, then line 2, and so on, stopping
-   at the end of the shortest file. Newlines are not part of the result:
+   at the end of the shortest file. The newline at the end of each line is not
+   part of the result (spaces and tabs inside a line are):
 
        a.txt: "1\n2\n"    b.txt: "one\ntwo\nthree\n"
        paste([a, b])  # -> ["1\tone", "2\ttwo"]

@@ -1,3 +1,4 @@
+import codecs
 import io
 import pathlib
 from types import SimpleNamespace
@@ -44,6 +45,10 @@ def test_ignoring_lets_other_exceptions_through():
             raise ValueError("boom")
 
 
+def test_ignoring_has_no_exception_before_its_first_block():
+    assert Ignoring(KeyError).exception is None
+
+
 def test_ignoring_records_none_when_nothing_goes_wrong():
     with Ignoring(KeyError) as ignored:
         pass
@@ -59,6 +64,24 @@ def test_ignoring_can_be_used_again_and_forgets_the_old_exception():
         pass
 
     assert ignored.exception is None, "__enter__ should reset .exception for the new block"
+
+
+@pytest.mark.parametrize("exc_type", [KeyboardInterrupt, BaseException, Exception], ids=["KeyboardInterrupt", "BaseException", "Exception"])
+def test_ignoring_accepts_every_exception_class(exc_type):
+    try:
+        ignoring = Ignoring(exc_type)
+    except TypeError as error:
+        pytest.fail(
+            f"{error}: KeyboardInterrupt and SystemExit are exception classes too, though not "
+            "subclasses of Exception; check issubclass(exc_type, BaseException)"
+        )
+    try:
+        with ignoring as ignored:
+            raise exc_type("stop")
+    except BaseException as escaped:  # not a bare raise: a KeyboardInterrupt would stop pytest itself
+        pytest.fail(f"Ignoring({exc_type.__name__}) let {escaped!r} through")
+
+    assert isinstance(ignored.exception, exc_type)
 
 
 @pytest.mark.parametrize("not_a_class", [42, "KeyError", KeyError("k"), int], ids=["int", "str", "instance", "int-class"])
@@ -126,11 +149,14 @@ def watch_open(monkeypatch):
         handles = []
         real_open = io.open
 
-        def watching_open(*args, **kwargs):
-            handle = real_open(*args, **kwargs)
+        def watching_open(file, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+            handle = real_open(file, mode, buffering, encoding, *args, **kwargs)
+            handle.asked_encoding = encoding
             handles.append(handle)
             return handle
 
+        # pathlib fills in the machine's default encoding before it opens a file: keep it visible.
+        monkeypatch.setattr(io, "text_encoding", lambda encoding, stacklevel=2: encoding or "locale")
         monkeypatch.setattr(context_manager_toolkit, "open", watching_open, raising=False)
         monkeypatch.setattr(io, "open", watching_open)  # Path.open() goes through io.open
         accessor = getattr(pathlib, "_NormalAccessor", None)  # ...or through this, on Python 3.10
@@ -169,6 +195,15 @@ def test_paste_reads_utf8_and_a_last_line_without_newline(tmp_path):
     assert paste([names, cities]) == ["Zoë\tZürich", "José\tSão Paulo"]
 
 
+def test_paste_keeps_spaces_and_tabs_inside_each_line(tmp_path):
+    a = write(tmp_path, "a.txt", "  indented\ntrailing  \nTAX\n")
+    b = write(tmp_path, "b.txt", "\tx\ty\t\n \nBOX\n")
+
+    assert paste([a, b]) == ["  indented\t\tx\ty\t", "trailing  \t ", "TAX\tBOX"], (
+        "only the newline at the end of each line goes: line.rstrip('\\n'), not strip() or rstrip()"
+    )
+
+
 def test_paste_of_one_file_gives_its_lines(tmp_path):
     assert paste([write(tmp_path, "a.txt", "x\ny\n")]) == ["x", "y"]
 
@@ -187,6 +222,11 @@ def test_paste_closes_every_file_it_opened(tmp_path, watch_open):
         f"expected the 3 files to be opened with open(path, encoding='utf-8'), saw {len(opened)} open() calls"
     )
     assert all(handle.closed for handle in opened), "every file must be closed when paste returns"
+    asked = [handle.asked_encoding for handle in opened]
+    assert all(name not in (None, "locale") and codecs.lookup(name).name == "utf-8" for name in asked), (
+        "open each file with encoding='utf-8': without it Python uses the machine's default "
+        "encoding, which is not UTF-8 on many Windows machines"
+    )
 
 
 def test_paste_closes_the_files_already_open_when_a_later_one_is_missing(tmp_path, watch_open):

@@ -6,22 +6,33 @@ write a pytest test suite for it.
 
 Your suite is graded the way teams judge test quality (mutation testing):
 - every one of your tests must pass against the real parse_duration;
-- then it is run against seven broken copies, each breaking ONE rule of the
-  docstring (wrong arithmetic, case, spaces, order of units, the error...).
-  For every broken copy, at least one of your tests must fail;
+- then it is run against about twenty broken copies, each breaking ONE promise
+  of the docstring: how the parts add up, letter case, spaces around the text,
+  which texts are durations and which are not, and the error for the others.
+  For every broken copy, at least one of your tests must fail. The grader tells
+  you how many copies of each kind got past your tests, not what their bugs
+  are: go through the docstring promise by promise and test each one;
 - and the suite must hold at least 5 tests (each parametrize case counts).
 
 Use the pytest tools: plain `assert`, `@pytest.mark.parametrize` with `ids`,
 and `pytest.raises(ValueError, match=...)` for the errors, like this:
 
     def test_rejects_a_unit_it_does_not_know():
-        with pytest.raises(ValueError, match="invalid duration"):
+        with pytest.raises(ValueError, match="^invalid duration: '5d'$"):
             parse_duration("5d")
 
 Keep the tests plain functions (no fixtures are needed: parse_duration is a
 pure function), and keep the import line below as it is: the grader swaps
-`parse_duration` in this module for each broken copy. Run your tests yourself
-with `python -m pytest duration_pytest_suite.py`.
+`parse_duration` in this module for each broken copy.
+
+`pyroad run 2-duration-pytest-suite` grades your suite. To run only your own
+tests, use the Python pyroad uses for this workspace, the one that has pytest
+(`pyroad doctor` prints its path; a plain `python -m pytest` may pick a Python
+without pytest). From the workspace folder, when pyroad made its own venv:
+
+    .pyroad/venv/bin/python -m pytest exercises/02-intermediate-python/duration-pytest-suite/duration_pytest_suite.py
+
+(on Windows: `.pyroad\\venv\\Scripts\\python.exe -m pytest exercises\\...`).
 """
 
 import pytest

@@ -26,6 +26,8 @@ def test_username_accepts_valid_names(text):
         "ada\n",
         " ada",
         "zoë",
+        "ada\u0663",
+        "ada\u00b2",
     ],
     ids=[
         "empty",
@@ -39,6 +41,8 @@ def test_username_accepts_valid_names(text):
         "trailing-newline",
         "leading-space",
         "non-ascii-letter",
+        "arabic-indic-digit",
+        "superscript-two",
     ],
 )
 def test_username_rejects_invalid_names(text):
@@ -63,6 +67,7 @@ def test_username_rejects_invalid_names(text):
         ("#fff\n", False),
         ("#fff;", False),
         ("", False),
+        ("#\u0661\u0662\u0663", False),
     ],
     ids=[
         "short-lower",
@@ -77,6 +82,7 @@ def test_username_rejects_invalid_names(text):
         "trailing-newline",
         "trailing-junk",
         "empty",
+        "arabic-indic-digits",
     ],
 )
 def test_hex_colour(text, expected):

@@ -66,6 +66,12 @@ def test_package_still_works_when_vendored_under_another_name(vendored_copy):
     )
 
 
+def test_item_from_row_puts_each_field_in_its_place():
+    assert inventory.item_from_row(" A-1 , Widget , 3 , 250 ") == inventory.Item(
+        sku="A-1", name="Widget", quantity=3, price_cents=250
+    )
+
+
 def test_top_level_item_is_the_class_from_models():
     from inventory.models import Item
 
@@ -94,3 +100,21 @@ def test_inventory_value_lets_a_bad_row_raise():
 
     with pytest.raises(ValueError, match="expected 4 fields"):
         inventory_value(["A-1, Widget, 3"])
+
+
+def test_inventory_value_needs_nothing_but_the_packages_top_level(monkeypatch):
+    # Hide the submodules, as a later version of the package might rename or move them:
+    # only what inventory/__init__.py offers stays reachable.
+    for name in ("inventory.stock", "inventory.models"):
+        monkeypatch.setitem(sys.modules, name, None)
+        monkeypatch.delattr(inventory, name.partition(".")[2], raising=False)
+    monkeypatch.delitem(sys.modules, "inventory_package_api", raising=False)  # put back after the test
+    try:
+        fresh = importlib.import_module("inventory_package_api")
+        value = fresh.inventory_value(["A-1, Widget, 3, 250"])
+    except (ImportError, AttributeError) as error:
+        pytest.fail(
+            f"inventory_value reaches into a submodule ({error}): import from the package's "
+            "top level, `from inventory import ...`, the names its __all__ promises"
+        )
+    assert value == 750

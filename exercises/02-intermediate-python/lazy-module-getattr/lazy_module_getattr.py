@@ -9,7 +9,9 @@ Python calls a module-level ``__getattr__(name)`` only when ``module.name`` is n
 found among the module's globals (PEP 562). Complete it:
 
 1. A name in ``_BUILDERS``: build the value, store it in the module's globals (so it
-   is built once, and later lookups never reach ``__getattr__``) and return it.
+   is built once, and later lookups never reach ``__getattr__``) and return it. An
+   error raised by the builder propagates unchanged: turned into an AttributeError,
+   it would make ``hasattr()`` quietly say the table does not exist.
 2. An old name in ``_RENAMED``: emit ``DeprecationWarning("PRIME_LIST is deprecated;
    use PRIMES")`` with ``stacklevel=2`` (so it points at the caller's line) and return
    the new attribute. Warn on every use: do not cache the old name.

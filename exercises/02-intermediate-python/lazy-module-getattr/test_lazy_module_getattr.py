@@ -23,7 +23,16 @@ def test_tables_are_not_built_at_import(tables):
 def test_first_access_builds_the_table(tables):
     assert tables.PRIMES[:10] == [2, 3, 5, 7, 11, 13, 17, 19, 23, 29]
     assert len(tables.PRIMES) == 9592, "there are 9592 primes below 100,000"
-    assert tables.SQUARES[12] == 144
+    assert tables.SQUARES == {n: n * n for n in range(1000)}, "SQUARES holds n * n for every n below 1000"
+
+
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    [(2, []), (3, [2]), (10, [2, 3, 5, 7]), (50, [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47])],
+    ids=["none-below-two", "just-two", "below-ten", "below-fifty"],
+)
+def test_the_prime_builder_is_right_for_small_limits(tables, limit, expected):
+    assert tables._build_primes(limit) == expected  # (a check of the builder you were given)
 
 
 def test_built_value_is_stored_in_the_module(tables):
@@ -47,6 +56,17 @@ def test_each_table_is_built_only_once(tables, monkeypatch):
     for _ in range(3):
         assert tables.SQUARES == {2: 4}
     assert len(calls) == 1, f"the builder ran {len(calls)} times for three accesses; cache the value"
+
+
+def test_an_error_while_building_is_not_hidden(tables, monkeypatch):
+    def broken_builder():
+        raise MemoryError("the table did not fit")
+
+    monkeypatch.setitem(tables._BUILDERS, "SQUARES", broken_builder)
+
+    with pytest.raises(MemoryError, match="the table did not fit"):
+        tables.SQUARES
+    assert "SQUARES" not in vars(tables), "a table that failed to build must not be stored"
 
 
 def test_from_import_works_for_a_lazy_name(tables):

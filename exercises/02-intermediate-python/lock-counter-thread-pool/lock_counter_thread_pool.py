@@ -18,7 +18,8 @@
    a `concurrent.futures.ThreadPoolExecutor` with `max_workers` threads, and
    returns the results in the SAME ORDER as `urls`, even when a later url
    finishes first. If a fetch raises, that exception propagates out of
-   fetch_all. `fetch_all(fetch, [])` returns [].
+   fetch_all. `fetch_all(fetch, [])` returns []. No thread of the pool may
+   outlive the call: shut the pool down before returning (a `with` block).
 
        fetch_all(len, ["a", "bbb", "cc"], max_workers=2)  # -> [1, 3, 2]
 

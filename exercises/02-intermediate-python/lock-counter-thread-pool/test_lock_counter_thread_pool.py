@@ -182,6 +182,36 @@ def test_fetch_all_really_runs_fetches_in_parallel():
     assert fetcher.max_in_flight > 1, "every fetch ran alone: use a ThreadPoolExecutor"
 
 
+def test_fetch_all_uses_four_threads_by_default():
+    together = threading.Barrier(4, timeout=1)  # each fetch waits until 4 fetches are running
+    fetcher = FakeFetcher(8)
+
+    def fetch(url):
+        with fetcher.lock:
+            fetcher.in_flight += 1
+            fetcher.max_in_flight = max(fetcher.max_in_flight, fetcher.in_flight)
+        together.wait()
+        time.sleep(0.01)  # room for a fifth fetch to start, if a fifth thread exists
+        with fetcher.lock:
+            fetcher.in_flight -= 1
+        return url
+
+    assert fetch_all(fetch, urls(8)) == urls(8)
+    assert fetcher.max_in_flight == 4, f"{fetcher.max_in_flight} fetches ran at once; the default is max_workers=4"
+
+
+def test_fetch_all_leaves_no_thread_running_when_it_returns():
+    before = set(threading.enumerate())
+
+    fetch_all(FakeFetcher(4), urls(4), max_workers=2)
+
+    leftover = [thread.name for thread in threading.enumerate() if thread not in before]
+    assert leftover == [], (
+        f"threads {leftover} are still alive after fetch_all returned: use the ThreadPoolExecutor "
+        "in a `with` block, which shuts the pool down and waits for its threads"
+    )
+
+
 def test_fetch_all_of_no_urls_is_empty():
     assert fetch_all(FakeFetcher(0), []) == []
 

@@ -50,6 +50,7 @@ def test_a_file_without_pins_gives_an_empty_dict(text):
         ("black==24.1.0rc1", {"black": "24.1.0rc1"}),
         ("calver==1!2024.3", {"calver": "1!2024.3"}),
         ("requests==2.31.0 # pinned, see ticket #42", {"requests": "2.31.0"}),
+        ("Django==5.1.0RC1", {"django": "5.1.0RC1"}),
     ],
     ids=[
         "plain",
@@ -61,6 +62,7 @@ def test_a_file_without_pins_gives_an_empty_dict(text):
         "pre-release",
         "epoch",
         "comment-with-hash-inside",
+        "version-keeps-its-case",
     ],
 )
 def test_accepts_the_forms_pip_writes(line, expected):

@@ -79,8 +79,9 @@ def test_parse_readings_of_no_lines_yields_nothing():
         (["a,1", "b,hot"], "line 2: cannot read 'b,hot'"),
         (["# header", "no comma here"], "line 2: cannot read 'no comma here'"),
         (["a,"], "line 1: cannot read 'a,'"),
+        (["a,1", "", "b,2,3"], "line 3: cannot read 'b,2,3'"),
     ],
-    ids=["not-a-number", "no-comma", "missing-value"],
+    ids=["not-a-number", "no-comma", "missing-value", "two-commas"],
 )
 def test_parse_readings_names_the_line_it_cannot_read(lines, message):
     with pytest.raises(ValueError, match=message):
@@ -191,6 +192,29 @@ def test_weak_cache_forgets_an_object_nobody_uses(cache, built):
     assert len(cache) == 0
     cache.get("boiler-1")
     assert built == ["boiler-1", "boiler-1"], "a forgotten object is built again on the next get"
+
+
+class EmptyBatch:
+    """A shared object that is falsy, as empty containers are: len() is 0."""
+
+    def __init__(self, key):
+        self.key = key
+
+    def __len__(self):
+        return 0
+
+
+def test_weak_cache_keeps_an_object_that_is_falsy():
+    built = []
+    cache = WeakCache(lambda key: built.append(key) or EmptyBatch(key))
+
+    first = cache.get("boiler-1")
+    again = cache.get("boiler-1")
+
+    assert again is first and built == ["boiler-1"], (
+        "an object whose len() is 0 is falsy but still cached: test `obj is None`, "
+        "not `not obj` or `obj or factory(key)`"
+    )
 
 
 def test_weak_cache_works_with_slotted_readings():

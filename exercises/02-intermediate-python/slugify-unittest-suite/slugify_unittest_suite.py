@@ -7,9 +7,12 @@ test case for it, in the standard library's own style.
 
 Your tests are graded by mutation testing:
 - every test must pass against the real slugify;
-- then they run against seven broken copies of slugify, each breaking ONE
-  rule of the docstring; for every broken copy, at least one of your tests
-  must fail;
+- then they run against about twenty broken copies of slugify, each breaking
+  ONE promise of the docstring: accents, lower case, which characters become
+  a "-", the ends of the slug, max_length, and the errors. For every broken
+  copy, at least one of your tests must fail. The grader tells you how many
+  copies of each kind got past your tests, not what their bugs are: go
+  through the docstring promise by promise and test each one;
 - and SlugifyTests must keep at least 5 test methods.
 
 Use the unittest tools: `self.assertEqual`, `with self.subTest(...)` to check
@@ -20,8 +23,11 @@ for errors. For example:
         self.assertEqual(slugify("Hello World"), "hello-world")
 
 Keep the import line below as it is: the grader swaps `slugify` in this module
-for each broken copy. Run your tests yourself with
-`python -m unittest slugify_unittest_suite -v`.
+for each broken copy.
+
+`pyroad run 2-slugify-unittest-suite` grades your tests. To run only your own
+tests, `python -m unittest slugify_unittest_suite -v` in this folder works
+with any Python 3.10 or newer (unittest is in the standard library).
 """
 
 import unittest

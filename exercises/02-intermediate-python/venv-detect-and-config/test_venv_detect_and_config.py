@@ -38,6 +38,28 @@ def test_in_virtualenv_compares_prefix_with_base_prefix(monkeypatch, prefix, bas
     )
 
 
+@pytest.mark.parametrize(
+    ("prefix", "virtual_env", "expected"),
+    [
+        ("/home/ada/project/.venv", None, True),
+        ("/usr/local", "/home/ada/project/.venv", False),
+    ],
+    ids=["venv-python-run-without-activating", "system-python-in-an-activated-shell"],
+)
+def test_in_virtualenv_ignores_the_virtual_env_variable(monkeypatch, prefix, virtual_env, expected):
+    monkeypatch.setattr(sys, "prefix", prefix)
+    monkeypatch.setattr(sys, "base_prefix", "/usr/local")
+    if virtual_env is None:
+        monkeypatch.delenv("VIRTUAL_ENV", raising=False)
+    else:
+        monkeypatch.setenv("VIRTUAL_ENV", virtual_env)
+
+    assert in_virtualenv() is expected, (
+        "VIRTUAL_ENV is only set by the `activate` script: .venv/bin/python run directly has no "
+        "such variable, and a shell can keep it while running another Python. Ask sys instead."
+    )
+
+
 def test_parse_reads_every_key_of_a_real_pyvenv_cfg():
     cfg = parse_pyvenv_cfg(REAL_PYVENV_CFG)
     assert cfg == {
@@ -93,8 +115,10 @@ def test_parse_rejects_a_config_without_home(text):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("true", True), ("True", True), ("TRUE", True), ("false", False), ("yes", False)],
-    ids=["true", "capitalised-True", "upper-TRUE", "false", "yes-is-not-true"],
+    [("true", True), ("True", True), ("TRUE", True), ("tRuE", True), ("false", False), ("yes", False),
+     ("untrue", False), ("true-ish", False), ("", False)],
+    ids=["true", "capitalised-True", "upper-TRUE", "mixed-case", "false", "yes-is-not-true",
+         "contains-true", "starts-with-true", "empty"],
 )
 def test_system_site_packages_flag_is_read_case_insensitively(value, expected):
     cfg = {"home": "/usr/bin", "include-system-site-packages": value}

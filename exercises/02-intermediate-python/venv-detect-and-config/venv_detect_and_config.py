@@ -16,12 +16,16 @@ Your tasks:
 
 1. ``in_virtualenv()`` -- True when ``sys.prefix`` differs from ``sys.base_prefix``.
    Look the values up when the function is called, not when the module is imported.
+   Not the ``VIRTUAL_ENV`` environment variable: only the ``activate`` script sets
+   it, so a venv's python run directly lacks it, and a shell can keep it while it
+   runs another Python.
 2. ``parse_pyvenv_cfg(text)`` -- turn the file's text into a dict. The same rules
    as CPython's ``site`` module: split each line at the FIRST '=', strip spaces,
    lower-case the key, keep the value's case; ignore lines with no '='.
    A venv without a ``home`` key is broken: raise ValueError("pyvenv.cfg has no 'home' key").
 3. ``includes_system_site_packages(cfg)`` -- True only if the parsed config has
-   ``include-system-site-packages`` set to "true" (any case); missing means False.
+   ``include-system-site-packages`` set to exactly "true" in any case ("untrue" is
+   not); missing means False.
 
     >>> cfg = parse_pyvenv_cfg("home = /usr/bin\\nInclude-System-Site-Packages = True\\n")
     >>> cfg
