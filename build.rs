@@ -66,7 +66,9 @@ fn from_git(root: &Path) -> Option<String> {
 
 /// The commit `cargo package` recorded: `{"git": {"sha1": "..."}, ...}`.
 fn from_cargo_vcs_info(root: &Path) -> Option<String> {
-    let text = fs::read_to_string(root.join(".cargo_vcs_info.json")).ok()?;
+    let info = root.join(".cargo_vcs_info.json");
+    println!("cargo:rerun-if-changed={}", info.display());
+    let text = fs::read_to_string(info).ok()?;
     let after = &text[text.find("\"sha1\"")? + "\"sha1\"".len()..];
     let start = after.find('"')? + 1;
     let id = &after[start..start + after[start..].find('"')?];
