@@ -82,7 +82,7 @@ def test_start_branch_names_the_branch_and_its_base(args, expected):
         (("bugfix", "1.4.2"), "cannot start"),
         (("develop", "1.4.2"), "cannot start"),
         (("feature", "1.4.2", "Login Form"), "not a GitFlow branch name"),
-        (("feature", "1.4.2"), "not a GitFlow branch name"),
+        (("feature", "1.4.2"), "^'feature/' is not a GitFlow branch name$"),
     ],
     ids=["short-version", "v-prefix", "trailing-newline", "non-ascii-digit", "unknown-kind", "long-lived-kind", "bad-topic", "missing-topic"],
 )
