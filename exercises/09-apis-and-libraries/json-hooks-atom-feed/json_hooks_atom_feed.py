@@ -37,8 +37,7 @@ the entry's. "title" and "id" are stripped of surrounding whitespace ("" when
 missing); "link" is the href of the entry's <link> whose rel is "alternate" (a
 <link> without rel counts as "alternate"), or None; "updated" is an aware
 datetime ("Z" means UTC). A document whose root is not an Atom <feed> (exactly
-that namespace, no look-alike)
-raises ValueError("not an Atom feed ...").
+that namespace, no look-alike) raises ValueError("not an Atom feed ...").
 """
 
 import json
