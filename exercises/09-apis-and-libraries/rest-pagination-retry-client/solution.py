@@ -18,7 +18,7 @@ class ApiError(Exception):
 
 def retry_delay(response: requests.Response, attempt: int, backoff: float) -> float:
     retry_after = response.headers.get("Retry-After", "").strip()
-    if retry_after.isdigit():
+    if retry_after.isascii() and retry_after.isdigit():
         return float(retry_after)
     return backoff * 2**attempt
 
@@ -54,7 +54,7 @@ class ApiClient:
                 break
             self.sleep(retry_delay(response, attempt, self.backoff))
 
-        if not response.ok:
+        if not 200 <= response.status_code < 300:
             raise ApiError(f"GET {url} returned {response.status_code}", status=response.status_code)
         try:
             return response.json()
