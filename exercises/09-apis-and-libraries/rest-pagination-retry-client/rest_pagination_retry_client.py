@@ -42,13 +42,19 @@ hand out long lists one page at a time:
    "//cdn.example.com/books") is resolved against the URL of the page it came
    from, the way a browser does (urljoin), not against the first URL. A "next"
    that points to ANY page already fetched (not only the first or the
-   previous one) raises ApiError("pagination loop: ...").
+   previous one) raises ApiError("pagination loop: ..."). A "next" that
+   leaves the API (another scheme, host or port than the first URL, as
+   urlsplit reads them: "https://api.example.com.evil.org/...",
+   "https://api.example.com@evil.org/", "http://..." are all elsewhere;
+   host names are case-insensitive) raises ApiError("pagination leaves the
+   API: ...") before anything is sent there: the session may carry
+   credentials meant for the API alone.
 """
 
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import requests
 

@@ -3,7 +3,7 @@
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import requests
 
@@ -21,6 +21,11 @@ def retry_delay(response: requests.Response, attempt: int, backoff: float) -> fl
     if retry_after.isascii() and retry_after.isdigit():
         return float(retry_after)
     return backoff * 2**attempt
+
+
+def _origin(url: str) -> tuple[str, str | None, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.hostname, parts.port
 
 
 class ApiClient:
@@ -63,8 +68,11 @@ class ApiClient:
 
     def iter_items(self, url: str) -> Iterator[Any]:
         seen: set[str] = set()
+        origin = _origin(url)
         next_url: str | None = url
         while next_url:
+            if _origin(next_url) != origin:
+                raise ApiError(f"pagination leaves the API: {next_url} is not on {url}'s scheme, host and port")
             if next_url in seen:
                 raise ApiError(f"pagination loop: {next_url} was already fetched")
             seen.add(next_url)

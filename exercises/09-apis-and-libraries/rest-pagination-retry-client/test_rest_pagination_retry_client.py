@@ -261,8 +261,8 @@ def test_iter_items_resolves_next_against_the_page_it_came_from(server, client):
     server.get(BOOKS, json={"items": [1], "next": "https://api.example.com/books/pages/2"}, match=NO_QUERY)
     server.get("https://api.example.com/books/pages/2", json={"items": [2], "next": "3"})
     server.get("https://api.example.com/books/pages/3", json={"items": [3], "next": "../archive/1"})
-    server.get("https://api.example.com/books/archive/1", json={"items": [4], "next": "//cdn.example.com/books/last"})
-    server.get("https://cdn.example.com/books/last", json={"items": [5], "next": None})
+    server.get("https://api.example.com/books/archive/1", json={"items": [4], "next": "//api.example.com/books/last"})
+    server.get("https://api.example.com/books/last", json={"items": [5], "next": None})
 
     assert list(client.iter_items(BOOKS)) == [1, 2, 3, 4, 5], (
         "'3' on .../books/pages/2 is .../books/pages/3, '../archive/1' climbs one folder, '//host/path' keeps "
@@ -284,3 +284,34 @@ def test_iter_items_stops_a_loop_back_to_a_page_in_the_middle(server, client):
         f"(the client fetched page 2 again and got: {excinfo.value})"
     )
     assert len(server.calls) == 3, "stop before fetching page 2 a second time"
+
+
+@pytest.mark.parametrize(
+    "next_link",
+    [
+        "https://api.example.com.evil.org/books?page=2",
+        "https://evil-api.example.com/books?page=2",
+        "https://api.example.com@evil.org/books?page=2",
+        "//evil.org/books?page=2",
+        "http://api.example.com/books?page=2",
+        "https://api.example.com:8443/books?page=2",
+    ],
+    ids=["host-as-prefix", "look-alike-host", "userinfo-trick", "scheme-relative-elsewhere", "https-to-http", "other-port"],
+)
+def test_iter_items_does_not_follow_next_off_the_api(server, client, next_link):
+    server.get(BOOKS, json={"items": [1], "next": next_link}, match=NO_QUERY)
+
+    items = client.iter_items(BOOKS)
+    assert next(items) == 1
+    with pytest.raises(ApiError, match="pagination leaves the API"):
+        next(items)
+        pytest.fail(f"{next_link!r} is not https://api.example.com: compare urlsplit(...) scheme, hostname and port, not a prefix")
+
+    assert len(server.calls) == 1, "nothing may be sent off the API"
+
+
+def test_iter_items_treats_host_names_case_insensitively(server, client):
+    server.get(BOOKS, json={"items": [1], "next": "https://API.Example.com/books?page=2"}, match=NO_QUERY)
+    server.get(f"{BOOKS}?page=2", json={"items": [2], "next": None})
+
+    assert list(client.iter_items(BOOKS)) == [1, 2], "API.Example.com is api.example.com: host names ignore case"
