@@ -9,6 +9,10 @@ A pipeline is a dict, usually loaded from YAML or JSON:
         "build":  {"needs": ["test"], "paths": ["src/*", "Dockerfile"]},
         "deploy": {"needs": ["build", "docs"], "paths": ["deploy/*"]}}}
 
+A job's "needs" is a list of job names, or a single name as a plain string
+(GitHub accepts `needs: lint`): "lint" is one job, not the jobs l, i, n, t.
+Neither function changes the pipeline it is given.
+
 1. stages(pipeline) -> list of stages; a stage is the sorted list of jobs
    whose needs all ran in EARLIER stages, so the jobs of one stage can run in
    parallel. For the pipeline above:
@@ -21,7 +25,8 @@ A pipeline is a dict, usually loaded from YAML or JSON:
 
 2. jobs_to_run(pipeline, changed_paths) -> the jobs a push runs, in stage
    order (stage by stage, sorted inside a stage). A job is triggered when it
-   has no "paths" key, or when a changed file matches one of its patterns
+   has no "paths" key (an empty list is not the same: "paths": [] watches
+   no file, so such a job runs only when a job it needs runs), or when a changed file matches one of its patterns
    with fnmatch.fnmatchcase (case-sensitive; "*" also matches "/", so
    "src/*" covers the whole src tree). A job also runs when a job it needs
    runs: its input changed. No changed paths: no jobs.

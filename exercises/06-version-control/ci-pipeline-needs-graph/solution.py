@@ -3,11 +3,16 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 
+def _job_needs(job: dict[str, Any]) -> list[str]:
+    needs = job.get("needs", [])
+    return [needs] if isinstance(needs, str) else list(needs)
+
+
 def _needs(pipeline: dict[str, Any]) -> dict[str, list[str]]:
     jobs = pipeline.get("jobs")
     if not isinstance(jobs, dict) or not jobs:
         raise ValueError("the pipeline must have a non-empty 'jobs' mapping")
-    needs = {name: list(job.get("needs", [])) for name, job in jobs.items()}
+    needs = {name: _job_needs(job) for name, job in jobs.items()}
     for name, deps in needs.items():
         for dep in deps:
             if dep not in needs:
@@ -41,6 +46,6 @@ def jobs_to_run(pipeline: dict[str, Any], changed_paths: list[str]) -> list[str]
         triggered = patterns is None or any(
             fnmatchcase(path, pattern) for path in changed_paths for pattern in patterns
         )
-        if triggered or selected.intersection(job.get("needs", [])):
+        if triggered or selected.intersection(_job_needs(job)):
             selected.add(name)
     return [name for name in order if name in selected]

@@ -1,3 +1,4 @@
+import copy
 import json
 
 import pytest
@@ -100,3 +101,34 @@ def test_no_changed_paths_runs_nothing(pipeline):
 def test_jobs_to_run_checks_the_pipeline_first():
     with pytest.raises(ValueError, match="dependency cycle"):
         jobs_to_run({"jobs": {"a": {"needs": ["b"]}, "b": {"needs": ["a"]}}}, ["src/app.py"])
+
+
+def test_a_job_with_an_empty_paths_list_runs_only_when_a_need_runs(pipeline):
+    pipeline["jobs"]["release-notes"] = {"needs": ["docs"], "paths": []}
+    assert jobs_to_run(pipeline, ["LICENSE"]) == [], (
+        "'paths': [] watches no file; it is not the same as having no 'paths' key (beware `job.get('paths') or ...`)"
+    )
+    assert jobs_to_run(pipeline, ["docs/index.md"]) == ["docs", "release-notes", "deploy"]
+
+
+def test_needs_given_as_one_string_is_one_job():
+    pipeline = {
+        "jobs": {
+            "lint": {"paths": ["src/*"]},
+            "test": {"needs": "lint", "paths": ["tests/*"]},
+            "build": {"needs": "test", "paths": []},
+        }
+    }
+    assert stages(pipeline) == [["lint"], ["test"], ["build"]], (
+        "needs: 'lint' (a string, as GitHub allows) is the job lint, not the jobs 'l', 'i', 'n', 't'"
+    )
+    assert jobs_to_run(pipeline, ["src/app.py"]) == ["lint", "test", "build"]
+    assert jobs_to_run(pipeline, ["tests/test_api.py"]) == ["test", "build"]
+
+
+def test_planning_does_not_change_the_pipeline(pipeline):
+    pipeline["jobs"]["security-scan"] = {}
+    before = copy.deepcopy(pipeline)
+    stages(pipeline)
+    jobs_to_run(pipeline, ["src/app.py"])
+    assert pipeline == before, "the caller's pipeline must come back as it was (no setdefault, no popping needs)"

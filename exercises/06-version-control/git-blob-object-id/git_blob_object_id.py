@@ -14,10 +14,14 @@ same file has the same id in every clone on earth. An object's id is
 3. tree_id(files) -> the id of a directory holding plain files, given as
    {file name: blob id}. The body is one entry per file, sorted by name:
        b"100644 " + name.encode() + b"\\0" + the 20 RAW bytes of the blob id
-   (bytes.fromhex turns the 40 hex digits into 20 bytes). A name that is
-   empty or contains "/" or "\\0" raises ValueError("invalid file name ...");
-   a blob id that is not 40 hex digits raises
-   ValueError("... is not a 40-digit hex object id").
+   (bytes.fromhex turns the 40 hex digits into 20 bytes). Sorted means by
+   the names' UTF-8 bytes, as git does: "B.txt" comes before "a.txt". A name
+   that is empty, "." or "..", or contains "/" or "\\0" raises
+   ValueError("invalid file name ..."); a blob id that is not exactly 40 hex
+   digits (upper or lower case) raises
+   ValueError("... is not a 40-digit hex object id"): nothing else, not
+   even the newline `git hash-object` prints after it (bytes.fromhex would
+   quietly skip spaces and newlines).
        tree_id({}) == "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  (the empty tree)
 """
 import hashlib

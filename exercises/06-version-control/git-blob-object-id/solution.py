@@ -1,5 +1,6 @@
 """Compute Git object ids exactly as `git hash-object` and `git write-tree` do."""
 import hashlib
+import re
 
 KINDS = {"blob", "tree", "commit", "tag"}
 
@@ -20,13 +21,9 @@ def blob_id(content: bytes | str) -> str:
 def tree_id(files: dict[str, str]) -> str:
     body = b""
     for name, blob in sorted(files.items()):
-        if not name or "/" in name or "\0" in name:
+        if name in ("", ".", "..") or "/" in name or "\0" in name:
             raise ValueError(f"invalid file name {name!r}")
-        try:
-            raw = bytes.fromhex(blob)
-        except ValueError:
-            raw = b""
-        if len(raw) != 20:
+        if not re.fullmatch(r"[0-9a-fA-F]{40}", blob):
             raise ValueError(f"{blob!r} is not a 40-digit hex object id")
-        body += f"100644 {name}\0".encode() + raw
+        body += f"100644 {name}\0".encode() + bytes.fromhex(blob)
     return object_id("tree", body)

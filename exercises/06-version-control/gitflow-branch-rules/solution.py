@@ -5,8 +5,8 @@ PATTERNS = {
     "main": r"main",
     "develop": r"develop",
     "feature": r"feature/[a-z0-9]+(?:-[a-z0-9]+)*",
-    "release": r"release/\d+\.\d+\.\d+",
-    "hotfix": r"hotfix/\d+\.\d+\.\d+",
+    "release": r"release/[0-9]+\.[0-9]+\.[0-9]+",
+    "hotfix": r"hotfix/[0-9]+\.[0-9]+\.[0-9]+",
 }
 MERGE_TARGETS = {
     "main": (),
@@ -25,7 +25,7 @@ def branch_type(name: str) -> str:
 
 
 def start_branch(kind: str, current_version: str, topic: str = "") -> tuple[str, str]:
-    match = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", current_version)
+    match = re.fullmatch(r"([0-9]+)\.([0-9]+)\.([0-9]+)", current_version)
     if match is None:
         raise ValueError(f"current_version must look like 1.4.2, got {current_version!r}")
     major, minor, patch = map(int, match.groups())
@@ -41,8 +41,13 @@ def start_branch(kind: str, current_version: str, topic: str = "") -> tuple[str,
     return name, base
 
 
-def check_merge(source: str, target: str) -> None:
-    targets = MERGE_TARGETS[branch_type(source)]
+def check_merge(source: str, target: str, open_release: str | None = None) -> None:
+    if open_release is not None and not re.fullmatch(PATTERNS["release"], open_release):
+        raise ValueError(f"{open_release!r} is not a release branch")
+    kind = branch_type(source)
+    targets = MERGE_TARGETS[kind]
+    if kind == "hotfix" and open_release is not None:
+        targets = ("main", open_release)
     branch_type(target)
     if target not in targets:
         if targets:

@@ -13,11 +13,21 @@ class FileDiff:
     context: list[int] = field(default_factory=list)
 
 
+def git_path(field: str) -> str:
+    path = field.split("\t")[0]
+    if path.startswith('"'):
+        raw_bytes = path[1:-1].encode().decode("unicode_escape").encode("latin-1")
+        path = raw_bytes.decode()
+    if path[:2] in ("a/", "b/"):
+        return path[2:]
+    return path
+
+
 def parse_diff(text: str) -> list[FileDiff]:
     files: list[FileDiff] = []
     old_path = ""
     old_left = new_left = 0
-    for line in text.splitlines():
+    for line in text.removesuffix("\n").split("\n"):
         if old_left or new_left:
             current = files[-1]
             if line.startswith("+"):
@@ -31,11 +41,11 @@ def parse_diff(text: str) -> list[FileDiff]:
                 old_no, new_no = old_no + 1, new_no + 1
                 old_left, new_left = old_left - 1, new_left - 1
             elif not line.startswith("\\"):
-                raise ValueError(f"unexpected line inside a hunk: {line!r}")
+                raise ValueError(f"hunk is shorter than its header says, before {line!r}")
         elif line.startswith("--- "):
-            old_path = line[4:].removeprefix("a/")
+            old_path = git_path(line[4:])
         elif line.startswith("+++ "):
-            new_path = line[4:].removeprefix("b/")
+            new_path = git_path(line[4:])
             files.append(FileDiff(old_path if new_path == "/dev/null" else new_path))
         elif line.startswith("@@"):
             match = HUNK_HEADER.match(line)
@@ -45,6 +55,8 @@ def parse_diff(text: str) -> list[FileDiff]:
             old_no, new_no = int(old_start), int(new_start)
             old_left = 1 if old_count is None else int(old_count)
             new_left = 1 if new_count is None else int(new_count)
+    if old_left or new_left:
+        raise ValueError("hunk is shorter than its header says: the diff ends inside it")
     return files
 
 

@@ -1,9 +1,10 @@
-"""Read a unified diff (the output of `git diff`) like a code-review tool.
+r"""Read a unified diff (the output of `git diff`) like a code-review tool.
 
 A pull request is reviewed as a diff. Each changed file starts with
 "--- a/<old path>" and "+++ b/<new path>" ("/dev/null" for a file that is
 created or deleted); lines such as "diff --git" or "index ..." before them
-can be ignored. Then come hunks:
+can be ignored, and so can entries with no "---"/"+++" lines at all (a pure
+rename, a mode change, a binary file). Then come hunks:
 
     @@ -20,3 +21,4 @@ def helper():      old lines 20..22 become new lines 21..24
          y = 2                            " " context: in both files
@@ -11,24 +12,43 @@ can be ignored. Then come hunks:
     +    z = 3                            "+" added: new-file line numbers
     +    w = 4
 
-A missing count means 1 ("@@ -1 +1 @@"). Lines starting with "\\" ("\\ No
+A missing count means 1 ("@@ -1 +1 @@"). Lines starting with "\" ("\ No
 newline at end of file") are notes, not lines. A context line that is
 completely empty (an editor stripped its leading space) is still context.
 
-1. parse_diff(text) -> list[FileDiff], in the order of the diff. path is the
-   new path, or the old one for a deleted file. Read exactly as many lines as
-   the hunk header counts: a removed SQL comment "-- users" appears as
-   "--- users" and is NOT a new file header. A line starting with "@@" that
-   is not a valid hunk header raises ValueError("malformed hunk header ...").
-2. shortstat(files) -> the summary line of `git diff --shortstat`:
+1. git_path(field) -> the path in the rest of a "---" or "+++" line, read the
+   way git prints it:
+   - a TAB ends the path: git puts one after a path with a space in it
+     ("a/my notes.txt\t"), GNU `diff -u` puts one and a timestamp;
+   - a path with a non-ASCII character, a '"', a backslash or a control
+     character is quoted C-style, each UTF-8 byte of a non-ASCII character
+     as an octal escape (git's core.quotePath): '"b/caf\303\251.txt"' is
+     café.txt, '"a/say \"hi\".txt"' is say "hi".txt, '"a/tab\tname"' has
+     a TAB inside its name (with core.quotePath off, é stays as it is, still
+     inside quotes when the name needs them);
+   - then the first "a/" or "b/" goes: "a/b/x.py" is "b/x.py". "/dev/null"
+     stays "/dev/null".
+2. parse_diff(text) -> list[FileDiff], in the order of the diff. path is the
+   new path, or the old one for a deleted file. Lines end at "\n" only
+   (str.splitlines() also breaks at "\f", "\x1c" or "\u2028", which can
+   sit inside a line of code). Read exactly as many lines as the hunk header
+   counts: a removed SQL comment "-- users" appears as "--- users" and is NOT
+   a new file header. Errors, all ValueError:
+   - an "@@" line that is not a valid hunk header, or that comes before any
+     "+++" line: "malformed hunk header ...";
+   - a hunk with fewer lines than its header counts (a line inside it starts
+     with none of " ", "+", "-", "\", or the text ends inside it):
+     "hunk is shorter than its header says ...".
+3. shortstat(files) -> the summary line of `git diff --shortstat`:
    "3 files changed, 5 insertions(+), 3 deletions(-)"; singular for 1
    ("1 file changed, 1 insertion(+)"); a zero part is left out unless both
    are zero ("1 file changed, 0 insertions(+), 0 deletions(-)"); no files:
    "0 files changed".
-3. comment_target(files, path, line) -> "added" or "context": where a review
+4. comment_target(files, path, line) -> "added" or "context": where a review
    comment on that NEW-file line lands. Lines outside the hunks cannot take
    comments: ValueError("line 10 of app.py is not part of the diff"); a path
-   not in the diff: ValueError("... is not changed in this diff").
+   not in the diff (the exact path: "notes.txt" is not "my notes.txt"):
+   ValueError("notes.txt is not changed in this diff").
 """
 import re
 from dataclasses import dataclass, field
@@ -44,9 +64,14 @@ class FileDiff:
     context: list[int] = field(default_factory=list)  # new-file line numbers
 
 
+def git_path(field: str) -> str:
+    # TODO: cut at the TAB, unquote a quoted path, drop "a/" or "b/".
+    raise NotImplementedError
+
+
 def parse_diff(text: str) -> list[FileDiff]:
-    # TODO: walk text.splitlines(); track the current line numbers and how
-    # many old/new lines of the current hunk are still to come.
+    # TODO: walk the lines; track the current line numbers and how many
+    # old/new lines of the current hunk are still to come.
     raise NotImplementedError
 
 

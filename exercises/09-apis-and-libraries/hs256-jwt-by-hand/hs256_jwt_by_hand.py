@@ -24,13 +24,20 @@ secret, over the ASCII bytes of the first two segments and the dot between them.
 4. decode_hs256(token, key, audience=None, clock=time.time) -> the claims dict,
    or InvalidTokenError (a ValueError) whose message says why, checked in order:
    - not three segments of base64url JSON objects  -> "malformed token ..."
-   - header "alg" is not "HS256" (think "none")     -> "unsupported algorithm ..."
+   - header "alg" is not exactly "HS256" (think "none", "hs256")
+                    -> "unsupported algorithm 'none' ..." (the repr of the alg)
    - the signature does not match (compare with hmac.compare_digest, which takes
-     the same time whatever differs)                 -> "bad signature"
-   - "exp" present and clock() >= exp                -> "token expired ..."
-   - if audience is given, or the token has an "aud" claim, the token's "aud"
-     (a string or a list of strings) must contain audience -> "wrong audience ..."
-   clock is called instead of time.time, so tests can fix "now".
+     the same time whatever differs; a signature that is not ASCII simply does
+     not match)                                      -> "bad signature"
+   - "exp" present and clock() >= exp (exp 0 is a time too, long past)
+                                                     -> "token expired ..."
+   - if audience is given (even ""), or the token has an "aud" claim, the
+     token's "aud" (a string or a list of strings) must be audience or contain
+     it as one whole item: equality, never a substring ("billing-api" is not
+     "api")                                          -> "wrong audience ..."
+   So a forged token is refused as "bad signature" even when it is also
+   expired or for another audience. clock is called instead of time.time, so
+   tests can fix "now" (and a clock that says 0 means 1970, not "ask the OS").
 """
 
 import base64

@@ -1,9 +1,13 @@
 """The RFC values are the worked example of RFC 7515, Appendix A.1 (HS256)."""
 import base64
+import hmac
 import json
+import re
+import secrets
 
 import pytest
 
+import hs256_jwt_by_hand
 from hs256_jwt_by_hand import (
     InvalidTokenError,
     b64url_decode,
@@ -39,8 +43,8 @@ def test_b64url_encode_reproduces_the_rfc_header_segment():
 
 @pytest.mark.parametrize(
     ("data", "expected"),
-    [(b"", ""), (b"\xfb", "-w"), (b"\xfb\xff", "-_8"), (b"\xfb\xff\xbf", "-_-_")],
-    ids=["empty", "one-byte", "two-bytes", "three-bytes"],
+    [(b"", ""), (b"\xfb", "-w"), (b"\xfb\xff", "-_8"), (b"\xfb\xff\xbf", "-_-_"), (b"\x00\x00\x17", "AAAX")],
+    ids=["empty", "one-byte", "two-bytes", "three-bytes", "ends-in-a-letter"],
 )
 def test_b64url_encode_uses_dash_and_underscore_and_no_padding(data, expected):
     assert b64url_encode(data) == expected
@@ -129,19 +133,41 @@ def test_decode_hs256_refuses_the_wrong_key():
         decode_hs256(token, b"another key, 32 bytes long......")
 
 
-@pytest.mark.parametrize("alg", ["none", "HS512", "RS256", None], ids=["none", "hs512", "rs256", "missing"])
+@pytest.mark.parametrize(
+    "alg",
+    ["none", "HS512", "RS256", None, "hs256", "HS2566", ["HS256"]],
+    ids=["none", "hs512", "rs256", "missing", "lower-case", "longer-name", "list"],
+)
 def test_decode_hs256_refuses_any_other_algorithm(alg):
     header = {"typ": "JWT"} if alg is None else {"alg": alg, "typ": "JWT"}
     unsigned = f"{b64url_encode(json.dumps(header).encode())}.{b64url_encode(b'{}')}."
 
-    with pytest.raises(InvalidTokenError, match="unsupported algorithm"):
+    with pytest.raises(InvalidTokenError, match=f"unsupported algorithm {re.escape(repr(alg))}"):
         decode_hs256(unsigned, KEY)
 
 
 @pytest.mark.parametrize(
     "token",
-    ["", "abc", "a.b", "a.b.c.d", "!!!.e30.sig", "WzFd.e30.sig", f"{RFC_HEADER_B64}.bm90IGpzb24.sig"],
-    ids=["empty", "one-segment", "two-segments", "four-segments", "not-base64", "header-not-an-object", "payload-not-json"],
+    [
+        "",
+        "abc",
+        "a.b",
+        "a.b.c.d",
+        "!!!.e30.sig",
+        "WzFd.e30.sig",
+        f"{RFC_HEADER_B64}.bm90IGpzb24.sig",
+        f"{RFC_HEADER_B64}.WzFd.sig",
+    ],
+    ids=[
+        "empty",
+        "one-segment",
+        "two-segments",
+        "four-segments",
+        "not-base64",
+        "header-not-an-object",
+        "payload-not-json",
+        "payload-not-an-object",
+    ],
 )
 def test_decode_hs256_refuses_a_malformed_token(token):
     with pytest.raises(InvalidTokenError, match="malformed token"):
@@ -161,11 +187,109 @@ def test_decode_hs256_accepts_a_matching_audience(aud, audience):
 
 @pytest.mark.parametrize(
     ("claims", "audience"),
-    [({"aud": "billing"}, "api"), ({"aud": ["web", "billing"]}, "api"), ({}, "api"), ({"aud": "api"}, None)],
-    ids=["other-audience", "not-in-list", "token-without-aud", "aud-but-no-audience-expected"],
+    [
+        ({"aud": "billing"}, "api"),
+        ({"aud": ["web", "billing"]}, "api"),
+        ({}, "api"),
+        ({"aud": "api"}, None),
+        ({"aud": "billing-api"}, "api"),
+        ({"aud": "api"}, "ap"),
+        ({"aud": ["billing-api", "web"]}, "api"),
+        ({"aud": "api-admin"}, "api"),
+        ({}, ""),
+        ({"aud": "api"}, ""),
+    ],
+    ids=[
+        "other-audience",
+        "not-in-list",
+        "token-without-aud",
+        "aud-but-no-audience-expected",
+        "expected-is-a-substring-of-aud",
+        "aud-starts-with-expected",
+        "expected-is-a-substring-of-a-list-item",
+        "aud-extends-expected",
+        "empty-audience-expected-token-without-aud",
+        "empty-audience-expected",
+    ],
 )
 def test_decode_hs256_refuses_a_token_for_another_audience(claims, audience):
     token = encode_hs256({"sub": "1", **claims}, KEY)
 
     with pytest.raises(InvalidTokenError, match="wrong audience"):
         decode_hs256(token, KEY, audience=audience)
+        pytest.fail(
+            f"aud {claims.get('aud')!r} was accepted for audience {audience!r}: an audience matches only when it is EQUAL "
+            "to aud or to one item of the aud list ('billing-api' is not 'api'), and audience='' is still given"
+        )
+
+
+# ---------------------------------------------------------------- reviewer's checks
+
+
+@pytest.mark.parametrize("exp", [0, 1], ids=["exp-zero", "exp-one"])
+def test_decode_hs256_treats_exp_zero_as_a_time_long_past(exp):
+    token = encode_hs256({"sub": "1", "exp": exp}, KEY)
+
+    with pytest.raises(InvalidTokenError, match="expired"):
+        decode_hs256(token, KEY, clock=at(1_700_000_000))
+        pytest.fail("exp 0 is 1970-01-01, not 'no expiry': test `'exp' in claims`, not `claims.get('exp') or ...`")
+
+
+def test_decode_hs256_believes_a_clock_that_says_zero():
+    token = encode_hs256({"sub": "1", "exp": 10}, KEY)
+
+    assert decode_hs256(token, KEY, clock=at(0)) == {"sub": "1", "exp": 10}, (
+        "the clock said 0 (1970), before exp 10: `clock() or time.time()` throws that answer away"
+    )
+
+
+@pytest.mark.parametrize(
+    "claims", [{"exp": 1}, {"aud": "billing"}, {"exp": 1, "aud": "billing"}], ids=["expired", "other-audience", "both"]
+)
+def test_decode_hs256_checks_the_signature_before_the_claims(claims):
+    token = encode_hs256({"sub": "1", **claims}, KEY)
+    header, payload, _ = token.split(".")
+    forged = f"{header}.{payload}.{hs256_signature(f'{header}.{payload}'.encode(), b'attacker key')}"
+
+    with pytest.raises(InvalidTokenError, match="bad signature"):
+        decode_hs256(forged, KEY, audience="api", clock=at(1_700_000_000))
+        pytest.fail("claims of a token whose signature is wrong must not be read at all")
+
+
+@pytest.mark.parametrize("signature", ["dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXé", "✓" * 43], ids=["one-accent", "all-non-ascii"])
+def test_decode_hs256_refuses_a_non_ascii_signature_as_bad(signature):
+    token = f"{RFC_HEADER_B64}.{RFC_PAYLOAD_B64}.{signature}"
+
+    with pytest.raises(InvalidTokenError, match="bad signature"):
+        decode_hs256(token, RFC_KEY, clock=at(RFC_EXP - 1))
+    # hmac.compare_digest raises TypeError for two str with non-ASCII characters: compare bytes
+
+
+@pytest.fixture
+def compare_digest_answers(monkeypatch):
+    """Replace hmac.compare_digest, however it was imported, with one that gives a fixed answer."""
+    real = hmac.compare_digest
+    answer = {"value": True}
+
+    def fake(a, b):
+        return answer["value"]
+
+    monkeypatch.setattr(hmac, "compare_digest", fake)
+    monkeypatch.setattr(secrets, "compare_digest", fake)
+    for name, value in list(vars(hs256_jwt_by_hand).items()):
+        if value is real:  # `from hmac import compare_digest` (under any name)
+            monkeypatch.setattr(hs256_jwt_by_hand, name, fake)
+    return answer
+
+
+def test_decode_hs256_lets_hmac_compare_digest_decide_the_signature(compare_digest_answers):
+    forged = f"{RFC_HEADER_B64}.{RFC_PAYLOAD_B64}.{'A' * 43}"
+
+    compare_digest_answers["value"] = True
+    assert decode_hs256(forged, RFC_KEY, clock=at(RFC_EXP - 1))["iss"] == "joe", (
+        "compare the signatures with hmac.compare_digest (it takes the same time wherever they differ); "
+        "== or != stops at the first different byte, and the time it takes tells an attacker how much was right"
+    )
+    compare_digest_answers["value"] = False
+    with pytest.raises(InvalidTokenError, match="bad signature"):
+        decode_hs256(RFC_TOKEN, RFC_KEY, clock=at(RFC_EXP - 1))

@@ -14,7 +14,9 @@ Extended JSON does the same with "$numberDecimal" and "$date"):
 
 - ApiJSONEncoder.default(o) handles Decimal and datetime. A naive datetime (no
   tzinfo) raises ValueError("datetime must be timezone-aware ..."); any other
-  type is left to json.JSONEncoder.default, which raises TypeError.
+  type (a date without a time too) is left to json.JSONEncoder.default,
+  which raises TypeError. Every Decimal comes back as written: "-0", "0.00",
+  "NaN" and "-Infinity" included.
 - api_object_hook(obj) turns a dict that is exactly {"$decimal": s} or
   {"$datetime": s} back into a Decimal / datetime and returns any other dict as is.
 - to_json / from_json use them through json.dumps(cls=...) / json.loads(object_hook=...).
@@ -29,10 +31,13 @@ Return one dict per <entry>, in document order:
      "link": "https://pyroad.example.org/news/1.2",
      "updated": datetime(2024, 5, 3, 9, 0, tzinfo=timezone.utc)}
 
-"title" and "id" are stripped of surrounding whitespace; "link" is the href of the
-entry's <link> whose rel is "alternate" (a <link> without rel counts as
-"alternate"), or None; "updated" is an aware datetime ("Z" means UTC). A document
-whose root is not an Atom <feed> raises ValueError("not an Atom feed ...").
+Read each entry's own child elements: an entry copied from another feed may
+hold a <source> with that feed's id, title, link and updated, which are not
+the entry's. "title" and "id" are stripped of surrounding whitespace ("" when
+missing); "link" is the href of the entry's <link> whose rel is "alternate" (a
+<link> without rel counts as "alternate"), or None; "updated" is an aware
+datetime ("Z" means UTC). A document whose root is not an Atom <feed> (exactly
+that namespace, no look-alike) raises ValueError("not an Atom feed ...").
 """
 
 import json

@@ -1,5 +1,5 @@
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -49,8 +49,16 @@ def test_an_order_survives_the_round_trip_with_its_types():
 
 @pytest.mark.parametrize(
     "value",
-    [Decimal("0.1") + Decimal("0.2"), Decimal("1E+3"), Decimal("-123456789.123456789")],
-    ids=["sum", "exponent", "many-digits"],
+    [
+        Decimal("0.1") + Decimal("0.2"),
+        Decimal("1E+3"),
+        Decimal("-123456789.123456789"),
+        Decimal("-0"),
+        Decimal("0.00"),
+        Decimal("NaN"),
+        Decimal("-Infinity"),
+    ],
+    ids=["sum", "exponent", "many-digits", "negative-zero", "zero-with-cents", "nan", "minus-infinity"],
 )
 def test_decimals_come_back_exactly(value):
     assert str(from_json(to_json(value))) == str(value)
@@ -75,9 +83,11 @@ def test_a_naive_datetime_is_refused():
         to_json({"placed_at": datetime(2024, 5, 1, 12, 30)})
 
 
-def test_an_unsupported_type_still_raises_type_error():
+@pytest.mark.parametrize("value", [{"a", "b"}, date(2024, 5, 1), b"bytes"], ids=["set", "date-without-time", "bytes"])
+def test_an_unsupported_type_still_raises_type_error(value):
     with pytest.raises(TypeError, match="not JSON serializable"):
-        to_json({"tags": {"a", "b"}})
+        to_json({"value": value})
+        pytest.fail("only Decimal and datetime are tagged: a date is not a datetime (check isinstance(o, datetime))")
 
 
 # ---------------------------------------------------------------- Atom
@@ -160,9 +170,51 @@ def test_parse_atom_of_a_feed_without_entries_is_empty():
         "<feed><entry><id>1</id></entry></feed>",
         '<rss version="2.0"><channel><title>RSS</title></channel></rss>',
         '<entry xmlns="http://www.w3.org/2005/Atom"><id>1</id></entry>',
+        '<feed xmlns="http://www.w3.org/2005/Atomic"><title>Not Atom</title></feed>',
+        '<feed xmlns="http://purl.org/atom/ns#"><title>Old draft</title></feed>',
     ],
-    ids=["feed-without-namespace", "rss", "bare-entry"],
+    ids=["feed-without-namespace", "rss", "bare-entry", "look-alike-namespace", "atom-0.3-namespace"],
 )
 def test_parse_atom_refuses_a_document_that_is_not_an_atom_feed(xml_text):
     with pytest.raises(ValueError, match="not an Atom feed"):
         parse_atom(xml_text)
+
+
+def test_parse_atom_reads_the_entrys_own_elements_not_those_of_its_source():
+    # RFC 4287 4.2.11: an entry copied from another feed keeps that feed's metadata in <source>,
+    # which has its own <id>, <title>, <link> and <updated>.
+    xml_text = """<feed xmlns="http://www.w3.org/2005/Atom">
+      <title>Planet</title>
+      <entry>
+        <source>
+          <id>tag:blog.example.com,2024:feed</id>
+          <title>Someone's blog</title>
+          <link href="https://blog.example.com/"/>
+          <updated>2020-01-01T00:00:00Z</updated>
+        </source>
+        <id>tag:blog.example.com,2024:post-9</id>
+        <title>Post nine</title>
+        <link rel="alternate" href="https://blog.example.com/9"/>
+        <updated>2024-02-03T04:05:06Z</updated>
+      </entry>
+    </feed>"""
+
+    assert parse_atom(xml_text) == [
+        {
+            "id": "tag:blog.example.com,2024:post-9",
+            "title": "Post nine",
+            "link": "https://blog.example.com/9",
+            "updated": datetime(2024, 2, 3, 4, 5, 6, tzinfo=UTC),
+        }
+    ], "read the entry's DIRECT children (find/findall with 'atom:title'), not any descendant ('.//' or iter())"
+
+
+def test_parse_atom_gives_an_empty_string_for_a_missing_title_or_id():
+    xml_text = """<feed xmlns="http://www.w3.org/2005/Atom">
+      <entry><id>urn:no-title</id><updated>2024-01-01T00:00:00Z</updated></entry>
+      <entry><title>No id</title><updated>2024-01-01T00:00:00Z</updated></entry>
+    </feed>"""
+
+    entries = parse_atom(xml_text)
+
+    assert [(e["id"], e["title"]) for e in entries] == [("urn:no-title", ""), ("", "No id")]

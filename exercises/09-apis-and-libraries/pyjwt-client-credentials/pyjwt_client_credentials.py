@@ -34,7 +34,12 @@ client_secret, scope=None, refresh_margin=30, timeout=10, clock=time.monotonic).
 - A 4xx/5xx answer raises TokenError("token request failed: invalid_client"),
   using the JSON "error" field, or "token request failed: status 500" when the
   body has none. A token_type other than "Bearer" (in any letter case) raises
-  TokenError("expected a Bearer token, got 'mac'"). Nothing is cached after an error.
+  TokenError("expected a Bearer token, got 'mac'"). A good answer without a
+  non-empty string "access_token" or a numeric "expires_in" raises
+  TokenError("malformed token response ..."). Nothing is cached after an
+  error: the next call asks the endpoint again.
+- 0 is a real value everywhere: refresh_margin=0 refreshes exactly at expiry,
+  now=0 means 1970-01-01 and lifetime=0 a token that expires as it is issued.
 - auth_header() returns {"Authorization": "Bearer <access_token()>"}.
 
     creds = ClientCredentials(requests.Session(), "https://auth.example.com/oauth/token",

@@ -101,5 +101,8 @@ class ClientCredentials:
             raise TokenError(f"token request failed: {reason}")
         if body.get("token_type", "").lower() != "bearer":
             raise TokenError(f"expected a Bearer token, got {body.get('token_type')!r}")
-        self._token = body["access_token"]
-        self._expires_at = sent_at + body["expires_in"]
+        token, expires_in = body.get("access_token"), body.get("expires_in")
+        if not isinstance(token, str) or not token or not isinstance(expires_in, (int, float)):
+            raise TokenError(f"malformed token response: {body!r}")
+        self._token = token
+        self._expires_at = sent_at + expires_in

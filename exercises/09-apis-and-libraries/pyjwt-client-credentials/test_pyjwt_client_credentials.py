@@ -55,6 +55,17 @@ def test_issue_access_token_uses_the_current_time_by_default():
     assert claims["exp"] == claims["iat"] + 300, "the default lifetime is 300 seconds"
 
 
+@pytest.mark.parametrize(("issued_at", "lifetime"), [(0, 300), (1_700_000_000, 0)], ids=["now-is-zero", "lifetime-is-zero"])
+def test_issue_access_token_takes_zero_as_a_value(issued_at, lifetime):
+    token = issue_access_token(KEY, subject="s", audience=AUDIENCE, issuer=ISSUER, lifetime=lifetime, now=issued_at)
+
+    claims = jwt.decode(token, KEY, algorithms=["HS256"], audience=AUDIENCE, options={"verify_exp": False})
+
+    assert (claims["iat"], claims["exp"]) == (issued_at, issued_at + lifetime), (
+        "0 is a value, not 'not given': test `now is None`, never `now or time.time()` / `lifetime or 300`"
+    )
+
+
 def test_issue_access_token_adds_the_scope_only_when_given():
     with_scope = issue_access_token(KEY, subject="s", audience=AUDIENCE, issuer=ISSUER, scope="reports:read reports:write")
     without = issue_access_token(KEY, subject="s", audience=AUDIENCE, issuer=ISSUER)
@@ -285,3 +296,74 @@ def test_auth_header_carries_the_bearer_token(make_client):
 
     assert header == {"Authorization": f"Bearer {client.access_token()}"}
     assert header["Authorization"].startswith("Bearer eyJ")
+
+
+def test_a_refresh_margin_of_zero_keeps_the_token_until_it_expires(make_client, clock, endpoint):
+    client = make_client(refresh_margin=0)
+    first = client.access_token()  # at t=1000, expires at t=1300
+
+    clock.now = 1299.5
+    assert client.access_token() == first, "refresh_margin=0 means 'no margin', not the default 30 s"
+    assert endpoint.issued == 1
+    clock.now = 1300.0
+    client.access_token()
+    assert endpoint.issued == 2, "at the expiry itself the token is dead: fetch a new one"
+
+
+def test_access_token_passes_the_timeout_it_was_given(make_client, server):
+    make_client(timeout=2.5).access_token()
+
+    assert server.calls[0].request.req_kwargs["timeout"] == 2.5
+
+
+def test_nothing_is_cached_after_a_refused_token_type(make_client, endpoint):
+    client = make_client()
+    endpoint.token_type = "mac"
+    with pytest.raises(TokenError, match="expected a Bearer token"):
+        client.access_token()
+
+    endpoint.token_type = "Bearer"
+    token = client.access_token()
+
+    assert endpoint.issued == 2, "the 'mac' token must not have been kept: store a token only after every check"
+    assert jwt.decode(token, KEY, algorithms=["HS256"], audience=AUDIENCE)["jti"] == "2"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"token_type": "Bearer", "expires_in": 300},
+        {"access_token": "", "token_type": "Bearer", "expires_in": 300},
+        {"access_token": "eyJ.x.y", "token_type": "Bearer"},
+        {"access_token": "eyJ.x.y", "token_type": "Bearer", "expires_in": "300"},
+    ],
+    ids=["no-access-token", "empty-access-token", "no-expires-in", "expires-in-as-text"],
+)
+def test_a_malformed_good_answer_raises_token_error(clock, answer):
+    with responses.RequestsMock() as mock:
+        mock.post(TOKEN_URL, json=answer)
+        client = ClientCredentials(requests.Session(), TOKEN_URL, CLIENT_ID, CLIENT_SECRET, clock=clock)
+
+        with pytest.raises(TokenError, match="malformed token response"):
+            client.access_token()
+            pytest.fail("a 200 answer is not automatically a usable token: check access_token and expires_in")
+
+
+def test_the_default_refresh_margin_is_30_seconds(make_client, clock, endpoint):
+    client = make_client()
+    client.access_token()  # at t=1000, expires at t=1300
+
+    clock.now = 1269.0
+    client.access_token()
+    assert endpoint.issued == 1, "31 s before expiry the token is still good"
+    clock.now = 1270.0
+    client.access_token()
+    assert endpoint.issued == 2, "30 s before expiry (the default refresh_margin) a new token is fetched"
+
+
+def test_the_first_call_fetches_whatever_the_monotonic_clock_reads(make_client, clock, endpoint):
+    clock.now = -1000.0  # time.monotonic() counts from an undefined point: its readings may be anything
+
+    token = make_client().access_token()
+
+    assert endpoint.issued == 1 and token, "with no token yet, fetch one: do not compare the clock with a made-up expiry"

@@ -17,9 +17,16 @@ Its <table id="plans"> has a header row and one row per plan:
    whitespace collapsed ("E-mail,\\n   next business day" -> "E-mail, next
    business day"; "€<b>29</b>.00" -> "€29.00"). An empty cell, and a cell missing
    at the end of a short row, is None. A cell with colspan="2" fills two
-   columns with its text. A row with more cells than columns raises
-   ValueError("row 3 has 6 cells but the table has 5 columns"); no such table
-   raises LookupError("no table with id 'prices' ...").
+   columns with its text; a colspan that is not a whole number above 0
+   ("0", "x", "") counts as 1, as browsers do. A row with more cells than
+   columns raises ValueError("row 3 has 6 cells but the table has 5 columns");
+   two columns with the same name (two empty header cells too) raise
+   ValueError("duplicate column 'Price'"), since one would overwrite the
+   other in every dict. The id must match exactly ("plans-archive" is not
+   "plans") and may hold any character ("q1.2024"); no such table raises
+   LookupError("no table with id 'prices' ..."). A table nested inside a
+   cell is part of that cell's text: its rows and cells are not rows and
+   cells of the outer table.
 
 3. fetch_table(session, url, table_id) GETs url with that session and
    timeout=TIMEOUT, raises requests.HTTPError for a 4xx/5xx answer, and parses

@@ -94,6 +94,66 @@ def test_parse_table_reports_a_missing_table(html):
         parse_table(html, "prices")
 
 
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [("0", ["x", "y", None]), ("x", ["x", "y", None]), ("", ["x", "y", None]), (" 2 ", ["x", "x", "y"]), ("3", ["x", "x", "x"])],
+    ids=["zero", "not-a-number", "empty", "spaces-around", "whole-row"],
+)
+def test_parse_table_reads_colspan_as_a_browser_does(span, expected):
+    html = f'<table id="t"><tr><th>A</th><th>B</th><th>C</th></tr><tr><td colspan="{span}">x</td>{"<td>y</td>" if span != "3" else ""}</tr></table>'
+
+    assert list(parse_table(html, "t")[0].values()) == expected, (
+        "a colspan that is not a whole number above 0 counts as 1 (int('x') would crash, and 0 would drop the cell)"
+    )
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["<th>Price</th><th>Plan</th><th>Price</th>", "<th></th><th>Plan</th><th></th>"],
+    ids=["same-name-twice", "two-empty-header-cells"],
+)
+def test_parse_table_refuses_columns_whose_names_collide(header):
+    html = f'<table id="t"><tr>{header}</tr><tr><td>1</td><td>Pro</td><td>2</td></tr></table>'
+
+    with pytest.raises(ValueError, match="duplicate column"):
+        parse_table(html, "t")
+        pytest.fail("two columns with one name: dict(zip(...)) silently keeps only the last value")
+
+
+def test_parse_table_reads_a_header_row_made_of_td_cells():
+    html = '<table id="t"><tr><td>City</td><td>Zone</td></tr><tr><td>Oslo</td><td>CET</td></tr></table>'
+
+    assert parse_table(html, "t") == [{"City": "Oslo", "Zone": "CET"}], "the first row names the columns, <th> or <td>"
+
+
+def test_parse_table_matches_the_id_exactly():
+    html = (
+        '<table id="plans-archive"><tr><th>Old</th></tr><tr><td>1999</td></tr></table>'
+        '<table id="q1.2024"><tr><th>Quarter</th></tr><tr><td>Q1</td></tr></table>'
+    )
+
+    assert parse_table(html, "q1.2024") == [{"Quarter": "Q1"}], "ids may contain dots: do not build a CSS selector from one"
+    with pytest.raises(LookupError, match="no table with id 'plans'"):
+        parse_table(html, "plans")
+        pytest.fail("'plans-archive' is not 'plans': the id must be equal, not contain it")
+
+
+def test_parse_table_keeps_a_nested_table_inside_its_cell():
+    html = """<table id="t">
+      <tr><th>Plan</th><th>Limits</th></tr>
+      <tr><td>Pro</td><td><table>
+        <tr><td>CPU</td> <td>4</td></tr>
+        <tr><td>RAM</td> <td>8 GB</td></tr>
+      </table></td></tr>
+      <tr><td>Team</td><td>none</td></tr>
+    </table>"""
+
+    assert parse_table(html, "t") == [
+        {"Plan": "Pro", "Limits": "CPU 4 RAM 8 GB"},
+        {"Plan": "Team", "Limits": "none"},
+    ], "the inner table's <tr> and <td> belong to the inner table: take only the rows whose own table is this one"
+
+
 # ---------------------------------------------------------------- requests
 
 
@@ -136,3 +196,13 @@ def test_fetch_table_raises_for_an_error_status(server, status):
 
     with pytest.raises(requests.HTTPError, match=str(status)):
         fetch_table(make_session(), URL, "plans")
+
+
+def test_fetch_table_uses_the_agreed_user_agent_and_timeouts(server, html):
+    server.get(URL, body=html, content_type="text/html; charset=utf-8")
+
+    fetch_table(make_session(), URL, "plans")
+
+    request = server.calls[0].request
+    assert request.headers["User-Agent"] == "pyroad-plans/1.0 (+https://pyroad.example.org/bot)"
+    assert request.req_kwargs["timeout"] == (3.05, 10), "3.05 s to connect, 10 s to read"

@@ -13,8 +13,9 @@ hand out long lists one page at a time:
     [book["id"] for book in client.iter_items("https://api.example.com/books")]  # [1, 2, 3]
 
 1. retry_delay(response, attempt, backoff) -> seconds to wait before the next
-   try. If Retry-After holds a whole number of seconds ("2"), that number;
-   otherwise (missing, "1.5", an HTTP date...) exponential back-off:
+   try. If Retry-After holds a whole number of seconds in ASCII digits ("2",
+   "0"), that number; otherwise (missing, "1.5", an HTTP date, "²" or "٣",
+   which str.isdigit() also calls digits...) exponential back-off:
    backoff * 2 ** attempt, where attempt is 0 for the first retry: 0.5, 1, 2, 4 ...
 
 2. ApiClient(session, max_retries=3, backoff=0.5, timeout=10, sleep=time.sleep)
@@ -26,7 +27,8 @@ hand out long lists one page at a time:
    sleeps retry_delay(...) and tries again, at most max_retries times (so at
    most max_retries + 1 requests). Then:
    - a 2xx answer returns response.json();
-   - any other status (also a 429/503 after the last retry) raises
+   - any other status (also a 429/503 after the last retry, and a 3xx that
+     requests did not follow, such as 304: response.ok is True for those) raises
      ApiError("GET <url> returned 404") with .status == 404; no retry for 4xx/5xx
      other than 429 and 503;
    - a 2xx body that is not JSON raises ApiError("GET <url> returned a body that is not JSON");
@@ -35,15 +37,24 @@ hand out long lists one page at a time:
 
 4. iter_items(url) is a generator: it yields the items of each page and
    follows "next" until it is null or missing, fetching a page only when the
-   caller needs its items. A relative "next" ("?page=2", "/books?page=2") is
-   resolved against the URL of the page it came from. A "next" that points to a
-   page already fetched raises ApiError("pagination loop: ...").
+   caller needs its items; a page with no items but a "next" is not the end.
+   A relative "next" ("?page=2", "/books?page=2", "3", "../archive",
+   "//cdn.example.com/books") is resolved against the URL of the page it came
+   from, the way a browser does (urljoin), not against the first URL. A "next"
+   that points to ANY page already fetched (not only the first or the
+   previous one) raises ApiError("pagination loop: ..."). A "next" that
+   leaves the API (another scheme, host or port than the first URL, as
+   urlsplit reads them: "https://api.example.com.evil.org/...",
+   "https://api.example.com@evil.org/", "http://..." are all elsewhere;
+   host names are case-insensitive) raises ApiError("pagination leaves the
+   API: ...") before anything is sent there: the session may carry
+   credentials meant for the API alone.
 """
 
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import requests
 

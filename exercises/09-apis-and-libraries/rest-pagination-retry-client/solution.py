@@ -3,7 +3,7 @@
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import requests
 
@@ -18,9 +18,14 @@ class ApiError(Exception):
 
 def retry_delay(response: requests.Response, attempt: int, backoff: float) -> float:
     retry_after = response.headers.get("Retry-After", "").strip()
-    if retry_after.isdigit():
+    if retry_after.isascii() and retry_after.isdigit():
         return float(retry_after)
     return backoff * 2**attempt
+
+
+def _origin(url: str) -> tuple[str, str | None, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.hostname, parts.port
 
 
 class ApiClient:
@@ -54,7 +59,7 @@ class ApiClient:
                 break
             self.sleep(retry_delay(response, attempt, self.backoff))
 
-        if not response.ok:
+        if not 200 <= response.status_code < 300:
             raise ApiError(f"GET {url} returned {response.status_code}", status=response.status_code)
         try:
             return response.json()
@@ -63,8 +68,11 @@ class ApiClient:
 
     def iter_items(self, url: str) -> Iterator[Any]:
         seen: set[str] = set()
+        origin = _origin(url)
         next_url: str | None = url
         while next_url:
+            if _origin(next_url) != origin:
+                raise ApiError(f"pagination leaves the API: {next_url} is not on {url}'s scheme, host and port")
             if next_url in seen:
                 raise ApiError(f"pagination loop: {next_url} was already fetched")
             seen.add(next_url)

@@ -52,8 +52,8 @@ def test_retry_delay_doubles_the_back_off_with_each_attempt(attempt, expected):
 
 @pytest.mark.parametrize(
     "header",
-    ["1.5", "-1", "Wed, 21 Oct 2015 07:28:00 GMT", ""],
-    ids=["fraction", "negative", "http-date", "empty"],
+    ["1.5", "-1", "Wed, 21 Oct 2015 07:28:00 GMT", "", "\u00b2", "\u0663"],
+    ids=["fraction", "negative", "http-date", "empty", "superscript-two", "arabic-indic-three"],
 )
 def test_retry_delay_falls_back_to_back_off_for_other_retry_after_values(header):
     assert retry_delay(make_response(503, **{"Retry-After": header}), attempt=1, backoff=0.25) == 0.5
@@ -117,7 +117,9 @@ def test_get_json_with_max_retries_zero_tries_once(server, sleeps):
     assert sleeps == []
 
 
-@pytest.mark.parametrize("status", [400, 404, 500], ids=["bad-request", "not-found", "server-error"])
+@pytest.mark.parametrize(
+    "status", [400, 404, 500, 501, 502], ids=["bad-request", "not-found", "server-error", "not-implemented", "bad-gateway"]
+)
 def test_get_json_does_not_retry_other_errors(server, client, sleeps, status):
     server.get(BOOKS, status=status, json={"error": "nope"})
 
@@ -210,3 +212,106 @@ def test_iter_items_stops_a_pagination_loop(server, client):
         f"page 2 links back to page 1: stop with ApiError('pagination loop: ...') instead of fetching "
         f"page 1 again (the client fetched it again and got: {excinfo.value})"
     )
+
+
+@pytest.mark.parametrize("status", [199, 300, 304], ids=["below-2xx", "multiple-choices", "not-modified"])
+def test_get_json_refuses_a_status_outside_2xx(server, client, status):
+    server.get(BOOKS, status=status, json={"items": []} if status == 300 else None)  # 1xx and 304 have no body
+
+    with pytest.raises(ApiError, match=f"GET {BOOKS} returned {status}") as excinfo:
+        client.get_json(BOOKS)
+        pytest.fail(f"only a 2xx answer carries the JSON asked for; response.ok is True for a {status} too")
+
+    assert excinfo.value.status == status
+
+
+@pytest.mark.parametrize("status", [200, 203, 299], ids=["ok", "non-authoritative", "last-2xx"])
+def test_get_json_accepts_every_2xx_status(server, client, status):
+    server.get(BOOKS, status=status, json={"items": []})
+
+    assert client.get_json(BOOKS) == {"items": []}
+
+
+def test_the_default_timeout_is_10_seconds(server, client):
+    server.get(BOOKS, json={})
+
+    client.get_json(BOOKS)
+
+    assert server.calls[0].request.req_kwargs["timeout"] == 10
+
+
+def test_a_back_off_of_zero_is_kept(server, sleeps):
+    server.get(BOOKS, status=503)
+    server.get(BOOKS, status=503)
+    server.get(BOOKS, json={"ok": True})
+
+    assert ApiClient(requests.Session(), backoff=0, sleep=sleeps.append).get_json(BOOKS) == {"ok": True}
+    assert sleeps == [0, 0], "backoff=0 means do not wait; `backoff or 0.5` would wait anyway"
+
+
+def test_iter_items_goes_on_after_a_page_without_items(server, client):
+    server.get(BOOKS, json={"items": [1], "next": f"{BOOKS}?page=2"}, match=NO_QUERY)
+    server.get(f"{BOOKS}?page=2", json={"items": [], "next": f"{BOOKS}?page=3"})
+    server.get(f"{BOOKS}?page=3", json={"items": [3], "next": None})
+
+    assert list(client.iter_items(BOOKS)) == [1, 3], "an empty page with a next link is not the last page: only next ends it"
+
+
+def test_iter_items_resolves_next_against_the_page_it_came_from(server, client):
+    server.get(BOOKS, json={"items": [1], "next": "https://api.example.com/books/pages/2"}, match=NO_QUERY)
+    server.get("https://api.example.com/books/pages/2", json={"items": [2], "next": "3"})
+    server.get("https://api.example.com/books/pages/3", json={"items": [3], "next": "../archive/1"})
+    server.get("https://api.example.com/books/archive/1", json={"items": [4], "next": "//api.example.com/books/last"})
+    server.get("https://api.example.com/books/last", json={"items": [5], "next": None})
+
+    assert list(client.iter_items(BOOKS)) == [1, 2, 3, 4, 5], (
+        "'3' on .../books/pages/2 is .../books/pages/3, '../archive/1' climbs one folder, '//host/path' keeps "
+        "the scheme: urljoin(URL of the current page, next), not the first URL or the site root"
+    )
+
+
+def test_iter_items_stops_a_loop_back_to_a_page_in_the_middle(server, client):
+    server.get(BOOKS, json={"items": [1], "next": f"{BOOKS}?page=2"}, match=NO_QUERY)
+    server.get(f"{BOOKS}?page=2", json={"items": [2], "next": "?page=3"})
+    server.get(f"{BOOKS}?page=3", json={"items": [3], "next": "?page=2"})
+    server.get(f"{BOOKS}?page=2", status=508)  # a second visit to page 2 gets "508 Loop Detected"
+
+    with pytest.raises(ApiError) as excinfo:
+        list(islice(client.iter_items(BOOKS), 10))
+
+    assert "pagination loop" in str(excinfo.value), (
+        "page 3 links back to page 2: remember EVERY page fetched, not only the first or the previous one "
+        f"(the client fetched page 2 again and got: {excinfo.value})"
+    )
+    assert len(server.calls) == 3, "stop before fetching page 2 a second time"
+
+
+@pytest.mark.parametrize(
+    "next_link",
+    [
+        "https://api.example.com.evil.org/books?page=2",
+        "https://evil-api.example.com/books?page=2",
+        "https://api.example.com@evil.org/books?page=2",
+        "//evil.org/books?page=2",
+        "http://api.example.com/books?page=2",
+        "https://api.example.com:8443/books?page=2",
+    ],
+    ids=["host-as-prefix", "look-alike-host", "userinfo-trick", "scheme-relative-elsewhere", "https-to-http", "other-port"],
+)
+def test_iter_items_does_not_follow_next_off_the_api(server, client, next_link):
+    server.get(BOOKS, json={"items": [1], "next": next_link}, match=NO_QUERY)
+
+    items = client.iter_items(BOOKS)
+    assert next(items) == 1
+    with pytest.raises(ApiError, match="pagination leaves the API"):
+        next(items)
+        pytest.fail(f"{next_link!r} is not https://api.example.com: compare urlsplit(...) scheme, hostname and port, not a prefix")
+
+    assert len(server.calls) == 1, "nothing may be sent off the API"
+
+
+def test_iter_items_treats_host_names_case_insensitively(server, client):
+    server.get(BOOKS, json={"items": [1], "next": "https://API.Example.com/books?page=2"}, match=NO_QUERY)
+    server.get(f"{BOOKS}?page=2", json={"items": [2], "next": None})
+
+    assert list(client.iter_items(BOOKS)) == [1, 2], "API.Example.com is api.example.com: host names ignore case"

@@ -3,8 +3,9 @@
 The folder catalog/ holds three saved pages of https://books.example/catalogue/
 (page-1.html, page-2.html, page-3.html). Open one in an editor: each book is an
 <article class="product" data-sku="...">; adverts are <article class="product
-sponsored"> and must be skipped; the sidebar ("Recently viewed") is not part of
-the listing. The "next" link lives in <ul class="pager"> as <li class="next">.
+sponsored"> and must be skipped (a book may carry more classes: "product
+featured" is a book); the sidebar ("Recently viewed") is not part of the
+listing. The "next" link lives in <ul class="pager"> as <li class="next">.
 
 1. parse_products(html, page_url) returns one dict per book, in page order:
        {"sku": "BK-0001",                 # the data-sku attribute
@@ -13,16 +14,23 @@ the listing. The "next" link lives in <ul class="pager"> as <li class="next">.
         "price": Decimal("12.99"),        # from "£12.99"; "£1,024.00" -> 1024.00
         "in_stock": True,                 # availability has class "in-stock"
         "url": "https://books.example/book/dune_1/index.html"}  # absolute
+   "url" is the link's href resolved against page_url, the page it is on, as
+   a browser does (urljoin): "../book/dune_1/index.html" on
+   .../catalogue/fiction/page-1.html is .../catalogue/book/dune_1/index.html.
    A price that is not "£" followed by a number raises
-   ValueError("cannot parse price: '...'").
+   ValueError("cannot parse price: '...'"); "£NaN" and "£Infinity" are not
+   prices either, though Decimal reads them.
 
-2. next_page_url(html, page_url) gives the absolute URL of the next page, or
-   None on the last page.
+2. next_page_url(html, page_url) gives the absolute URL of the next page
+   (resolved against page_url), or None on the last page.
 
 3. scrape_catalog(start_url, fetch, max_pages=20) fetches start_url with
    fetch(url) -> html, then follows "next" links, and returns every book of
-   every page in order. After max_pages pages it stops with
-   RuntimeError("gave up after 20 pages") instead of looping for ever.
+   every page in order; each page's links are resolved against that page's
+   own URL. It fetches at most max_pages pages: a catalogue of exactly
+   max_pages pages is read whole, and when page max_pages still has a "next"
+   it stops with RuntimeError("gave up after 20 pages") instead of looping
+   for ever.
 
        >>> books = scrape_catalog("https://books.example/catalogue/page-1.html", fetch)
        >>> [b["sku"] for b in books][:3]

@@ -11,9 +11,12 @@ def parse_price(text: str) -> Decimal:
     if not cleaned.startswith("£"):
         raise ValueError(f"cannot parse price: {text!r}")
     try:
-        return Decimal(cleaned.removeprefix("£").replace(",", ""))
+        price = Decimal(cleaned.removeprefix("£").replace(",", ""))
     except InvalidOperation:
         raise ValueError(f"cannot parse price: {text!r}") from None
+    if not price.is_finite():  # Decimal also reads "NaN" and "Infinity"
+        raise ValueError(f"cannot parse price: {text!r}")
+    return price
 
 
 def parse_products(html: str, page_url: str) -> list[dict]:

@@ -76,8 +76,8 @@ def test_parse_products_returns_an_empty_list_for_a_page_without_books():
 
 @pytest.mark.parametrize(
     "price",
-    ["12.99", "£twelve", "Call us"],
-    ids=["no-currency-sign", "words-instead-of-digits", "no-price-at-all"],
+    ["12.99", "£twelve", "Call us", "£NaN", "£Infinity", "£", "$12.99"],
+    ids=["no-currency-sign", "words-instead-of-digits", "no-price-at-all", "not-a-number", "infinity", "sign-only", "dollars"],
 )
 def test_parse_products_rejects_a_price_it_cannot_read(price):
     html = (
@@ -130,3 +130,78 @@ def test_scrape_catalog_gives_up_on_a_pager_that_never_ends():
     with pytest.raises(RuntimeError, match="gave up after 3 pages"):
         scrape_catalog(PAGE_1, fetch, max_pages=3)
     assert len(calls) == 3, "max_pages=3 means at most three fetches"
+
+
+def test_parse_products_resolves_links_against_the_page_they_are_on():
+    products = parse_products(read_page("page-1.html"), "https://books.example/catalogue/fiction/page-1.html")
+
+    assert products[0]["url"] == "https://books.example/catalogue/book/dune_1/index.html", (
+        "'../book/dune_1/index.html' climbs ONE folder from the page's own folder (catalogue/fiction/): "
+        "urljoin(page_url, href), not the site root"
+    )
+
+
+def test_parse_products_keeps_a_book_with_more_classes():
+    html = (
+        '<article class="product featured" data-sku="BK-0100"><h3><a href="x.html" title="X">X</a></h3>'
+        '<p class="price">£5.00</p><p class="availability in-stock">In stock</p></article>'
+    )
+
+    assert [p["sku"] for p in parse_products(html, PAGE_1)] == ["BK-0100"], (
+        "class='product featured' is a product: test class membership, not class == ['product']"
+    )
+
+
+SHELF = {
+    # page 1 links to a page in another folder; that page's links are relative to ITS folder
+    "https://books.example/catalogue/page-1.html": (
+        '<article class="product" data-sku="S-1"><h3><a href="../book/one/index.html" title="One">One</a></h3>'
+        '<p class="price">£1.00</p><p class="availability in-stock">In stock</p></article>'
+        '<ul class="pager"><li class="next"><a href="archive/page-2.html">next</a></li></ul>'
+    ),
+    "https://books.example/catalogue/archive/page-2.html": (
+        '<article class="product" data-sku="S-2"><h3><a href="two/index.html" title="Two">Two</a></h3>'
+        '<p class="price">£2.00</p><p class="availability in-stock">In stock</p></article>'
+        '<ul class="pager"><li class="next"><a href="page-3.html">next</a></li></ul>'
+    ),
+    "https://books.example/catalogue/archive/page-3.html": (
+        '<article class="product" data-sku="S-3"><h3><a href="//books.example/book/three/" title="Three">Three</a></h3>'
+        '<p class="price">£3.00</p><p class="availability in-stock">In stock</p></article>'
+    ),
+}
+
+
+def test_scrape_catalog_resolves_each_pages_links_against_that_page():
+    books = scrape_catalog("https://books.example/catalogue/page-1.html", SHELF.__getitem__)
+
+    assert [b["url"] for b in books] == [
+        "https://books.example/book/one/index.html",
+        "https://books.example/catalogue/archive/two/index.html",
+        "https://books.example/book/three/",
+    ], "page 2 lives in catalogue/archive/: its 'two/index.html' and 'page-3.html' are relative to that folder"
+
+
+def test_scrape_catalog_reads_a_catalogue_of_exactly_max_pages(fetch_log):
+    books = scrape_catalog(PAGE_1, fetch_log, max_pages=3)
+
+    assert len(books) == 7, "three pages and max_pages=3: the last page has no next, so this is a whole catalogue"
+
+
+def test_scrape_catalog_gives_up_when_the_last_allowed_page_still_has_a_next(fetch_log):
+    with pytest.raises(RuntimeError, match="gave up after 2 pages"):
+        scrape_catalog(PAGE_1, fetch_log, max_pages=2)
+    assert len(fetch_log.requested) == 2
+
+
+def test_scrape_catalog_gives_up_after_20_pages_by_default():
+    endless = '<ul class="pager"><li class="next"><a href="page-1.html">next</a></li></ul>'
+    calls = []
+
+    def fetch(url):
+        calls.append(url)
+        assert len(calls) <= 50, "scrape_catalog keeps following 'next' links"
+        return endless
+
+    with pytest.raises(RuntimeError, match="gave up after 20 pages"):
+        scrape_catalog(PAGE_1, fetch)
+    assert len(calls) == 20

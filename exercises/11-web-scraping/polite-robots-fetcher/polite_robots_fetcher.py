@@ -12,13 +12,19 @@ leave time between two requests to the same host. Build PoliteFetcher:
 - fetch_robots(robots_url) -> str | None downloads e.g.
   "https://books.example/robots.txt" (None means there is none: all allowed).
   Ask for it at most ONCE per host, and parse it with urllib.robotparser.
-- allowed(url) -> bool: may this user agent fetch url?
+  A host is the netloc, scheme://HOST:PORT: "books.example:8443" has its own
+  robots.txt and its own delay.
+- allowed(url) -> bool: may this user agent fetch url? Rules are path
+  prefixes: "Disallow: /cart" also covers /cartoons, "Disallow: /admin/" does
+  not cover /admin; %61 is "a"; paths are case-sensitive.
 - delay_for(url) -> float: the host's Crawl-delay for this user agent, or
-  default_delay when robots.txt gives none.
+  default_delay when robots.txt gives none (a Crawl-delay of 0 is a delay:
+  none at all).
 - fetch(url): raise PermissionError("robots.txt disallows <url>") when not
-  allowed. Otherwise, if the last request to the same host started less than
-  delay_for(url) seconds ago, clock.sleep() the rest of the time; then call
-  transport(url, {"User-Agent": user_agent}) and return what it returns.
+  allowed (nothing is sent, so it is not a request). Otherwise, if the last
+  request to the same host STARTED less than delay_for(url) seconds ago,
+  clock.sleep() the rest of the time (exactly the delay ago: no sleep); then
+  call transport(url, {"User-Agent": user_agent}) and return what it returns.
   Hosts are independent: waiting on one host never delays another.
 
 The clock is injected (clock.monotonic(), clock.sleep(seconds)) so tests run

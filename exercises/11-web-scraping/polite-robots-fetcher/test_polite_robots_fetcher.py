@@ -101,6 +101,15 @@ def test_fetch_returns_the_page_and_sends_the_user_agent(make_fetcher, requests_
         (OTHER_AGENT, "https://shop.example/search?q=tea", False),
         (OTHER_AGENT, "https://shop.example/teapots", True),
         (OTHER_AGENT, "https://blog.example/anything/at/all", True),
+        (OTHER_AGENT, "https://books.example/admin", True),
+        (OTHER_AGENT, "https://books.example/administrator", True),
+        (OTHER_AGENT, "https://books.example/admin/help", False),
+        (OTHER_AGENT, "https://books.example/cartoons", False),
+        (OTHER_AGENT, "https://books.example/%61dmin/users", False),
+        (OUR_AGENT, "https://books.example/private", True),
+        (OUR_AGENT, "https://books.example/PRIVATE/x", True),
+        (OUR_AGENT, "https://books.example:8443/private/x", True),
+        ("pyroadbot/2.0", "https://books.example/private/x", False),
     ],
     ids=[
         "our-group-disallows-private",
@@ -113,9 +122,20 @@ def test_fetch_returns_the_page_and_sends_the_user_agent(make_fetcher, requests_
         "shop-search-is-off-limits",
         "shop-products-are-fine",
         "no-robots-txt-allows-everything",
+        "admin-without-slash-is-not-under-admin-slash",
+        "administrator-is-not-under-admin-slash",
+        "admin-help-without-slash-is-not-under-the-allow",
+        "disallow-cart-covers-cartoons",
+        "percent-encoded-path-is-the-same-path",
+        "private-without-slash-is-not-under-private-slash",
+        "paths-are-case-sensitive",
+        "another-port-is-another-site",
+        "agent-names-ignore-case",
     ],
 )
 def test_allowed_follows_robots_txt_for_our_user_agent(make_fetcher, agent, url, expected):
+    # robots.txt rules are path PREFIXES ("/cart" covers "/cartoons", "/admin/" does not cover "/admin"),
+    # compared after decoding %xx, and each scheme://host:port has its own robots.txt
     assert make_fetcher(agent).allowed(url) is expected
 
 
@@ -133,8 +153,9 @@ def test_fetch_refuses_a_disallowed_url_without_sending_anything(make_fetcher, r
         (OTHER_AGENT, "https://books.example/", 2.0),
         (OTHER_AGENT, "https://shop.example/", 0.5),
         (OTHER_AGENT, "https://blog.example/", 0.5),
+        (OTHER_AGENT, "https://fast.example/", 0.0),
     ],
-    ids=["our-crawl-delay", "star-crawl-delay", "no-crawl-delay-uses-default", "no-robots-uses-default"],
+    ids=["our-crawl-delay", "star-crawl-delay", "no-crawl-delay-uses-default", "no-robots-uses-default", "crawl-delay-zero-is-kept"],
 )
 def test_delay_for_reads_crawl_delay_or_falls_back_to_the_default(make_fetcher, agent, url, expected):
     assert make_fetcher(agent, default_delay=0.5).delay_for(url) == expected
@@ -199,3 +220,57 @@ def test_robots_txt_is_downloaded_once_per_host(make_fetcher, robots_requests, c
 def test_an_anonymous_or_malformed_user_agent_is_rejected(make_fetcher, agent):
     with pytest.raises(ValueError, match="user agent must look like 'Name/1.0'"):
         make_fetcher(agent)
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "expected"), [(4.5, [0.5]), (4.75, [0.25]), (5.0, [])], ids=["half-a-second-left", "a-quarter-left", "exactly-the-delay"]
+)
+def test_the_wait_is_exact_at_the_end_of_the_crawl_delay(make_fetcher, clock, elapsed, expected):
+    fetcher = make_fetcher()
+    fetcher.fetch("https://books.example/a")
+    clock.now += elapsed
+    fetcher.fetch("https://books.example/b")
+    assert clock.sleeps == expected, (
+        f"{elapsed} s of PyRoadBot's 5 s Crawl-delay have passed: sleep the rest, however small, and nothing at 5 s"
+    )
+
+
+def test_the_default_delay_is_one_second(fetch_robots, transport, clock):
+    fetcher = PoliteFetcher(OTHER_AGENT, fetch_robots, transport, clock)
+
+    assert fetcher.delay_for("https://blog.example/") == 1.0
+
+
+def test_the_delay_counts_from_when_the_last_request_started(fetch_robots, clock, requests_sent):
+    def slow_transport(url, headers):
+        requests_sent.append((url, dict(headers), clock.now))
+        clock.now += 2.0  # the server took 2 s to answer
+        return "<html></html>"
+
+    fetcher = PoliteFetcher(OUR_AGENT, fetch_robots, slow_transport, clock)
+    fetcher.fetch("https://books.example/a")
+    fetcher.fetch("https://books.example/b")
+
+    assert [sent_at for _, _, sent_at in requests_sent] == [1000.0, 1005.0], (
+        "remember the time just BEFORE calling transport: the 5 s run from when the last request started"
+    )
+
+
+def test_a_refused_url_does_not_count_as_a_request(make_fetcher, clock, requests_sent):
+    fetcher = make_fetcher()
+    with pytest.raises(PermissionError):
+        fetcher.fetch("https://books.example/private/x")
+    fetcher.fetch("https://books.example/a")
+
+    assert clock.sleeps == [], "nothing was sent for the refused URL, so there is nothing to wait for"
+
+
+@pytest.mark.parametrize(
+    ("url", "default_delay"), [("https://fast.example/a", 1.0), ("https://blog.example/a", 0.0)], ids=["crawl-delay-0", "default-delay-0"]
+)
+def test_a_delay_of_zero_means_no_waiting(make_fetcher, clock, url, default_delay):
+    fetcher = make_fetcher(OTHER_AGENT, default_delay=default_delay)
+    for _ in range(3):
+        fetcher.fetch(url)
+
+    assert clock.sleeps == [], "0 is a delay too: test `is None`, not `delay or default`"

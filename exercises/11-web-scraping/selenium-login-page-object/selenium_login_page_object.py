@@ -14,13 +14,21 @@ A good login lands ~1.5 s later on /dashboard, which has
 1. wait_until(driver, condition, clock=..., timeout=10.0, poll=0.5, message="")
    works like Selenium's WebDriverWait(driver, timeout, poll).until(condition):
    call condition(driver) at once and then after every clock.sleep(poll); return
-   its first truthy result; NoSuchElementException means "not yet". Once timeout
-   seconds have passed, raise TimeoutException(f"timed out after {timeout} s: {message}").
-   poll <= 0 or timeout < 0 raises ValueError.
+   its first truthy result; NoSuchElementException means "not yet". A check
+   made when exactly timeout seconds have passed still counts; once timeout
+   seconds have passed and the condition still fails, raise
+   TimeoutException(f"timed out after {timeout} s: {message}") at once, with
+   no extra sleep (timeout=0: one check, no sleep at all). poll <= 0 or
+   timeout < 0 raises ValueError.
 2. visible(locator) works like expected_conditions.visibility_of_element_located:
    visible((By.ID, "x")) is a function of the driver that returns the element
    if it is displayed, else False.
-3. The page objects hide the locators and the waiting from the tests:
+3. The page objects hide the locators and the waiting from the tests. Each
+   waits with its own clock and timeout; the messages of their timeouts are
+   "the dashboard did not appear" (login_as, and greeting(), which waits
+   for the heading to be visible before reading it) and "no login error was
+   shown" (login_expecting_error). login_as hands its clock and timeout on
+   to the DashboardPage it returns.
        page = LoginPage(driver, clock).open()
        dashboard = page.login_as("ada", "lovelace")   # waits for the dashboard
        dashboard.greeting()                          # 'Welcome back, ada!'
@@ -63,7 +71,7 @@ class DashboardPage:
         self.timeout = timeout
 
     def greeting(self) -> str:
-        # TODO: the text of the welcome heading.
+        # TODO: wait for the welcome heading to be visible, return its text.
         raise NotImplementedError
 
 

@@ -48,7 +48,14 @@ class DashboardPage:
         self.timeout = timeout
 
     def greeting(self) -> str:
-        return self.driver.find_element(*self.GREETING).text
+        heading = wait_until(
+            self.driver,
+            visible(self.GREETING),
+            clock=self.clock,
+            timeout=self.timeout,
+            message="the dashboard did not appear",
+        )
+        return heading.text
 
 
 class LoginPage:

@@ -79,6 +79,41 @@ def test_wait_until_gives_up_after_the_timeout(driver, clock):
     assert all(s <= 0.5 for s in clock.sleeps), "sleep at most `poll` seconds at a time"
 
 
+def test_wait_until_gives_up_exactly_at_the_deadline(driver, clock):
+    calls = []
+
+    def never(driver):
+        calls.append(clock.monotonic())
+        return False
+
+    with pytest.raises(TimeoutException):
+        wait_until(driver, never, clock=clock, timeout=2.0, poll=0.5)
+
+    assert calls == [100.0, 100.5, 101.0, 101.5, 102.0], "check at once, after every poll, and once more AT the deadline"
+    assert clock.monotonic() == 102.0, "when the check at the deadline fails, raise at once: no sleep after it"
+
+
+def test_wait_until_accepts_a_condition_that_holds_exactly_at_the_deadline(driver, clock):
+    def ready_at_102(driver):
+        return "ready" if clock.monotonic() >= 102.0 else None
+
+    assert wait_until(driver, ready_at_102, clock=clock, timeout=2.0, poll=0.5) == "ready", (
+        "2.0 s after the start is still within a 2.0 s timeout: check, then compare with the deadline"
+    )
+
+
+def test_wait_until_with_timeout_zero_checks_once_and_never_sleeps(driver, clock):
+    with pytest.raises(TimeoutException, match="timed out after 0 s: now or never"):
+        wait_until(driver, answers(None), clock=clock, timeout=0, message="now or never")
+    assert clock.sleeps == [], "timeout=0 means one check and no waiting (`timeout or 10.0` would wait 10 s)"
+
+
+def test_wait_until_defaults_to_10_seconds_polled_every_half_second(driver, clock):
+    with pytest.raises(TimeoutException, match=r"^timed out after 10.0 s: $"):
+        wait_until(driver, lambda driver: False, clock=clock)
+    assert clock.sleeps == [0.5] * 20
+
+
 @pytest.mark.parametrize(
     ("timeout", "poll"),
     [(5, 0), (5, -1), (-1, 0.5)],
@@ -160,3 +195,45 @@ def test_login_as_with_a_wrong_password_times_out(driver, clock):
     with pytest.raises(TimeoutException, match="timed out after 3 s"):
         page.login_as("ada", "wrong")
     assert driver.current_url == LOGIN_URL
+
+
+def test_greeting_waits_for_the_dashboard_with_the_page_objects_clock(driver, clock):
+    page = LoginPage(driver, clock).open()
+    page.driver.find_element(By.ID, "password").send_keys("lovelace")
+    page.driver.find_element(By.ID, "username").clear()
+    page.driver.find_element(By.ID, "username").send_keys("ada")
+    page.driver.find_element(By.ID, "sign-in").click()
+
+    assert DashboardPage(driver, clock, timeout=5).greeting() == "Welcome back, ada!", (
+        "right after the click the dashboard is not there yet: greeting() waits for the heading like login_as does"
+    )
+    assert 1.5 <= clock.monotonic() - 100.0 <= 2.0
+
+
+def test_login_as_hands_its_timeout_on_to_the_dashboard(driver, clock):
+    dashboard = LoginPage(driver, clock, timeout=4).open().login_as("ada", "lovelace")
+    driver.get("https://shop.example/login")  # the user signs out: no heading any more
+
+    with pytest.raises(TimeoutException, match="timed out after 4 s: the dashboard did not appear"):
+        dashboard.greeting()
+
+
+def test_login_expecting_error_uses_the_page_timeout(driver, clock):
+    page = LoginPage(driver, clock, timeout=2).open()
+
+    with pytest.raises(TimeoutException, match="timed out after 2 s: no login error was shown"):
+        page.login_expecting_error("ada", "lovelace")  # the right password: no error will come
+
+
+def test_a_page_waits_10_seconds_by_default(driver, clock):
+    page = LoginPage(driver, clock).open()
+
+    with pytest.raises(TimeoutException, match="timed out after 10.0 s: the dashboard did not appear"):
+        page.login_as("ada", "wrong")
+
+
+def test_a_dashboard_waits_10_seconds_by_default(driver, clock):
+    driver.get("https://shop.example/login")
+
+    with pytest.raises(TimeoutException, match="timed out after 10.0 s: the dashboard did not appear"):
+        DashboardPage(driver, clock).greeting()

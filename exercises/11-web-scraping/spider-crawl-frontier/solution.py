@@ -55,7 +55,11 @@ def normalise_url(url: str, base: str = "") -> str:
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         raise ValueError(f"unsupported URL scheme: {scheme!r}")
-    host = parts.hostname or ""
+    host = parts.hostname
+    if not host:
+        raise ValueError(f"URL has no host: {url!r}")
+    if ":" in host:  # an IPv6 address keeps its brackets
+        host = f"[{host}]"
     if parts.port is not None and parts.port != DEFAULT_PORTS[scheme]:
         host = f"{host}:{parts.port}"
     query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))

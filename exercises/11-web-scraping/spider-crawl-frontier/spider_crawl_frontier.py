@@ -8,10 +8,13 @@ done for you: it returns the page's link hrefs and its items.
 
 1. normalise_url(url, base="") makes equal URLs equal strings:
    resolve against base (urljoin), lowercase scheme and host, drop the default
-   port (80 for http, 443 for https), "" path -> "/", sort the query
-   parameters, drop the #fragment. Anything but http/https (mailto:,
+   port of THAT scheme (80 for http, 443 for https: "http://x:443/" keeps its
+   port), keep an IPv6 host in brackets ("http://[::1]:8080/"), drop any
+   user:password@, "" path -> "/", sort the query parameters, drop the
+   #fragment. Anything but http/https (mailto:,
    javascript:, or a relative URL with no base) raises
-   ValueError("unsupported URL scheme: 'mailto'").
+   ValueError("unsupported URL scheme: 'mailto'"); an http(s) URL without a
+   host ("http:///x") raises ValueError("URL has no host: ...").
        >>> normalise_url("HTTP://Shop.Example:80/a?b=2&a=1#top")
        'http://shop.example/a?a=1&b=2'
 
@@ -20,9 +23,12 @@ done for you: it returns the page's link hrefs and its items.
 
 3. crawl(start_url, pages, max_depth=2) does a breadth-first crawl: the start
    page has depth 0, pages it links to depth 1, and so on; pages deeper than
-   max_depth are not visited. Follow only links on the start URL's host, skip
-   links normalise_url rejects, and skip URLs missing from `pages` (dead
-   links). Every item goes through one DedupePipeline. Returns
+   max_depth are not visited. Follow only links whose host and port (the
+   netloc of the normalised URL) EQUAL the start URL's: "shop.example.evil.org",
+   "evil-shop.example" and "www.shop.example" are other sites. Resolve each
+   href against the page it is on. Skip links normalise_url rejects, and skip
+   URLs missing from `pages` (dead links); a page whose HTML is "" exists
+   and is visited. Every item goes through one DedupePipeline. Returns
    CrawlResult(visited=[normalised URLs in visiting order], items=[kept
    items], dropped=<number of dropped items>). A negative max_depth raises
    ValueError("max_depth must be >= 0").

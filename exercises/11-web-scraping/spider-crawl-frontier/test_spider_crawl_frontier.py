@@ -62,6 +62,11 @@ ABOUT = "https://shop.example/about"
         ("?page=2", "https://shop.example/catalog?page=1", "https://shop.example/catalog?page=2"),
         ("../b.html", "https://shop.example/a/c/d.html", "https://shop.example/a/b.html"),
         ("https://shop.example/s?q=&lang=en", "", "https://shop.example/s?lang=en&q="),
+        ("http://shop.example:443/x", "", "http://shop.example:443/x"),
+        ("https://shop.example:80/x", "", "https://shop.example:80/x"),
+        ("http://[::1]:8080/x", "", "http://[::1]:8080/x"),
+        ("https://bob:pw@Shop.Example/x", "", "https://shop.example/x"),
+        ("//cdn.shop.example/x.css", "https://shop.example/a/", "https://cdn.shop.example/x.css"),
     ],
     ids=[
         "case-port-query-order-fragment",
@@ -71,6 +76,11 @@ ABOUT = "https://shop.example/about"
         "query-only-link",
         "dot-dot-segments",
         "blank-query-values-are-kept",
+        "443-is-not-the-default-for-http",
+        "80-is-not-the-default-for-https",
+        "ipv6-host-keeps-brackets",
+        "credentials-dropped",
+        "scheme-relative-link",
     ],
 )
 def test_normalise_url_turns_equal_urls_into_equal_strings(url, base, expected):
@@ -84,6 +94,12 @@ def test_normalise_url_turns_equal_urls_into_equal_strings(url, base, expected):
 )
 def test_normalise_url_rejects_urls_a_crawler_cannot_fetch(url):
     with pytest.raises(ValueError, match="unsupported URL scheme"):
+        normalise_url(url)
+
+
+@pytest.mark.parametrize("url", ["http:///x", "https://", "https://:443/x"], ids=["three-slashes", "nothing-after-scheme", "port-but-no-host"])
+def test_normalise_url_rejects_a_url_without_a_host(url):
+    with pytest.raises(ValueError, match="URL has no host"):
         normalise_url(url)
 
 
@@ -150,3 +166,67 @@ def test_crawl_of_a_missing_start_page_finds_nothing():
 def test_crawl_rejects_a_negative_depth():
     with pytest.raises(ValueError, match="max_depth must be >= 0"):
         crawl(HOME, PAGES, max_depth=-1)
+
+
+LOOK_ALIKES = {
+    "https://shop.example/": """
+        <a href="https://shop.example.evil.org/">1</a>
+        <a href="https://evil-shop.example/">2</a>
+        <a href="https://www.shop.example/">3</a>
+        <a href="https://shop.example:8443/">4</a>
+        <a href="https://shop.example@evil.org/">5</a>
+        <a href="//shop.example.evil.org/x">6</a>
+        <a href="mailto:shop@shop.example">mail</a>
+        <link rel="stylesheet" href="/style.css">
+        <a href="/mine">mine</a>
+    """,
+    "https://shop.example.evil.org/": '<li class="item" data-id="e1"></li>',
+    "https://shop.example.evil.org/x": '<li class="item" data-id="e6"></li>',
+    "https://evil-shop.example/": '<li class="item" data-id="e2"></li>',
+    "https://www.shop.example/": '<li class="item" data-id="e3"></li>',
+    "https://shop.example:8443/": '<li class="item" data-id="e4"></li>',
+    "https://evil.org/": '<li class="item" data-id="e5"></li>',
+    "https://shop.example/mine": '<li class="item" data-id="m1"></li>',
+    "https://shop.example/style.css": '<li class="item" data-id="css"></li>',
+}
+
+
+def test_crawl_stays_on_exactly_the_start_host():
+    result = crawl(HOME, LOOK_ALIKES, max_depth=1)
+
+    assert result.visited == [HOME, "https://shop.example/mine"], (
+        "a link is on the site only when its netloc EQUALS the start URL's: not when it starts with "
+        "'https://shop.example', ends with 'shop.example' or contains it (and a mailto: link before it "
+        "is skipped, not the end of the page; a <link href> is not an <a>)"
+    )
+    assert [item["id"] for item in result.items] == ["m1"]
+
+
+def test_crawl_resolves_a_relative_link_against_the_page_it_is_on():
+    pages = {
+        "https://shop.example/": '<a href="/docs/guide/">Guide</a>',
+        "https://shop.example/docs/guide/": '<a href="install">Install</a> <a href="../faq">FAQ</a>',
+        "https://shop.example/docs/guide/install": '<li class="item" data-id="install"></li>',
+        "https://shop.example/docs/faq": '<li class="item" data-id="faq"></li>',
+        "https://shop.example/install": '<li class="item" data-id="wrong"></li>',
+        "https://shop.example/faq": '<li class="item" data-id="wrong-too"></li>',
+    }
+
+    result = crawl(HOME, pages, max_depth=2)
+
+    assert [item["id"] for item in result.items] == ["install", "faq"], (
+        "'install' on /docs/guide/ is /docs/guide/install and '../faq' is /docs/faq: urljoin(URL of this page, href), "
+        "not the start URL or the site root"
+    )
+
+
+def test_crawl_visits_a_page_whose_html_is_empty():
+    pages = {"https://shop.example/": '<a href="/blank">Blank</a>', "https://shop.example/blank": ""}
+
+    assert crawl(HOME, pages).visited == [HOME, "https://shop.example/blank"], (
+        "an empty page exists; only a URL missing from pages is a dead link (test `is None`, not falsiness)"
+    )
+
+
+def test_crawl_goes_two_levels_deep_by_default():
+    assert crawl(HOME, PAGES).visited == [HOME, CATALOG_1, ABOUT, CATALOG_2]
