@@ -45,7 +45,7 @@ def test_read_port_chains_the_original_error_when_the_port_is_not_a_number(raw):
     with pytest.raises(InvalidValueError, match="expected an integer") as info:
         read_port({"port": raw})
 
-    assert info.value.value == raw
+    assert (info.value.key, info.value.value) == ("port", raw)
     assert isinstance(info.value.__cause__, ValueError), (
         "use `raise InvalidValueError(...) from exc` so the ValueError from int() is kept as __cause__"
     )
@@ -54,8 +54,9 @@ def test_read_port_chains_the_original_error_when_the_port_is_not_a_number(raw):
 
 @pytest.mark.parametrize("raw", ["0", "-1", "65536", "70000"], ids=["zero", "negative", "one-too-big", "too-big"])
 def test_read_port_rejects_ports_outside_the_valid_range(raw):
-    with pytest.raises(InvalidValueError, match=r"expected 1-65535, got '%s'" % raw):
+    with pytest.raises(InvalidValueError, match=r"^invalid value for 'port': expected 1-65535, got '%s'$" % raw) as info:
         read_port({"port": raw})
+    assert (info.value.key, info.value.value, info.value.expected) == ("port", raw, "1-65535")
 
 
 def test_callers_can_catch_every_problem_with_the_base_class():
