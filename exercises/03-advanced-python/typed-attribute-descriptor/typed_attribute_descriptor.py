@@ -30,9 +30,9 @@ Rules:
   - a value that was set is read back as it is, even 0, "" or None: the default is only for
     an attribute never set;
   - `Typed()` with no type at all: ValueError("Typed needs at least one type");
-  - a default of a mutable (unhashable) type would be ONE object shared by every instance, so
-    Typed(list, default=[]) raises ValueError("mutable default list would be shared by every
-    instance"). `type(default).__hash__ is None` tells them apart, as dataclasses do.
+  - a default of a mutable (unhashable) type would be ONE object shared by every instance
+    (`type(default).__hash__ is None` tells them apart, as dataclasses do), so Typed refuses it:
+        Typed(list, default=[])  -> ValueError("mutable default list would be shared by every instance")
 """
 
 from typing import Any
