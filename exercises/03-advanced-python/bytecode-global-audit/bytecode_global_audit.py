@@ -6,8 +6,9 @@ globals (`func.__globals__`) and then in the `builtins` module. A typo in such a
 NameError waiting for the day that line finally runs; reading the bytecode finds it today.
 
 1. `global_names(code)`: the set of names read by LOAD_GLOBAL in `code` AND in every code object
-   nested in it. Lambdas and inner functions (and, on some Python versions, comprehensions and
-   generator expressions) are compiled to code objects of their own, kept in `code.co_consts`.
+   nested in it, at any depth. Lambdas and inner functions (and, on some Python versions,
+   comprehensions and generator expressions) are compiled to code objects of their own, kept in
+   `code.co_consts` - and a lambda inside an inner function is kept in the inner one's co_consts.
 2. `audit(func)`: a dict of three sorted lists, sorting each of those names into
        "globals"   found in func.__globals__
        "builtins"  not there, but found in the builtins module

@@ -27,8 +27,16 @@ def test_parameters_and_local_variables_are_not_globals():
 
 
 def test_each_name_appears_once_and_the_lists_are_sorted():
-    f = define("def f(x):\n    return zip(len(x), abs(x), len(x), all(x), abs(x))")
-    assert audit(f) == {"globals": [], "builtins": ["abs", "all", "len", "zip"], "missing": []}
+    # enough names that a set's order (which changes with the hash seed) is never sorted by luck
+    f = define(
+        "def f(x):\n    return zip(len(x), abs(x), sum(x), len(x), repr(x), all(x), abs(x), min(x), any(x), "
+        "sorted(x), max(x), ord(x), hex(x))"
+    )
+    assert audit(f) == {
+        "globals": [],
+        "builtins": ["abs", "all", "any", "hex", "len", "max", "min", "ord", "repr", "sorted", "sum", "zip"],
+        "missing": [],
+    }, "each list must be sorted: a set comes out in an order that changes from run to run"
 
 
 def test_only_the_module_name_counts_not_the_attributes_read_from_it():
@@ -62,6 +70,31 @@ def test_names_read_inside_nested_code_are_found(source):
     assert "helper" in global_names(outer), (
         "the name is read by a nested code object: look inside code.co_consts too"
     )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "def f(xs):\n    def inner():\n        return lambda: helper(xs)\n    return inner",
+        "def f(xs):\n    def a():\n        def b():\n            def c():\n                return helper(xs)\n"
+        "            return c\n        return b\n    return a",
+        "def f(rows):\n    return lambda: [[helper(x) for x in row] for row in rows]",
+    ],
+    ids=["lambda-in-an-inner-function", "three-levels-of-inner-functions", "comprehension-in-a-comprehension-in-a-lambda"],
+)
+def test_names_read_at_any_depth_of_nesting_are_found(source):
+    code = compile(source, "<test>", "exec")
+    outer = next(c for c in code.co_consts if hasattr(c, "co_name") and c.co_name == "f")
+
+    assert "helper" in global_names(outer), (
+        "code objects nest inside code objects: a lambda inside an inner function is two levels down. "
+        "Call global_names on each nested code object (recursion) rather than reading one level only"
+    )
+
+
+def test_a_variable_of_an_enclosing_function_is_not_a_global():
+    f = define("def f(xs):\n    rate = 2\n    return lambda: [rate * x for x in xs]")
+    assert audit(f) == EMPTY, "`rate` is a local of f read by the lambda (a closure), not a global name"
 
 
 def test_a_typo_in_a_nested_function_is_reported_as_missing():

@@ -13,6 +13,10 @@ Build this hierarchy:
 - InvalidValueError("port", "abc", "an integer") has `.key`, `.value` and
   `.expected`, and its str() is
       invalid value for 'port': expected an integer, got 'abc'
+- Both pass ALL their __init__ arguments, in order, to super().__init__, so
+  `.args` is ("port",) or ("port", "abc", "an integer"). pickle rebuilds an
+  exception as cls(*args), and multiprocessing pickles the errors it sends
+  back from a worker process.
 
 Then write read_port(settings), which returns settings["port"] as an int:
 
@@ -43,7 +47,7 @@ class InvalidValueError:  # TODO: this should be a ConfigError
     """A key is present but its value is not acceptable."""
 
     def __init__(self, key: str, value: str, expected: str) -> None:
-        # TODO: keep key, value and expected as attributes
+        # TODO: keep key, value and expected as attributes; super().__init__(key, value, expected)
         ...
 
     # TODO: __str__ -> "invalid value for 'port': expected an integer, got 'abc'"

@@ -1,3 +1,5 @@
+import pickle
+
 import pytest
 
 from config_errors import ConfigError, InvalidValueError, MissingKeyError, read_port
@@ -43,16 +45,18 @@ def test_read_port_chains_the_original_error_when_the_port_is_not_a_number(raw):
     with pytest.raises(InvalidValueError, match="expected an integer") as info:
         read_port({"port": raw})
 
-    assert info.value.value == raw
+    assert (info.value.key, info.value.value) == ("port", raw)
     assert isinstance(info.value.__cause__, ValueError), (
         "use `raise InvalidValueError(...) from exc` so the ValueError from int() is kept as __cause__"
     )
+    assert "invalid literal for int()" in str(info.value.__cause__), "the cause should be the very error int() raised"
 
 
-@pytest.mark.parametrize("raw", ["0", "-1", "70000"], ids=["zero", "negative", "too-big"])
+@pytest.mark.parametrize("raw", ["0", "-1", "65536", "70000"], ids=["zero", "negative", "one-too-big", "too-big"])
 def test_read_port_rejects_ports_outside_the_valid_range(raw):
-    with pytest.raises(InvalidValueError, match=r"expected 1-65535, got '%s'" % raw):
+    with pytest.raises(InvalidValueError, match=r"^invalid value for 'port': expected 1-65535, got '%s'$" % raw) as info:
         read_port({"port": raw})
+    assert (info.value.key, info.value.value, info.value.expected) == ("port", raw, "1-65535")
 
 
 def test_callers_can_catch_every_problem_with_the_base_class():
@@ -64,3 +68,23 @@ def test_callers_can_catch_every_problem_with_the_base_class():
             problems.append(type(exc).__name__)
 
     assert problems == ["MissingKeyError", "InvalidValueError", "InvalidValueError"]
+
+
+@pytest.mark.parametrize(
+    ("cls", "args"),
+    [(MissingKeyError, ("port",)), (InvalidValueError, ("port", "http", "an integer"))],
+    ids=["missing-key", "invalid-value"],
+)
+def test_the_errors_survive_pickling_with_their_details(cls, args):
+    # multiprocessing and some logging handlers send exceptions to another process with pickle,
+    # which rebuilds them as cls(*error.args): args must be exactly the __init__ arguments.
+    error = cls(*args)
+    assert error.args == args, f"{cls.__name__}{args}.args is {error.args}: pass the __init__ arguments to super().__init__ in order"
+    copy = pickle.loads(pickle.dumps(error))
+
+    assert type(copy) is type(error)
+    assert vars(copy) == vars(error), (
+        "pass every __init__ argument on to super().__init__(...) - e.g. super().__init__(key, value, expected) - "
+        "so that pickle can build the same exception again"
+    )
+    assert str(copy) == str(error)

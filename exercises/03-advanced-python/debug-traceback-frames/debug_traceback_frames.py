@@ -12,7 +12,13 @@ Write `describe_exception(exc)`, returning a list of lines:
        "  at <file base name>:<line number> in <function>: <source line>"
    (leave off ": <source line>" when the source text is not available);
 3. if the exception was raised `from` another one (its `__cause__`), the line "caused by:"
-   followed by the description of the cause, built the same way.
+   followed by the description of the cause, built the same way - and so on down the chain,
+   however long it is (the cause may have a cause of its own).
+
+Any exception counts, Ctrl+C's KeyboardInterrupt too (BaseException, not only Exception). A
+chain can loop back (`a.__cause__ = b; b.__cause__ = a`): stop when the next cause is one you
+have already described, so that ValueError("first") in that loop with KeyError("second") gives
+["ValueError: first", "caused by:", "KeyError: 'second'"].
 
 Example, with shop.py calling `load_price({"name": "tea"})` on line 14 and
 `return item["price"]` on line 8:
@@ -33,5 +39,5 @@ def describe_exception(exc: BaseException) -> list[str]:
     # TODO: reject non-exceptions with TypeError.
     # TODO: first line: class name, then ": message" when there is a message.
     # TODO: one line per frame of traceback.extract_tb(exc.__traceback__).
-    # TODO: if exc.__cause__ is set, add "caused by:" and describe the cause too.
+    # TODO: while there is a __cause__ not yet described, add "caused by:" and describe it too.
     raise NotImplementedError

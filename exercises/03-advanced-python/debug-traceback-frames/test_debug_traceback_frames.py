@@ -35,6 +35,13 @@ def load_config(text):
         raise ConfigError(f"bad port {text!r}") from err
 
 
+def start_app(text):
+    try:
+        return load_config(text)
+    except ConfigError as err:
+        raise RuntimeError("cannot start") from err
+
+
 def catch(func, *args):
     """Call func and return the exception it raises, the way an `except` block would see it."""
     try:
@@ -63,8 +70,9 @@ def line_of(func, snippet):
         (ValueError(), "ValueError"),
         (ValueError("prix invalide : «12 €»"), "ValueError: prix invalide : «12 €»"),
         (ConfigError("bad port"), "ConfigError: bad port"),
+        (KeyboardInterrupt(), "KeyboardInterrupt"),
     ],
-    ids=["key-error", "message", "empty-message", "unicode-message", "own-exception-class"],
+    ids=["key-error", "message", "empty-message", "unicode-message", "own-exception-class", "ctrl-c-is-an-exception-too"],
 )
 def test_first_line_is_the_class_name_and_the_message(exc, expected):
     assert describe_exception(exc)[0] == expected
@@ -116,6 +124,36 @@ def test_an_explicit_cause_is_described_after_caused_by():
         f"  at {HERE}:{line_of(load_config, 'return parse_port')} in load_config: return parse_port(text)",
         f"  at {HERE}:{line_of(parse_port, 'return int')} in parse_port: return int(text)",
     ]
+
+
+def test_every_cause_of_a_longer_chain_is_described_in_turn():
+    exc = catch(start_app, "eighty")
+
+    assert describe_exception(exc) == [
+        "RuntimeError: cannot start",
+        f"  at {HERE}:{line_of(catch, 'func(*args)')} in catch: func(*args)",
+        f"  at {HERE}:{line_of(start_app, 'raise RuntimeError')} in start_app: "
+        'raise RuntimeError("cannot start") from err',
+        "caused by:",
+        "ConfigError: bad port 'eighty'",
+        f"  at {HERE}:{line_of(start_app, 'return load_config')} in start_app: return load_config(text)",
+        f"  at {HERE}:{line_of(load_config, 'raise ConfigError')} in load_config: "
+        "raise ConfigError(f\"bad port {text!r}\") from err",
+        "caused by:",
+        "ValueError: invalid literal for int() with base 10: 'eighty'",
+        f"  at {HERE}:{line_of(load_config, 'return parse_port')} in load_config: return parse_port(text)",
+        f"  at {HERE}:{line_of(parse_port, 'return int')} in parse_port: return int(text)",
+    ], "the cause has a cause of its own: describe the whole chain, not just one level of it"
+
+
+def test_a_chain_that_loops_back_stops_at_the_exception_already_described():
+    first, second = ValueError("first"), KeyError("second")
+    first.__cause__ = second
+    second.__cause__ = first  # a loop: following __cause__ naively never ends
+
+    assert describe_exception(first) == ["ValueError: first", "caused by:", "KeyError: 'second'"], (
+        "remember which exceptions you have described and stop when the chain comes back to one of them"
+    )
 
 
 @pytest.mark.parametrize(

@@ -18,10 +18,12 @@ decorator that wraps your function.
 
 Rules:
 - The function is called at most `times` times in total. The first result
-  that comes back without an error is returned.
+  that comes back without an error is returned, even a falsy one (0, None, "").
+- Every call of the decorated function gets its own `times` attempts.
 - Only the exception types in `exceptions` are retried. Any other error
   propagates at once, without another attempt.
-- If every attempt fails, the error from the last attempt is raised.
+- If every attempt fails, the error from the last attempt is raised: that
+  very exception object, not the first one and not a copy.
 - Arguments (positional and keyword) are passed through unchanged.
 - The wrapped function keeps its name and docstring (use functools.wraps).
 - `retry(times=0)` (or any times < 1) raises

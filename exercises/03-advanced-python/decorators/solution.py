@@ -15,11 +15,11 @@ def retry(
     def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            for attempt in range(1, times + 1):
+            for attempt in range(times):
                 try:
                     return func(*args, **kwargs)
                 except exceptions:
-                    if attempt == times:
+                    if attempt == times - 1:  # the last attempt: let its error out
                         raise
 
         return wrapper

@@ -48,6 +48,62 @@ def test_retry_raises_the_last_error_when_every_attempt_fails():
     assert flaky.calls == 3, f"the function should be tried exactly 3 times, not {flaky.calls}"
 
 
+class Script:
+    """A callable that plays its outcomes in order: raises an outcome that is an exception, returns the others."""
+
+    def __init__(self, *outcomes):
+        self.outcomes = list(outcomes)
+        self.calls = 0
+
+    def __call__(self, *args, **kwargs):
+        outcome = self.outcomes[self.calls]
+        self.calls += 1
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+
+def test_retry_raises_the_very_error_of_the_last_attempt_not_the_first():
+    errors = [ConnectionError("attempt 1"), ConnectionError("attempt 2"), ConnectionError("attempt 3")]
+    fetch = retry(times=3, exceptions=(ConnectionError,))(Script(*errors))
+
+    with pytest.raises(ConnectionError) as info:
+        fetch()
+    assert info.value is errors[-1], (
+        f"got {info.value!r}: re-raise the error object of the LAST attempt (a bare `raise`), "
+        "not the first one and not a copy, so its message and traceback are the real ones"
+    )
+
+
+def test_each_call_of_the_decorated_function_gets_all_its_attempts():
+    script = Script(ConnectionError("1"), ConnectionError("2"), "first", ConnectionError("3"), ConnectionError("4"), "second")
+    fetch = retry(times=3, exceptions=(ConnectionError,))(script)
+
+    assert fetch() == "first"
+    assert fetch() == "second", (
+        "the second call did not get its own 3 attempts: the attempt count must start again at every "
+        "call (keep it in the wrapper, not in the decorator where all calls share it)"
+    )
+    assert script.calls == 6
+
+
+def test_two_functions_decorated_by_the_same_retry_do_not_share_attempts():
+    decorate = retry(times=2, exceptions=(ConnectionError,))
+    first = decorate(Script(ConnectionError("a"), "a"))
+    second = decorate(Script(ConnectionError("b"), "b"))
+
+    assert (first(), second()) == ("a", "b"), "retry(times=2) used on two functions must give each its own attempts"
+
+
+@pytest.mark.parametrize("result", [0, None, "", []], ids=["zero", "None", "empty-string", "empty-list"])
+def test_a_falsy_result_is_a_success_and_is_returned_at_once(result):
+    script = Script(result, "should not be reached")
+    fetch = retry(times=3, exceptions=(ConnectionError,))(script)
+
+    assert fetch() == result
+    assert script.calls == 1, f"{result!r} came back without an error: that is a success, not a reason to retry"
+
+
 def test_retry_does_not_retry_errors_that_are_not_listed():
     flaky = Flaky(failures=5, error=KeyError("bad input"))
     fetch = retry(times=3, exceptions=(ConnectionError, TimeoutError))(flaky)
@@ -69,6 +125,15 @@ def test_retry_by_default_retries_any_exception():
     fetch = retry(times=2)(flaky)
 
     assert fetch() == "ok"
+
+
+def test_retry_by_default_does_not_retry_a_keyboard_interrupt():
+    script = Script(KeyboardInterrupt(), "should not be reached")
+    fetch = retry(times=3)(script)
+
+    with pytest.raises(KeyboardInterrupt):
+        fetch()
+    assert script.calls == 1, "Ctrl+C is not an Exception: the default (Exception,) must let it stop the program at once"
 
 
 def test_retry_passes_positional_and_keyword_arguments_through():

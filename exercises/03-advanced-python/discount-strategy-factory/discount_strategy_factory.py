@@ -4,7 +4,8 @@ Pattern books build these from class hierarchies. In Python functions are object
 patterns shrink to a few lines each:
 
 Strategy - a discount is any callable `discount(subtotal_cents) -> discount_cents`.
-    percent_off(10)(2_500) == 250       (rounded down: 999 cents at 10% gives 99)
+    percent_off(10)(2_500) == 250       (rounded down: 999 cents at 10% gives 99; whole-cent
+                                         int arithmetic, since floats give 100 * 0.29 == 28.999...)
     fixed_off(500)(300) == 300          (never more than the subtotal)
     checkout([1_000, 1_500], percent_off(10)) == 2_250
   `checkout` works with ANY such callable, including ones it has never heard of.
@@ -16,7 +17,8 @@ Factory - promo rules are stored as text, "percent:10" or "fixed:500". `make_dis
   registering a name twice: ValueError("discount kind 'percent' is already registered").
 
 Singleton - `get_settings()` returns the one shared Settings object, created on first use;
-  every call returns the very same object. percent_off refuses a percentage outside
+  every call returns the very same object - also when two threads make the first call at the
+  same moment (a web server's first requests do). percent_off refuses a percentage outside
   0..get_settings().max_percent: ValueError("percent must be between 0 and 50%").
   fixed_off refuses a negative amount: ValueError("amount must not be negative").
 """
@@ -38,7 +40,7 @@ class Settings:
 
 
 def get_settings() -> Settings:
-    # TODO: return the same Settings object on every call.
+    # TODO: return the same Settings object on every call, from every thread.
     return Settings()
 
 

@@ -1,6 +1,6 @@
 """Strategy, Factory and Singleton the Python way (reference solution)."""
 
-import functools
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -17,9 +17,16 @@ class Settings:
     currency: str = "EUR"
 
 
-@functools.cache
+_settings: Settings | None = None
+_settings_lock = threading.Lock()
+
+
 def get_settings() -> Settings:
-    return Settings()
+    global _settings
+    with _settings_lock:  # two threads asking first must not build two objects
+        if _settings is None:
+            _settings = Settings()
+        return _settings
 
 
 def discount_kind(name: str) -> Callable[[Builder], Builder]:

@@ -1,3 +1,6 @@
+import importlib.util
+import threading
+
 import pytest
 
 import discount_strategy_factory as engine
@@ -32,12 +35,21 @@ def registry():
         (fixed_off, 500, 2_500, 500),
         (fixed_off, 500, 300, 300),
         (fixed_off, 500, 0, 0),
+        (percent_off, 29, 100, 29),
+        (percent_off, 50, 2_500, 1_250),
+        (fixed_off, 0, 2_500, 0),
     ],
-    ids=["ten-percent", "percent-rounds-down", "zero-percent", "fixed", "fixed-capped-at-subtotal", "empty-cart"],
+    ids=[
+        "ten-percent", "percent-rounds-down", "zero-percent", "fixed", "fixed-capped-at-subtotal", "empty-cart",
+        "29-percent-with-no-float-error", "the-limit-itself-is-allowed",
+        "fixed-zero-is-allowed",
+    ],
 )
 def test_each_strategy_says_how_much_to_take_off(builder, amount, subtotal, taken_off):
     discount = builder(amount)
-    assert discount(subtotal) == taken_off
+    assert discount(subtotal) == taken_off, (
+        "compute in whole cents: 100 * (29 / 100) is 28.999999999999996 in floats; subtotal * pct // 100 is exact"
+    )
 
 
 def test_checkout_applies_the_strategy_it_is_given():
@@ -62,9 +74,10 @@ def test_checkout_accepts_any_callable_as_a_strategy():
     [
         (lambda: percent_off(51), "percent must be between 0 and 50%"),
         (lambda: percent_off(-5), "percent must be between 0 and 50%"),
+        (lambda: percent_off(-1), "percent must be between 0 and 50%"),
         (lambda: fixed_off(-1), "amount must not be negative"),
     ],
-    ids=["percent-above-the-limit", "negative-percent", "negative-amount"],
+    ids=["percent-above-the-limit", "negative-percent", "minus-one-percent", "negative-amount"],
 )
 def test_builders_refuse_bad_amounts(build, message):
     with pytest.raises(ValueError, match=message):
@@ -136,16 +149,61 @@ def test_a_settings_change_is_seen_everywhere(monkeypatch):
     assert make_discount("percent:80")(1_000) == 800
 
 
-def test_the_settings_are_created_on_first_use_only(monkeypatch):
+@pytest.fixture
+def fresh_engine():
+    """A brand-new copy of your module, whose get_settings() has never been called."""
+    spec = importlib.util.spec_from_file_location("fresh_discount_engine", engine.__file__)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shared_settings_start_with_the_defaults(fresh_engine):
+    assert fresh_engine.get_settings() == fresh_engine.Settings(max_percent=50, currency="EUR")
+
+
+def test_the_settings_are_created_on_first_use_only(fresh_engine):
     created = []
 
-    class CountingSettings(engine.Settings):
+    class CountingSettings(fresh_engine.Settings):
         def __init__(self, *args, **kwargs):
             created.append(self)
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(engine, "Settings", CountingSettings)
-    for _ in range(5):
-        get_settings()
+    fresh_engine.Settings = CountingSettings
+    results = [fresh_engine.get_settings() for _ in range(5)]
 
     assert len(created) <= 1, f"Settings() ran {len(created)} times for 5 calls of get_settings()"
+    assert all(result is results[0] for result in results)
+
+
+def test_two_threads_asking_at_the_same_time_get_the_same_settings(fresh_engine):
+    created = []
+    first_inside, second_inside = threading.Event(), threading.Event()
+
+    class SlowSettings(fresh_engine.Settings):
+        """Takes a moment to build, the way reading a config file does."""
+
+        def __init__(self, *args, **kwargs):
+            created.append(self)
+            if len(created) == 1:
+                first_inside.set()
+                second_inside.wait(timeout=0.1)  # room for a second thread to slip in
+            else:
+                second_inside.set()
+            super().__init__(*args, **kwargs)
+
+    fresh_engine.Settings = SlowSettings
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(fresh_engine.get_settings())) for _ in range(2)]
+    threads[0].start()
+    first_inside.wait(timeout=0.1)
+    threads[1].start()
+    for thread in threads:
+        thread.join()
+
+    assert len(created) <= 1 and results[0] is results[1], (
+        f"two threads asking for the settings at the same time built {len(created)} Settings objects: while the "
+        "first one was being built, the second thread built its own. functools.cache does not prevent that "
+        "(its docs say so): guard the check-and-create with a threading.Lock"
+    )

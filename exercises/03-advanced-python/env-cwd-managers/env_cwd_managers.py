@@ -13,9 +13,15 @@ runs afterwards. Write two context managers, one in each style:
        # after: LOG_LEVEL=info, DEBUG unset again, TZ=UTC again
 
    - A value of None means "unset this variable inside the block".
+   - The old values are the ones of the moment the block starts (save
+     them in __enter__), so one TemporaryEnv can be used again, or nested.
    - On exit every variable gets back its old value, and a variable that
-     did not exist before is removed again; also when the block raises.
+     did not exist before is removed again; also when the block raises,
+     whatever it raises (Ctrl+C's KeyboardInterrupt too).
    - Exceptions from the block are NOT swallowed.
+   - If os.environ refuses a change on entry (a value containing "\\0"
+     raises ValueError), __exit__ will never run: __enter__ itself puts
+     back the variables it had already changed, then lets the error out.
    - `with` gives back the TemporaryEnv object itself.
    - A value that is neither str nor None raises TypeError as soon as
      TemporaryEnv(...) is created, e.g. TemporaryEnv(PORT=8080):
@@ -27,6 +33,7 @@ runs afterwards. Write two context managers, one in each style:
        with working_directory("reports") as here:
            ...  # os.getcwd() is now .../reports; `here` is Path.cwd()
        # back in the previous directory, also when the block raises
+       # (anything, Ctrl+C included)
 
    - A directory that does not exist raises FileNotFoundError on entry and
      leaves the current directory alone.

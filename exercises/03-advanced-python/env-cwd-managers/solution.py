@@ -19,8 +19,12 @@ class TemporaryEnv:
 
     def __enter__(self) -> "TemporaryEnv":
         self._saved = {name: os.environ.get(name) for name in self._changes}
-        for name, value in self._changes.items():
-            _set_or_unset(name, value)
+        try:
+            for name, value in self._changes.items():
+                _set_or_unset(name, value)
+        except BaseException:
+            self._restore()  # __exit__ will not run when __enter__ raises
+            raise
         return self
 
     def __exit__(
@@ -29,9 +33,12 @@ class TemporaryEnv:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> bool:
+        self._restore()
+        return False
+
+    def _restore(self) -> None:
         for name, value in self._saved.items():
             _set_or_unset(name, value)
-        return False
 
 
 def _set_or_unset(name: str, value: str | None) -> None:

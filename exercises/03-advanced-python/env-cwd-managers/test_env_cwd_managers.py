@@ -41,6 +41,53 @@ def test_temporary_env_restores_even_when_the_block_raises(env):
     assert "DEBUG" not in env
 
 
+def test_temporary_env_restores_even_after_a_keyboard_interrupt(env):
+    with pytest.raises(KeyboardInterrupt):
+        with TemporaryEnv(LOG_LEVEL="debug", DEBUG="1"):
+            raise KeyboardInterrupt
+
+    assert (env.get("LOG_LEVEL"), "DEBUG" in env) == ("info", False), (
+        "Ctrl+C is a BaseException, not an Exception: the restore must run for every exception"
+    )
+
+
+def test_temporary_env_restores_the_values_of_the_moment_it_is_entered(env):
+    manager = TemporaryEnv(LOG_LEVEL="debug")
+    env["LOG_LEVEL"] = "warning"  # the environment changes after the manager was created...
+
+    with manager:
+        assert env["LOG_LEVEL"] == "debug"
+
+    assert env["LOG_LEVEL"] == "warning", (
+        "the old values must be saved in __enter__, when the block starts, not in __init__"
+    )
+
+
+def test_temporary_env_can_be_used_again_and_nested(env):
+    debug = TemporaryEnv(LOG_LEVEL="debug")
+    with debug:
+        with TemporaryEnv(LOG_LEVEL="trace", DEBUG="1"):
+            assert env["LOG_LEVEL"] == "trace"
+        assert (env["LOG_LEVEL"], "DEBUG" in env) == ("debug", False), "the inner block restores the outer one's values"
+    with debug:
+        assert env["LOG_LEVEL"] == "debug"
+
+    assert env["LOG_LEVEL"] == "info"
+
+
+def test_temporary_env_undoes_its_first_changes_when_a_later_one_fails_on_entry(env):
+    manager = TemporaryEnv(LOG_LEVEL="debug", DEBUG="1", BROKEN="nul\0byte")
+
+    with pytest.raises(ValueError, match="null"):
+        with manager:
+            pass  # pragma: no cover
+
+    assert (env.get("LOG_LEVEL"), "DEBUG" in env, "BROKEN" in env) == ("info", False, False), (
+        "os.environ refused BROKEN after LOG_LEVEL and DEBUG were already changed, and __exit__ never runs "
+        "when __enter__ raises: __enter__ itself must put them back before it lets the error out"
+    )
+
+
 def test_temporary_env_gives_back_itself_and_handles_unicode_values(env):
     manager = TemporaryEnv(GREETING="grüß dich ✓")
     with manager as entered:
@@ -85,6 +132,19 @@ def test_working_directory_changes_back_even_when_the_block_raises(tmp_path, mon
             raise KeyError("missing")
 
     assert Path.cwd() == tmp_path.resolve(), "use try/finally around the yield"
+
+
+def test_working_directory_changes_back_even_after_a_keyboard_interrupt(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+
+    with pytest.raises(KeyboardInterrupt):
+        with working_directory("sub"):
+            raise KeyboardInterrupt
+
+    assert Path.cwd() == tmp_path.resolve(), (
+        "Ctrl+C is a BaseException, not an Exception: `except Exception` misses it, `finally:` does not"
+    )
 
 
 def test_working_directory_can_be_nested(tmp_path, monkeypatch):

@@ -15,7 +15,9 @@ decorated function:
 
 Rules:
 - Calls with the same positional and keyword arguments share one cache
-  entry; the ORDER of keyword arguments does not matter.
+  entry; the ORDER of keyword arguments does not matter. Calls that differ
+  never share one: f(1, 2) and f((1, 2)), f(("x", 1)) and f(x=1),
+  f(x=1, y=2) and f(x=2, y=1) are three pairs of different calls.
 - Every result is cached, including None, 0 and "".
 - If the function raises, nothing is cached and the error propagates.
 - Unhashable arguments (a list, a dict) raise TypeError, as with lru_cache.

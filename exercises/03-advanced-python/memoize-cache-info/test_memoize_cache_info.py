@@ -44,6 +44,40 @@ def test_keyword_argument_order_does_not_matter(counted):
     assert len(real_calls) == 1, "f(a=1, b=2) and f(b=2, a=1) are the same call"
 
 
+def test_calls_that_differ_only_in_a_keyword_value_are_different_entries(counted):
+    shout, real_calls = counted
+
+    assert [shout("hi"), shout("hi", times=2), shout("hi", times=3)] == ["HI", "HIHI", "HIHIHI"], (
+        "the key must hold the keyword arguments' values too, not only their names"
+    )
+    assert shout.cache_info() == CacheInfo(hits=0, misses=3, size=3)
+
+
+def test_swapping_the_values_of_two_keyword_arguments_is_a_different_call():
+    @memoize
+    def minus(x, y):
+        return x - y
+
+    assert minus(x=1, y=2) == -1
+    assert minus(y=1, x=2) == 1, "x=2, y=1 is not x=1, y=2: key the keyword values by their names"
+
+
+def test_arguments_of_different_shapes_never_share_a_key():
+    @memoize
+    def echo(*args, **kwargs):
+        return args, kwargs
+
+    calls = [((1, 2), {}), (((1, 2),), {}), ((("times", 2),), {}), ((), {"times": 2}), (("times", 2), {})]
+    results = [echo(*args, **kwargs) for args, kwargs in calls]
+
+    assert results == calls, (
+        "two different calls got the same cached result: f(1, 2) and f((1, 2)), or f(('times', 2)) and "
+        "f(times=2), must not build the same key. Keep positional and keyword arguments apart, "
+        "e.g. key = (args, tuple(sorted(kwargs.items())))"
+    )
+    assert echo.cache_info().misses == len(calls)
+
+
 def test_cache_clear_empties_the_cache_and_resets_the_counters(counted):
     shout, real_calls = counted
     shout("x")
@@ -120,8 +154,13 @@ def test_each_decorated_function_has_its_own_cache():
     def triple(n: int) -> int:
         return 3 * n
 
-    assert (double(5), triple(5)) == (10, 15)
-    assert double.cache_info().size == 1 and triple.cache_info().size == 1
+    assert (double(5), triple(5), double(5)) == (10, 15, 10)
+    assert double.cache_info() == CacheInfo(hits=1, misses=1, size=1), "each function counts its own hits and misses"
+    assert triple.cache_info() == CacheInfo(hits=0, misses=1, size=1), "each function counts its own hits and misses"
+    triple.cache_clear()
+    assert double(5) == 10 and double.cache_info() == CacheInfo(hits=2, misses=1, size=1), (
+        "clearing triple's cache must not touch double's"
+    )
 
 
 def test_memoize_keeps_the_name_and_docstring(counted):

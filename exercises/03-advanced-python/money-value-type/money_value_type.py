@@ -17,13 +17,16 @@ built-in value by writing its special ("dunder") methods:
 Rules:
 - str(): "<units>.<two-digit cents> <currency>", a minus sign in front of
   negative amounts: Money(-305, "EUR") -> "-3.05 EUR", Money(5, "USD") -> "0.05 USD".
-- Money equals only a Money with the same cents AND currency. Comparing
-  with anything else (Money(100, "EUR") == 100) is simply False.
+- Money equals only a Money with the same cents AND currency. For anything
+  that is not a Money, __eq__ returns NotImplemented (not False): Python then
+  lets the other object answer (unittest.mock.ANY == everything), and with a
+  plain number the answer is False (Money(100, "EUR") == 100).
 - +, - and < between different currencies raise
       ValueError("currency mismatch: EUR and USD")
 - Mixing Money with other types (Money(1, "EUR") + 5, Money(1, "EUR") < 5)
   raises TypeError: return NotImplemented and Python raises it for you.
-- Results are new Money objects; a Money is never changed after creation.
+- Results are new Money objects; a Money is never changed after creation
+  (`total += price` too makes a new Money and rebinds `total`).
 
 __init__ and __repr__ are written for you.
 """

@@ -1,3 +1,5 @@
+from unittest import mock
+
 import pytest
 
 from money_value_type import Money
@@ -15,9 +17,10 @@ def eur(cents: int) -> Money:
         (Money(0, "GBP"), "0.00 GBP"),
         (Money(-305, "EUR"), "-3.05 EUR"),
         (Money(-5, "EUR"), "-0.05 EUR"),
+        (Money(-1, "EUR"), "-0.01 EUR"),
         (Money(123456789, "USD"), "1234567.89 USD"),
     ],
-    ids=["ordinary", "only-cents", "zero", "negative", "negative-only-cents", "large"],
+    ids=["ordinary", "only-cents", "zero", "negative", "negative-only-cents", "minus-one-cent", "large"],
 )
 def test_str_shows_units_and_two_digit_cents(money, text):
     assert str(money) == text
@@ -32,6 +35,15 @@ def test_money_with_the_same_amount_and_currency_is_equal():
 def test_money_is_never_equal_to_a_plain_number():
     assert (eur(100) == 100) is False
     assert eur(100) != 100
+
+
+def test_comparing_with_another_type_lets_that_type_answer():
+    # mock.ANY equals everything, but Python only asks it when Money.__eq__ returns NotImplemented.
+    assert eur(100) == mock.ANY, (
+        "for a type it does not know, __eq__ must return NotImplemented (not False): then Python asks the "
+        "other object, and only if that one does not know either is the answer False"
+    )
+    assert (eur(100) == "1.00 EUR") is False
 
 
 def test_equal_money_can_be_used_in_sets_and_as_dict_keys():
@@ -51,6 +63,16 @@ def test_adding_and_subtracting_give_new_money():
     assert price == eur(1250), "the original must not change"
 
 
+def test_plus_equals_makes_a_new_money_and_leaves_other_names_alone():
+    price = eur(1250)
+    same_price = price
+
+    price += eur(100)
+
+    assert price == eur(1350)
+    assert same_price == eur(1250), "`+=` changed a Money that another name still refers to: a Money never changes"
+
+
 def test_sum_adds_up_a_list_of_money():
     assert sum([eur(100), eur(5), eur(-20)]) == eur(85)
     assert sum([eur(42)]) == eur(42), "sum() starts from 0, so 0 + Money must work (__radd__)"
@@ -68,8 +90,9 @@ def test_different_currencies_cannot_be_mixed(operation):
 
 @pytest.mark.parametrize(
     "operation",
-    [lambda m: m + 5, lambda m: 5 + m, lambda m: m - 1.5, lambda m: m < 5],
-    ids=["money-plus-int", "int-plus-money", "money-minus-float", "money-less-than-int"],
+    [lambda m: m + 5, lambda m: 5 + m, lambda m: m - 1.5, lambda m: m < 5, lambda m: None + m, lambda m: m + 0],
+    ids=["money-plus-int", "int-plus-money", "money-minus-float", "money-less-than-int", "none-plus-money",
+         "money-plus-zero-int"],
 )
 def test_mixing_money_with_plain_numbers_is_a_type_error(operation):
     # Return NotImplemented (do not raise it) and Python raises the TypeError.
@@ -92,3 +115,13 @@ def test_money_can_be_ordered_and_sorted():
 def test_money_needs_a_three_letter_currency_code(currency):
     with pytest.raises(ValueError, match="currency must be a 3-letter code"):
         Money(100, currency)
+
+
+@pytest.mark.parametrize("cents", [12.5, "100"], ids=["float", "str"])
+def test_money_needs_a_whole_number_of_cents(cents):
+    with pytest.raises(TypeError, match="cents must be an int"):
+        Money(cents, "EUR")
+
+
+def test_repr_shows_how_to_build_the_value_again():
+    assert repr(Money(-750, "EUR")) == "Money(-750, 'EUR')"

@@ -30,6 +30,8 @@ touching the code that uses them.
    Anything that is not a Channel is refused when the Notifier is created:
        Notifier(["ops@example.com"])
            -> TypeError: expected a Channel, got str
+   It keeps a list of its own: a caller that changes its list afterwards
+   does not change the Notifier.
 """
 
 from collections.abc import Iterable

@@ -98,6 +98,18 @@ def test_notifier_accepts_any_iterable_of_channels_and_none_at_all():
     assert Notifier([]).broadcast("hi") == []
 
 
+def test_notifier_keeps_its_own_list_of_channels():
+    channels = [EmailChannel("ops@example.com")]
+    notifier = Notifier(channels)
+
+    channels.append(SmsChannel("+15550100"))  # the caller reuses its list for something else...
+    channels.append("not even a channel")
+
+    assert notifier.broadcast("disk full") == ["email to ops@example.com: disk full"], (
+        "the Notifier shares the caller's list: keep a list of your own (and then nothing unchecked gets in)"
+    )
+
+
 @pytest.mark.parametrize(
     ("not_a_channel", "type_name"),
     [("ops@example.com", "str"), (None, "NoneType"), (print, "builtin_function_or_method")],

@@ -26,6 +26,8 @@ and receives the keyword arguments of the class statement:
     Exporter.for_format("csv")  -> a new CsvExporter()
 
   - no fmt=... in the class statement: TypeError
+  - other keywords of the class statement are not yours: hand them on with
+    `super().__init_subclass__(**kwargs)`, so another base class's hook gets them
   - a taken format:  ValueError("format 'csv' is already taken by CsvExporter")
   - Exporter.for_format("xml"):  LookupError("no exporter for format 'xml'")
 """

@@ -115,6 +115,37 @@ def test_a_subclass_of_an_exporter_can_register_another_format():
     assert TsvExporter.fmt == "tsv" and CsvExporter.fmt == "csv"
 
 
+def test_other_class_keywords_are_handed_on_to_the_next_init_subclass():
+    class Tagged:
+        """Another base class with a class-statement keyword of its own."""
+
+        def __init_subclass__(cls, *, tag="", **kwargs):
+            super().__init_subclass__(**kwargs)
+            cls.tag = tag
+
+    class CsvExporter(Exporter, Tagged, fmt="csv", tag="spreadsheet"):
+        pass
+
+    assert getattr(CsvExporter, "tag", None) == "spreadsheet", (
+        "Exporter.__init_subclass__ must pass the keywords it does not use on with "
+        "super().__init_subclass__(**kwargs), so the next class in the MRO gets tag='spreadsheet'"
+    )
+    assert Exporter.registry == {"csv": CsvExporter}
+
+
+def test_the_base_classes_leave_run_and_export_to_the_subclasses():
+    class Quiet(Plugin):
+        name = "quiet"
+
+    class Blank(Exporter, fmt="blank"):
+        pass
+
+    with pytest.raises(NotImplementedError):
+        Quiet().run("text")
+    with pytest.raises(NotImplementedError):
+        Blank().export([])
+
+
 def test_a_subclass_without_fmt_is_rejected():
     with pytest.raises(TypeError, match="fmt"):
 

@@ -9,13 +9,17 @@ function you get `ncalls` (how often it ran), `tottime` (time in its own body) a
    the `pstats.FunctionProfile` of every function written in Python, keyed by function name.
    Leave out built-ins and the profiler's own entries (their `file_name` is "~"). Profile with
    `Profile.runcall`: a `with cProfile.Profile():` block would record its own `__exit__` too.
+   If func raises, the error propagates and the profiler is switched off all the same (runcall
+   does that; a hand-written enable()/disable() pair needs a `finally:`).
 2. `hottest_function(func, *args, **kwargs)`: the name of the function with the largest tottime.
 3. `call_counts(func, *args, **kwargs)`: {function name: number of calls}, e.g. for a recursive
        def fib(n): return n if n < 2 else fib(n - 1) + fib(n - 2)
    call_counts(fib, 5) == {"fib": 15}
 4. `dedupe(items)` below is correct but slow: `item not in result` scans a list, so n items cost
    about n*n/2 comparisons. Make it O(n) - same result, first occurrences in their original
-   order. Items must now be hashable: dedupe([[1], [1]]) raises TypeError (unhashable type).
+   order, equal items (==) counted once even when they are different objects, and any iterable
+   read only once (a generator cannot be read twice). Items must now be hashable:
+   dedupe([[1], [1]]) raises TypeError (unhashable type).
 """
 
 import cProfile

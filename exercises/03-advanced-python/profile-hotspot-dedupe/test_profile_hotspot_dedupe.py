@@ -1,4 +1,5 @@
 import pstats
+import sys
 
 import pytest
 
@@ -37,7 +38,7 @@ def fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
 
 
-def greet(name, *, punctuation="!"):
+def greet(name, *, punctuation):
     return "Hello, " + name.title() + punctuation
 
 
@@ -53,8 +54,35 @@ def test_profile_call_returns_a_function_profile_per_python_function():
     assert all(isinstance(p, pstats.FunctionProfile) for p in profiles.values())
 
 
-def test_profile_call_passes_keyword_arguments_on():
+def test_every_function_passes_keyword_arguments_on():
     assert set(profile_call(greet, "ada", punctuation="?")) == {"greet"}
+    assert hottest_function(greet, "ada", punctuation="?") == "greet"
+    assert call_counts(greet, "ada", punctuation="?") == {"greet": 1}
+
+
+def fail_halfway(n):
+    checksum(n)
+    raise KeyError("no such row")
+
+
+def profiler_is_running():
+    """True while a profiler is switched on (Python 3.12+ runs cProfile through sys.monitoring)."""
+    monitoring = getattr(sys, "monitoring", None)
+    in_monitoring = monitoring is not None and monitoring.get_tool(monitoring.PROFILER_ID) is not None
+    return sys.getprofile() is not None or in_monitoring
+
+
+def test_profile_call_lets_an_error_through_and_switches_the_profiler_off():
+    with pytest.raises(KeyError, match="no such row"):
+        profile_call(fail_halfway, 10)
+
+    still_running = profiler_is_running()
+    if still_running and sys.getprofile() is not None:
+        sys.getprofile().disable()  # tidy up after the bug, for the tests that follow
+    assert not still_running, (
+        "the function raised and the profiler was left running, slowing down everything after it: "
+        "switch it off in a `finally:` - Profile.runcall does exactly that"
+    )
 
 
 # --- hottest_function ------------------------------------------------------------------------
@@ -133,6 +161,22 @@ def test_dedupe_does_not_compare_every_item_with_every_other(probes):
         f"dedupe compared items {Probe.comparisons} times for {len(probes)} distinct items: "
         "that is O(n^2). A set or dict finds an item by its hash, with (almost) no comparisons"
     )
+
+
+def test_dedupe_reads_a_one_pass_iterator_only_once():
+    lines = (line for line in ["b", "a", "b", "c", "a"])  # a generator can be read only once
+
+    assert dedupe(lines) == ["b", "a", "c"], "a second pass over a generator finds it empty: read the items once"
+
+
+def test_equal_items_are_duplicates_even_when_they_are_different_objects():
+    first, second = Probe(7), Probe(7)
+    assert first is not second
+
+    result = dedupe([first, second, Probe(8)])
+
+    assert [probe.value for probe in result] == [7, 8], "equal items (==, same hash) count once, like `not in` did"
+    assert result[0] is first, "keep the FIRST of equal items"
 
 
 def test_dedupe_needs_hashable_items():

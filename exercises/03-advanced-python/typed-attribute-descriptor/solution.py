@@ -9,6 +9,9 @@ class Typed:
     def __init__(self, *types: type, default: Any = _MISSING) -> None:
         if not types:
             raise ValueError("Typed needs at least one type")
+        if type(default).__hash__ is None:
+            # one Typed serves every instance: a list default would be one list for all of them
+            raise ValueError(f"mutable default {type(default).__name__} would be shared by every instance")
         self.types = types
         self.default = default
         self.name = ""

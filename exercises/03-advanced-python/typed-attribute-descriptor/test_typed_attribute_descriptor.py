@@ -112,6 +112,37 @@ def test_the_default_is_returned_until_a_value_is_set(Product):
     assert (tea.stock, coffee.stock) == (12, 0)
 
 
+@pytest.mark.parametrize(
+    ("types", "default", "value"),
+    [((int,), 5, 0), ((str,), "n/a", ""), ((str, type(None)), "n/a", None)],
+    ids=["zero-with-a-default-of-5", "empty-string-with-a-default", "none-where-none-is-allowed"],
+)
+def test_a_value_that_was_set_wins_over_the_default_even_when_it_is_falsy(types, default, value):
+    class Note:
+        text = Typed(*types, default=default)
+
+    note = Note()
+    note.text = value
+
+    assert note.text == value and type(note.text) is type(value), (
+        f"{value!r} was set, so reading gives {value!r} back: look for the name in obj.__dict__ "
+        "(`in` or KeyError), not at whether the stored value is truthy or None"
+    )
+
+
+@pytest.mark.parametrize("default", [[], {}, set()], ids=["list", "dict", "set"])
+def test_a_mutable_default_is_refused_because_every_instance_would_share_it(default):
+    with pytest.raises(ValueError, match=f"mutable default {type(default).__name__} would be shared by every instance"):
+        Typed(type(default), default=default)
+
+
+def test_an_immutable_default_is_fine():
+    class Box:
+        size = Typed(tuple, default=(1, 2))
+
+    assert Box().size == (1, 2)
+
+
 def test_reading_an_unset_attribute_without_default_is_an_attribute_error(Product):
     blank = Product.__new__(Product)  # an instance whose __init__ never ran
 

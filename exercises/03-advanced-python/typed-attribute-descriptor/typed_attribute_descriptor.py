@@ -27,7 +27,12 @@ Rules:
     one of the allowed types ("stock must be int, got bool");
   - reading an attribute that was never set and has no default raises
     AttributeError("'Product' object has no attribute 'name'"), so `hasattr` works;
-  - `Typed()` with no type at all: ValueError("Typed needs at least one type").
+  - a value that was set is read back as it is, even 0, "" or None: the default is only for
+    an attribute never set;
+  - `Typed()` with no type at all: ValueError("Typed needs at least one type");
+  - a default of a mutable (unhashable) type would be ONE object shared by every instance
+    (`type(default).__hash__ is None` tells them apart, as dataclasses do), so Typed refuses it:
+        Typed(list, default=[])  -> ValueError("mutable default list would be shared by every instance")
 """
 
 from typing import Any
@@ -37,7 +42,7 @@ _MISSING = object()  # marks "no default given" (None could be a real default)
 
 class Typed:
     def __init__(self, *types: type, default: Any = _MISSING) -> None:
-        # TODO: refuse an empty `types`.
+        # TODO: refuse an empty `types` and a mutable default.
         self.types = types
         self.default = default
         self.name = ""

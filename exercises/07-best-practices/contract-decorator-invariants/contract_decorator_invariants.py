@@ -79,7 +79,7 @@ class Account:
         self.owner = owner
         self.balance = balance
 
-    # TODO: pre: the amount is more than 0; post: the result is the new balance.
+    # TODO: pre: the amount is more than 0.
     def deposit(self, amount: int) -> int:
         self.balance += amount
         return self.balance

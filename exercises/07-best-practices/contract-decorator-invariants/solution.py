@@ -81,7 +81,7 @@ class Account:
         self.owner = owner
         self.balance = balance
 
-    @contract(pre=lambda self, amount: amount > 0, post=lambda result, self, amount: result == self.balance)
+    @contract(pre=lambda self, amount: amount > 0)
     def deposit(self, amount: int) -> int:
         self.balance += amount
         return self.balance

@@ -129,6 +129,7 @@ def test_public_methods_work_as_before_when_the_invariant_holds():
     stock = make_stock()(5)
 
     assert stock.take(2) == 3, "the wrapped method must still return its result"
+    assert stock.take(n=1) == 2, "keyword arguments must reach the method too"
     assert stock.recount() == 10
     assert (stock.empty, stock.describe(), stock.unit) == (False, "a stock of pieces", "pieces")
 
@@ -180,16 +181,42 @@ def test_integer_sqrt_still_works(n, root):
     assert integer_sqrt(n) == root
 
 
-def test_integer_sqrt_refuses_a_negative_number_with_a_precondition_error():
+class SlipperyInt(int):
+    """An int whose // always answers 0 - a stand-in for a bug in something integer_sqrt relies on."""
+
+    def __floordiv__(self, other):
+        return 0
+
+
+def test_the_postcondition_of_integer_sqrt_catches_a_wrong_root():
+    # With // broken, Newton's method stops at 6 for 49: 6 * 6 <= 49, but 49 < 7 ** 2 is false.
+    with pytest.raises(PostconditionError, match="^postcondition of integer_sqrt failed$"):
+        integer_sqrt(SlipperyInt(49))
+
+
+@pytest.mark.parametrize("n", [-4, -1], ids=["minus-four", "minus-one"])
+def test_integer_sqrt_refuses_a_negative_number_with_a_precondition_error(n):
     with pytest.raises(PreconditionError, match="^precondition of integer_sqrt failed$"):
-        integer_sqrt(-4)
+        integer_sqrt(n)
 
 
 def test_account_deposits_and_withdraws():
     account = Account("Ana", 1_000)
 
     assert account.deposit(500) == 1_500
-    assert account.withdraw(1_500) == 0
+    assert account.withdraw(amount=1_500) == 0, "keyword arguments must reach the method through every wrapper"
+    assert (account.owner, account.balance) == ("Ana", 0)
+
+
+def test_a_new_account_starts_empty():
+    assert Account("Zoë").balance == 0
+
+
+def test_one_cent_can_be_deposited_and_withdrawn():
+    account = Account("Ana", 0)
+
+    assert account.deposit(1) == 1, "1 cent is more than 0: the precondition must allow it"
+    assert account.withdraw(1) == 0, "1 cent is more than 0 and not more than the balance"
 
 
 @pytest.mark.parametrize("amount", [0, -100], ids=["zero", "negative"])

@@ -23,7 +23,9 @@ What to end up with:
 - No function longer than 12 lines (not counting its docstring).
 - O(n + m) instead of O(n * m): the tests count how often order and customer ids are compared
   or hashed. Use a set for the ids already seen and a dict from id to customer.
-Keep the errors exactly as they are (same type, same message, same one first).
+Keep the errors exactly as they are (same type, same message, same one first), keep the quiet
+details too (two customers with the same id: the original uses the LAST one), and leave the
+orders and customers you are given unchanged.
 """
 
 # TODO: the named constants SHIPPING_RATES, FREE_SHIPPING_FROM and VIP_DISCOUNT_PERCENT.

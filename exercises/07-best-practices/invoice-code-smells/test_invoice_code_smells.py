@@ -1,6 +1,7 @@
 """Pins the behaviour of invoice_totals, then checks the refactoring: constants, small functions, O(n)."""
 
 import ast
+import copy
 import inspect
 import random
 import re
@@ -120,6 +121,23 @@ def test_invoice_totals_agrees_with_the_original_on_300_generated_order_lists():
 )
 def test_invoice_totals_keeps_every_rule_of_the_original(orders, expected):
     assert shop.invoice_totals(orders, CUSTOMERS) == expected == legacy_invoice_totals(orders, CUSTOMERS)
+
+
+def test_when_two_customers_share_an_id_the_last_one_counts_as_before():
+    customers = [{"id": "c1", "vip": False}, {"id": "c1", "vip": True}]
+    orders = [order(customer="c1", items=[(2000, 1)])]
+
+    assert shop.invoice_totals(orders, customers) == legacy_invoice_totals(orders, customers) == [("o1", 2290)], (
+        "the original's loop keeps overwriting c, so the LAST customer with the id wins; "
+        "a dict built with {c['id']: c for c in customers} does the same"
+    )
+
+
+def test_invoice_totals_does_not_change_its_inputs():
+    for orders, customers in generated_cases(count=40):
+        before = copy.deepcopy((orders, customers))
+        shop.invoice_totals(orders, customers)
+        assert (orders, customers) == before, "invoice_totals changed the orders or customers it was given"
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ text or CSV. It breaks three SOLID principles at once:
 Rebuild it from these parts (Sale is given):
 - `SalesSource` and `ReportFormatter`: @runtime_checkable typing.Protocol classes, with one
   method each, `load(self) -> list[Sale]` and `render(self, totals: dict[str, int]) -> str`.
-- `CsvFileSource(path)`: its load() reads the file (same ValueError as now for a bad amount).
+- `CsvFileSource(path)`: its load() reads the file as the original does (open it with
+  newline="" and encoding="utf-8"; same ValueError as now for a bad amount).
 - `totals_by_region(sales)`: a pure function, {region: total cents}.
 - `TextFormatter` and `CsvFormatter`: render() gives exactly what the old "text" and "csv" did.
 - `SalesReport(source, formatter)`: gets both parts INJECTED through the constructor, refuses

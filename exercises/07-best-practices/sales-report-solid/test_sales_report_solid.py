@@ -82,6 +82,22 @@ def test_csv_file_source_reads_the_sales_in_file_order(sales_file):
     ]
 
 
+def test_csv_file_source_keeps_a_line_break_inside_a_quoted_field(tmp_path):
+    path = tmp_path / "quoted.csv"
+    path.write_bytes(b'region,amount_cents\r\n"North\r\nEast",100\r\nEU,5\r\n')
+
+    assert CsvFileSource(str(path)).load() == [Sale("North\r\nEast", 100), Sale("EU", 5)], (
+        "open CSV files with newline='' as the csv docs say (and as the original did): otherwise Python "
+        "rewrites the line break inside the quoted field before csv sees it"
+    )
+
+
+def test_a_sale_cannot_be_changed_once_made():
+    sale = Sale("EU", 100)
+    with pytest.raises(AttributeError):
+        sale.amount_cents = 0
+
+
 def test_csv_file_source_of_a_file_with_only_the_header_is_empty(tmp_path):
     path = tmp_path / "empty.csv"
     path.write_text("region,amount_cents\n", encoding="utf-8")

@@ -23,6 +23,11 @@ How it is graded (the grader swaps `add` for reference code that stops after eac
   (a test that passes before its step is written proves nothing);
 - GREEN: your step-N tests pass on the simplest code that does steps 1 to N (so a step-N
   test checks step N, not a later one), and all of them pass on the finished calculator;
+- CAUGHT: your step-N tests fail on a calculator that breaks what step N promises in so many
+  words: one that adds only the first two numbers (step 3: "however many"), one that reads
+  only the first character of a custom delimiter or forgets commas and newlines once it has
+  one (step 5), one that names only the first negative or raises something other than a
+  ValueError (step 6). Check whole results and whole messages, not parts of them;
 - your own calculator.py passes your tests and the grader's checks of all six steps.
 Use plain test functions (add @pytest.mark.parametrize if you like; no fixtures), and keep
 the import line as it is.

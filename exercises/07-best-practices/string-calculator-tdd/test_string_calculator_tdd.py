@@ -62,6 +62,40 @@ AFTER_STEP = [add_after_step0, add_after_step1, add_after_step2, add_after_step3
 FINISHED = AFTER_STEP[-1]
 
 
+# --- plausible wrong calculators: each breaks ONE explicit promise of a step, the rest is right ------
+
+def almost_finished(numbers, *, only_two=False, one_char=False, custom_only=False, first_negative_only=False,
+                    error=ValueError):
+    delimiters = r"[,\n]"
+    if numbers.startswith("//"):
+        delimiter, _, numbers = numbers[2:].partition("\n")
+        delimiter = delimiter[:1] if one_char else delimiter
+        delimiters = re.escape(delimiter) if custom_only else f"{delimiters}|{re.escape(delimiter)}"
+    values = [int(part) for part in re.split(delimiters, numbers)] if numbers else []
+    negatives = [str(value) for value in values if value < 0]
+    if negatives:
+        named = negatives[:1] if first_negative_only else negatives
+        raise error("negatives not allowed: " + ", ".join(named))
+    return sum(values[:2] if only_two else values)
+
+
+WRONG_FOR_STEP = {
+    3: [("adds only the first two numbers", "however many there are", lambda n: almost_finished(n, only_two=True))],
+    5: [
+        ("reads only the first character of the delimiter", "a delimiter of any length",
+         lambda n: almost_finished(n, one_char=True)),
+        ("forgets commas and newlines once a custom delimiter is set", "commas and newlines still work",
+         lambda n: almost_finished(n, custom_only=True)),
+    ],
+    6: [
+        ("names only the first negative number", "ALL of them named",
+         lambda n: almost_finished(n, first_negative_only=True)),
+        ("raises a plain Exception, not a ValueError", "raises ValueError",
+         lambda n: almost_finished(n, error=Exception)),
+    ],
+}
+
+
 # --- collecting and running your tests ------------------------------------------------------------
 
 _ParameterSet = type(pytest.param(None))
@@ -182,6 +216,22 @@ def test_your_step_tests_go_green_on_the_simplest_code_for_the_step(monkeypatch,
     )
 
 
+CAUGHT = [(step, *wrong) for step, wrongs in WRONG_FOR_STEP.items() for wrong in wrongs]
+
+
+@pytest.mark.parametrize(
+    ("step", "flaw", "promise", "wrong_add"), CAUGHT, ids=[f"step{step}-" + re.sub(r"\W+", "-", flaw).strip("-") for step, flaw, *_ in CAUGHT]
+)
+def test_your_step_tests_catch_a_calculator_that_breaks_the_steps_promise(monkeypatch, step, flaw, promise, wrong_add):
+    outcomes = run_your_tests(monkeypatch, wrong_add, step)
+    assert outcomes, f"no test for step {step}"
+    assert any(why is not None for why in outcomes.values()), (
+        f"all your step-{step} tests pass on a calculator that {flaw}, but step {step} promises "
+        f"\"{promise}\": add a test case that only a correct calculator passes (compare the whole result or "
+        f"the whole error message, not a part of it)"
+    )
+
+
 def test_all_your_tests_pass_on_the_finished_calculator(monkeypatch):
     failed = listing(run_your_tests(monkeypatch, FINISHED))
     assert not failed, f"these tests fail on a correct, finished calculator:\n  {failed}"
@@ -224,3 +274,18 @@ def test_the_graders_reference_code_does_each_step_as_the_spec_says(step):
                     implementation(numbers)
             else:
                 assert implementation(numbers) == expected
+
+
+@pytest.mark.parametrize(("step", "flaw", "promise", "wrong_add"), CAUGHT, ids=[f"step{step}" for step, *_ in CAUGHT])
+def test_the_graders_wrong_calculators_first_go_wrong_at_their_own_step(step, flaw, promise, wrong_add):
+    """(A check of this grader itself: each wrong calculator does the earlier steps right and its own wrong.)"""
+    failing_steps = set()
+    for check_step, checks in CHECKS.items():
+        for numbers, expected in checks:
+            try:
+                ok = wrong_add(numbers) == expected
+            except Exception as error:
+                ok = type(error) is ValueError and str(error) == expected
+            if not ok:
+                failing_steps.add(check_step)
+    assert failing_steps and min(failing_steps) == step

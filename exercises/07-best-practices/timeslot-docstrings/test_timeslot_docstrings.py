@@ -84,6 +84,19 @@ def raised_exceptions(name: str) -> set[str]:
     return names
 
 
+def reachable_exceptions(name: str, visited: frozenset = frozenset()) -> set[str]:
+    """What a function raises itself or through the functions of this module that it calls."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(getattr(timeslot_docstrings, name))))
+    names = raised_exceptions(name)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            callee = getattr(timeslot_docstrings, node.func.id, None)
+            is_ours = inspect.isfunction(callee) and callee.__module__ == timeslot_docstrings.__name__
+            if is_ours and node.func.id not in visited | {name}:
+                names |= reachable_exceptions(node.func.id, visited | {name})
+    return names
+
+
 # --- the docstrings ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", PUBLIC, ids=PUBLIC)
@@ -129,6 +142,18 @@ def test_raises_section_names_every_exception_the_function_raises(name):
         assert text, f"say WHEN {name}() raises {exc}: the entry has no description"
 
 
+@pytest.mark.parametrize("name", PUBLIC, ids=PUBLIC)
+def test_raises_section_names_no_exception_the_function_never_raises(name):
+    documented = dict(entries(section(name, "Raises"), RAISES_ENTRY))
+    reachable = reachable_exceptions(name)
+
+    never = sorted(set(documented) - reachable)
+    assert not never, (
+        f"{name}() never raises {never}: a Raises entry is a promise to callers, so list only what the "
+        f"function raises itself or through the functions it calls ({sorted(reachable)})"
+    )
+
+
 # --- the doctests --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", PUBLIC, ids=PUBLIC)
@@ -136,6 +161,13 @@ def test_every_public_function_has_a_doctest_in_examples(name):
     examples = "\n".join(section(name, "Examples"))
     parsed = doctest.DocTestParser().get_examples(examples)
     assert parsed, f"the Examples section of {name}() has no `>>> ` line followed by its expected output"
+    calls_it = any(re.search(rf"\b{name}\(", example.source) for example in parsed)
+    assert calls_it, f"the Examples of {name}() never call {name}(...): show how to use THIS function"
+    shows_output = any(example.want.strip() for example in parsed)
+    assert shows_output, (
+        f"no example of {name}() shows a result: put what `>>> {name}(...)` prints on the line below it, "
+        "otherwise the doctest checks nothing"
+    )
 
 
 @pytest.mark.parametrize("name", PUBLIC, ids=PUBLIC)
@@ -158,12 +190,27 @@ def test_doctest_testmod_runs_the_whole_module_without_failures():
 
 # --- the comments --------------------------------------------------------------------------------
 
+# "minutes past noon", "counted from midday"... - but not "not since noon" or "noon is 720".
+NOON_AS_ORIGIN = re.compile(r"\b(?:past|since|after|from|relative to)\s+(?:the\s+|12(?::00)?\s+)?(?:noon|midday)\b", re.IGNORECASE)
+NEGATION_BEFORE = re.compile(r"\b(?:not|never|nor)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def counts_from_noon(comment: str) -> bool:
+    """Does the comment claim that the minutes are counted from noon?"""
+    return any(
+        not NEGATION_BEFORE.search(comment[: match.start()]) for match in NOON_AS_ORIGIN.finditer(comment)
+    )
+
+
 def test_the_comment_that_lies_about_noon_is_fixed_or_gone():
     source = inspect.getsource(timeslot_docstrings)
     comments = [tok.string for tok in tokenize.generate_tokens(io.StringIO(source).readline)
                 if tok.type == tokenize.COMMENT]
-    liars = [comment for comment in comments if "noon" in comment.lower()]
-    assert not liars, f"parse_hhmm counts from midnight, not noon: {liars[0]!r}"
+    liars = [comment for comment in comments if counts_from_noon(comment)]
+    assert not liars, (
+        f"parse_hhmm counts from midnight, not noon, so this comment lies: {liars[0]!r}. "
+        "Fix it (mentioning noon is fine, e.g. 'noon is 720') or delete it"
+    )
 
 
 # --- the behaviour is unchanged --------------------------------------------------------------------
@@ -182,12 +229,22 @@ def test_parse_hhmm_still_counts_minutes_since_midnight(text, minutes):
     ("call", "error", "message"),
     [
         (lambda: parse_hhmm("9h30"), ValueError, "expected HH:MM, got '9h30'"),
+        (lambda: parse_hhmm("0930"), ValueError, "expected HH:MM, got '0930'"),
+        (lambda: parse_hhmm("ab:30"), ValueError, "expected HH:MM, got 'ab:30'"),
+        (lambda: parse_hhmm("09:3x"), ValueError, "expected HH:MM, got '09:3x'"),
+        (lambda: parse_hhmm("09:5"), ValueError, "expected HH:MM, got '09:5'"),
         (lambda: parse_hhmm("12:60"), ValueError, "time out of range: '12:60'"),
+        (lambda: parse_hhmm("24:00"), ValueError, "time out of range: '24:00'"),
         (lambda: format_hhmm(1440), ValueError, "minutes out of range: 1440"),
+        (lambda: format_hhmm(-1), ValueError, "minutes out of range: -1"),
         (lambda: format_hhmm(9.5), TypeError, "minutes must be an int, not float"),
         (lambda: free_slots([], day_start="17:00", day_end="09:00"), ValueError, "is not before day_end"),
+        (lambda: free_slots([], day_start="12:00", day_end="12:00"), ValueError, "is not before day_end"),
     ],
-    ids=["not-hhmm", "minute-60", "past-midnight", "float-minutes", "day-backwards"],
+    ids=[
+        "not-hhmm", "no-colon", "hours-not-digits", "minutes-not-digits", "one-digit-minutes", "minute-60",
+        "hour-24", "past-midnight", "before-midnight", "float-minutes", "day-backwards", "day-of-no-length",
+    ],
 )
 def test_the_functions_still_raise_the_same_errors(call, error, message):
     with pytest.raises(error, match=re.escape(message)):
@@ -200,8 +257,13 @@ def test_the_functions_still_raise_the_same_errors(call, error, message):
         ([], [("09:00", "17:00")]),
         ([("13:00", "14:00"), ("09:15", "10:00")], [("10:00", "13:00"), ("14:00", "17:00")]),
         ([("08:00", "12:00"), ("11:00", "16:40")], []),
+        ([("09:30", "16:30")], [("09:00", "09:30"), ("16:30", "17:00")]),
+        ([("09:29", "16:31")], []),
     ],
-    ids=["empty-day", "unsorted-meetings", "overlapping-meetings-leave-only-20-minutes"],
+    ids=[
+        "empty-day", "unsorted-meetings", "overlapping-meetings-leave-only-20-minutes",
+        "gaps-of-exactly-30-minutes-count", "gaps-of-29-minutes-do-not",
+    ],
 )
 def test_free_slots_still_finds_the_gaps(busy, expected):
     assert free_slots(busy) == expected

@@ -9,9 +9,11 @@ tests read with `inspect.getdoc` and check against the code itself:
   description (`name: what it is` or `name (type): what it is`);
 - `Returns:` saying what comes back;
 - `Raises:` naming every exception the function raises itself (the tests find your `raise`
-  statements with `ast`), each with the condition;
-- `Examples:` with at least one doctest (`>>>` line and the exact output). The tests run them
-  with `doctest`, so they must pass - an error example shows the traceback like this:
+  statements with `ast`), each with the condition - and none it never raises, neither itself
+  nor through the functions of this module that it calls;
+- `Examples:` with at least one doctest that calls the function and shows its exact output
+  (a `>>>` line, the result below it). The tests run them with `doctest`, so they must pass -
+  an error example shows the traceback like this:
 
       >>> parse_hhmm("25:00")
       Traceback (most recent call last):
@@ -19,7 +21,8 @@ tests read with `inspect.getdoc` and check against the code itself:
       ValueError: time out of range: '25:00'
 
 Comments are for WHY, docstrings for WHAT and HOW TO USE. A comment that no longer tells the
-truth is worse than none: one of the comments below is wrong - fix it or delete it.
+truth is worse than none: one of the comments below is wrong - fix it or delete it
+(a comment may mention noon, as long as it tells the truth).
 Do not change what the functions do. Try it: `python -m doctest -v timeslot_docstrings.py`.
 '''
 
