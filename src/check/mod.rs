@@ -3,6 +3,7 @@
 //! into a `CheckResult` (`outcome`).
 
 mod judge;
+pub mod mutants;
 pub mod outcome;
 mod prepared;
 mod pytest;

@@ -5,6 +5,7 @@ pub mod doctor;
 pub mod hint;
 pub mod init;
 pub mod list;
+pub mod mutants;
 pub mod progress;
 pub mod reset;
 pub mod run;

@@ -528,7 +528,7 @@ def _apply(source: str, tree: ast.Module, lines: _Lines, cand: _Candidate) -> st
 
 def mutate_source(source: str, path: str, options: Options, top_scope: str = "module") -> list[Mutant]:
     """Every mutant of one file, in source order, with their ids."""
-    tree = ast.parse(source)
+    tree = ast.parse(source, filename=path)
     finder = _Finder(options, top_scope)
     finder.body(tree.body, top_scope)
     lines = _Lines(source)
@@ -822,14 +822,25 @@ def run_standalone(args: argparse.Namespace) -> int:
     return 1 if unlisted or stale else 0
 
 
-def run_generate() -> int:
-    """`--generate`: {"files": [[path, source]...], "main": "m.py", "mode": ..., "tests": ...}
-    on stdin; [{"id", "path", "line", "source", "diff"}...] on stdout."""
-    request = json.load(sys.stdin)
+def _generate_one(request: dict) -> list[dict]:
     options = options_for(request.get("mode", "pytest"), request.get("tests", ""))
     files = [(str(p), str(s)) for p, s in request["files"]]
-    mutants = generate(files, str(request["main"]), options)
-    json.dump([m.__dict__ for m in mutants], sys.stdout)
+    return [m.__dict__ for m in generate(files, str(request["main"]), options)]
+
+
+def run_generate() -> int:
+    """`--generate`, for pyroad: on stdin a list of requests, one per exercise, each
+    `{"files": [[path, source], ...], "main": "m.py", "mode": "pytest", "tests": "..."}`; on
+    stdout a list (the same order) of lists of `{"id", "path", "line", "source", "diff"}`. A
+    file that does not parse gives `{"error": "..."}` in place of its exercise's list."""
+    requests = json.load(sys.stdin)
+    answers: list[object] = []
+    for request in requests:
+        try:
+            answers.append(_generate_one(request))
+        except SyntaxError as err:
+            answers.append({"error": f"{err.filename or ''}:{err.lineno}: {err.msg}"})
+    json.dump(answers, sys.stdout)
     return 0
 
 
