@@ -37,7 +37,6 @@ import argparse
 import ast
 import concurrent.futures
 import copy
-import difflib
 import json
 import os
 import shutil
@@ -491,39 +490,136 @@ def _span(lines: _Lines, cand: _Candidate) -> tuple[int, int]:
     return start, end
 
 
-def _expected_tree(tree: ast.Module, cand: _Candidate) -> ast.Module:
-    """A copy of `tree` with the candidate's change made on the tree itself."""
-    index = next(i for i, n in enumerate(ast.walk(tree)) if n is cand.node)
-    twin = copy.deepcopy(tree)
-    target = next(n for i, n in enumerate(ast.walk(twin)) if i == index)
-    for parent in ast.walk(twin):
+def _parents(tree: ast.Module) -> dict[int, tuple[ast.AST, str, int | None]]:
+    """Where each node hangs: (parent, field, index in the field's list or None)."""
+    out: dict[int, tuple[ast.AST, str, int | None]] = {}
+    for parent in ast.walk(tree):
         for name, value in ast.iter_fields(parent):
-            if value is target:
-                setattr(parent, name, copy.deepcopy(cand.new))
-                return twin
-            if isinstance(value, list):
+            if isinstance(value, ast.AST):
+                out[id(value)] = (parent, name, None)
+            elif isinstance(value, list):
                 for i, item in enumerate(value):
-                    if item is target:
-                        if cand.new is None:
-                            del value[i]
-                        else:
-                            value[i] = copy.deepcopy(cand.new)
-                        return twin
-    raise LookupError("the mutated node has no parent")
+                    if isinstance(item, ast.AST):
+                        out[id(item)] = (parent, name, i)
+    return out
 
 
-def _apply(source: str, tree: ast.Module, lines: _Lines, cand: _Candidate) -> str | None:
+def _anchor_path(parents: dict, node: ast.AST) -> list[tuple[str, int | None]]:
+    """The path from the module to the innermost statement that holds `node` (not `node`
+    itself): the part of the tree a text edit of `node` may change. Comparing only that part
+    keeps each mutant's proof cheap; dumping the whole module for each cost seconds."""
+    path: list[tuple[str, int | None]] = []
+    current = node
+    climbed_past_node = False
+    while id(current) in parents:
+        parent, name, index = parents[id(current)]
+        if climbed_past_node and isinstance(current, ast.stmt):
+            break
+        path.append((name, index))
+        current = parent
+        climbed_past_node = True
+    # `path` now leads from the anchor down to `node`; what is wanted is module -> anchor.
+    anchor_path: list[tuple[str, int | None]] = []
+    while id(current) in parents:
+        parent, name, index = parents[id(current)]
+        anchor_path.append((name, index))
+        current = parent
+    return list(reversed(anchor_path))
+
+
+def _follow(tree: ast.AST, path: list[tuple[str, int | None]]) -> ast.AST | None:
+    node: object = tree
+    for name, index in path:
+        node = getattr(node, name, None)
+        if index is not None:
+            node = node[index] if isinstance(node, list) and index < len(node) else None
+        if not isinstance(node, ast.AST):
+            return None
+    return node
+
+
+def _expected_dump(tree: ast.Module, parents: dict, anchor: ast.AST, cand: _Candidate) -> str:
+    """`ast.dump` of `anchor` with the candidate's change made on the tree itself: made in
+    place, dumped and undone (a copy of the tree per mutant cost more than all the rest)."""
+    parent, name, index = parents[id(cand.node)]
+    if index is None:
+        setattr(parent, name, cand.new)
+        try:
+            return ast.dump(anchor)
+        finally:
+            setattr(parent, name, cand.node)
+    items = getattr(parent, name)
+    if cand.new is None:
+        del items[index]
+    else:
+        items[index] = cand.new
+    try:
+        return ast.dump(anchor)
+    finally:
+        if cand.new is None:
+            items.insert(index, cand.node)
+        else:
+            items[index] = cand.node
+
+
+def _apply(source: str, tree: ast.Module, parents: dict, lines: _Lines, cand: _Candidate) -> str | None:
     start, end = _span(lines, cand)
-    expected = ast.dump(_expected_tree(tree, cand))
+    path = _anchor_path(parents, cand.node)
+    anchor = _follow(tree, path)
+    if anchor is None:
+        return None
+    expected = _expected_dump(tree, parents, anchor, cand)
     texts = [""] if cand.new is None else [cand.mutated_text, f"({cand.mutated_text})"]
     for text in texts:
         mutated = source[:start] + text + source[end:]
         try:
-            if ast.dump(ast.parse(mutated)) == expected:
-                return mutated
+            twin = ast.parse(mutated)
         except SyntaxError:
             continue
+        same_shape = len(twin.body) == len(tree.body)
+        found = _follow(twin, path)
+        if same_shape and found is not None and ast.dump(found) == expected:
+            return mutated
     return None
+
+
+def unified_diff(old: list[str], new: list[str], path: str) -> str:
+    """The unified diff (one line of context) of two versions of a file that differ in one
+    run of lines, as `difflib.unified_diff` writes it, without its search for matches: a
+    mutant changes one place."""
+    shortest = min(len(old), len(new))
+    head = 0
+    while head < shortest and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < shortest - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    if head == len(old) == len(new):
+        return ""
+    before = old[max(0, head - 1) : head]
+    after = old[len(old) - tail : len(old) - tail + 1]
+    removed = old[head : len(old) - tail]
+    added = new[head : len(new) - tail]
+
+    def span(start: int, length: int) -> str:
+        if length == 1:
+            return f"{start + 1}"
+        if length == 0:
+            return f"{start},0"
+        return f"{start + 1},{length}"
+
+    first = head - len(before)
+    lines = [
+        f"--- a/{path}\n",
+        f"+++ b/{path}\n",
+        f"@@ -{span(first, len(before) + len(removed) + len(after))} "
+        f"+{span(first, len(before) + len(added) + len(after))} @@\n",
+    ]
+    lines += [" " + line for line in before]
+    lines += ["-" + line for line in removed]
+    lines += ["+" + line for line in added]
+    lines += [" " + line for line in after]
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 def mutate_source(source: str, path: str, options: Options, top_scope: str = "module") -> list[Mutant]:
@@ -532,6 +628,8 @@ def mutate_source(source: str, path: str, options: Options, top_scope: str = "mo
     finder = _Finder(options, top_scope)
     finder.body(tree.body, top_scope)
     lines = _Lines(source)
+    parents = _parents(tree)
+    source_lines = source.splitlines(keepends=True)
     out: list[Mutant] = []
     seen: dict[str, int] = {}
     ordered = sorted(
@@ -539,21 +637,13 @@ def mutate_source(source: str, path: str, options: Options, top_scope: str = "mo
         key=lambda c: (c.node.lineno, c.node.col_offset, c.order),
     )
     for cand in ordered:
-        mutated = _apply(source, tree, lines, cand)
+        mutated = _apply(source, tree, parents, lines, cand)
         if mutated is None or mutated == source:
             continue
         base = f"{cand.scope}: {cand.original_text} -> {cand.mutated_text}".replace("\n", "\\n")
         seen[base] = seen.get(base, 0) + 1
         ident = base if seen[base] == 1 else f"{base} #{seen[base]}"
-        diff = "".join(
-            difflib.unified_diff(
-                source.splitlines(keepends=True),
-                mutated.splitlines(keepends=True),
-                fromfile=f"a/{path}",
-                tofile=f"b/{path}",
-                n=1,
-            )
-        )
+        diff = unified_diff(source_lines, mutated.splitlines(keepends=True), path)
         out.append(Mutant(ident, path, cand.node.lineno, mutated, diff))
     return out
 
