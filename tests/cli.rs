@@ -693,7 +693,7 @@ fn the_bash_completion_completes_commands_and_option_values() {
     );
     assert_eq!(
         bash_completes(&script, "pyroad dev ").join(" "),
-        format!("{options} check new help")
+        format!("{options} check mutants new help")
     );
 }
 

@@ -53,7 +53,7 @@ pub struct ExerciseMutants {
     pub id: String,
     /// Its topic number.
     pub topic: u32,
-    /// Mutants made.
+    /// Mutants made and checked (none when the solution itself did not pass).
     pub generated: usize,
     /// Mutants the tests failed (any verdict but `pass`).
     pub killed: usize,
@@ -215,10 +215,12 @@ fn run_mutator(python: &Path, script: &Path, input: Vec<u8>) -> Result<Vec<u8>> 
     }
 }
 
-/// The time limit of one mutant: five times what the solution took, at least a second, and
-/// never more than the exercise's own limit. A mutant that loops for ever then costs little.
+/// The time limit of one mutant: five times what the solution took, at least two seconds
+/// (a busy machine must not time out a mutant that would have passed: a timeout counts as a
+/// kill, so it would hide a survivor), and never more than the exercise's own limit. A mutant
+/// that loops for ever then costs little.
 pub fn mutant_timeout(solution: Duration, exercise: Duration) -> Duration {
-    (solution * 5).max(Duration::from_secs(1)).min(exercise)
+    (solution * 5).max(Duration::from_secs(2)).min(exercise)
 }
 
 /// Checks every mutant of `ex` (the solution first, for its time), one after another: the
@@ -233,7 +235,6 @@ pub fn run(
     let mut out = ExerciseMutants {
         id: ex.id.clone(),
         topic: ex.topic,
-        generated: mutants.len(),
         stale: gone(ex, mutants),
         ..ExerciseMutants::default()
     };
@@ -243,6 +244,7 @@ pub fn run(
         out.duration = started.elapsed();
         return Ok(out);
     }
+    out.generated = mutants.len();
     out.timeout = mutant_timeout(solution.duration, ex.timeout());
     let mut limited = ex.clone();
     limited.info.timeout = CheckTimeout::try_from(out.timeout.as_secs_f64()).ok();
@@ -291,11 +293,15 @@ mod tests {
         let ten = Duration::from_secs(10);
         assert_eq!(
             mutant_timeout(Duration::from_millis(50), ten),
-            Duration::from_secs(1)
+            Duration::from_secs(2)
         );
         assert_eq!(
             mutant_timeout(Duration::from_millis(700), ten),
             Duration::from_millis(3500)
+        );
+        assert_eq!(
+            mutant_timeout(Duration::from_millis(500), Duration::from_secs(1)),
+            Duration::from_secs(1)
         );
         assert_eq!(mutant_timeout(Duration::from_secs(4), ten), ten);
     }

@@ -54,9 +54,9 @@ pub fn progress_line(r: &ExerciseMutants) -> String {
         (label, counts(r))
     };
     format!(
-        "  {label} {:<32} {what} {}\n",
+        "  {label} {:<32} {}  {what}\n",
         r.id,
-        style::dim(&seconds(r.duration))
+        style::dim(&format!("{:>6}", seconds(r.duration)))
     )
 }
 
@@ -68,6 +68,9 @@ fn counts(r: &ExerciseMutants) -> String {
         plural(r.generated),
         r.killed
     );
+    if r.timed_out > 0 {
+        let _ = write!(out, " ({} by timeout)", r.timed_out);
+    }
     if r.equivalent > 0 {
         let _ = write!(out, ", {} equivalent", r.equivalent);
     }

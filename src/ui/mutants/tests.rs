@@ -35,6 +35,7 @@ fn exercises() -> Vec<ExerciseMutants> {
         topic: 14,
         generated: 42,
         killed: 40,
+        timed_out: 1,
         survivors: vec![
             survivor(
                 "in_canary: bucket < percent -> bucket <= percent",
@@ -70,7 +71,6 @@ fn exercises() -> Vec<ExerciseMutants> {
     let skipped = ExerciseMutants {
         id: "8-pandas-groupby".into(),
         topic: 8,
-        generated: 30,
         solution: Some(skipped_solution),
         duration: Duration::from_millis(10),
         ..ExerciseMutants::default()
