@@ -180,9 +180,9 @@ pub enum Dev {
         /// Parallel exercises, 1 to 256 (default: number of cores).
         #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
         jobs: Option<usize>,
-        /// Only the exercises of this topic (its number).
-        #[arg(long, value_name = "N")]
-        topic: Option<u32>,
+        /// Only the exercises of these topics (numbers: `--topic 3` or `--topic 1,3,16`).
+        #[arg(long, value_name = "N", value_delimiter = ',')]
+        topic: Vec<u32>,
         /// human (survivors as diffs, a table per topic) or json (on stdout; progress on stderr).
         #[arg(long, value_enum, default_value_t = MutantsFormat::Human)]
         format: MutantsFormat,

@@ -78,7 +78,7 @@ fn main() -> ExitCode {
             &commands::mutants::Options {
                 target: target.as_deref(),
                 jobs: *jobs,
-                topic: *topic,
+                topics: topic,
                 format: *format,
             },
         ),

@@ -285,3 +285,20 @@ fn dev_check_lints_an_equivalent_mutant_without_a_reason() {
         run.stdout
     );
 }
+
+/// The whole curriculum (`.ci/run` proves a subset on every run): 4 341 mutants, 12.6 minutes
+/// on a shared 2-core machine. `cargo test --test mutants -- --ignored`.
+#[test]
+#[ignore = "the whole curriculum's mutants take many minutes; .ci/run proves a subset"]
+fn whole_curriculum_has_no_surviving_mutant() {
+    let s = Sandbox::new();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let run = mutants(&s, &[&format!("{root}/exercises")]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("Every mutant killed or listed as equivalent"),
+        "{}",
+        run.stdout
+    );
+}

@@ -56,6 +56,7 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
         timeout_scale: crate::settings::env().timeout_scale,
         cancel: None,
         pytest_tracebacks: global.verbose,
+        fail_fast: false,
     };
     let total = catalog.exercises.len();
     println!(

@@ -72,6 +72,7 @@ impl Ctx {
             cancel: None,
             warm: None,
             pytest_tracebacks: global.verbose,
+            fail_fast: false,
         })
     }
 }

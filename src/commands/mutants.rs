@@ -22,8 +22,8 @@ pub struct Options<'a> {
     pub target: Option<&'a str>,
     /// Parallel exercises.
     pub jobs: Option<usize>,
-    /// Only this topic.
-    pub topic: Option<u32>,
+    /// Only these topics (every one when empty).
+    pub topics: &'a [u32],
     /// How to report.
     pub format: MutantsFormat,
 }
@@ -32,7 +32,7 @@ pub struct Options<'a> {
 pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
     let (curriculum, only) = resolve(global, opts.target)?;
     let catalog = super::load_catalog(curriculum)?;
-    let selected = select(&catalog, only.as_ref(), opts.topic)?;
+    let selected = select(&catalog, only.as_ref(), opts.topics)?;
     let interpreter = dev_interpreter(global)?;
     let jobs = opts.jobs.unwrap_or_else(threads::default_jobs).max(1);
     let json = opts.format == MutantsFormat::Json;
@@ -51,9 +51,10 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         jobs,
     ));
     let started = Instant::now();
-    let made = mutants::generate(&catalog, &selected, &interpreter.executable)?;
     let order = super::light_first(&selected);
     let scheduled: Vec<&Exercise> = order.iter().map(|&i| selected[i]).collect();
+    let python = interpreter.executable.clone();
+    // The workers first: the second one starts in the background while the mutants are made.
     let settings = Settings {
         warm: super::warm_pool(global, &interpreter, &scheduled),
         interpreter,
@@ -61,9 +62,19 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         timeout_scale: crate::settings::env().timeout_scale,
         cancel: None,
         pytest_tracebacks: false,
+        fail_fast: true,
     };
+    let made = mutants::generate(&catalog, &selected, &python)?;
     let items: Vec<(&Exercise, Result<Vec<mutants::Mutant>, String>)> =
         selected.iter().copied().zip(made).collect();
+    // Within the light and the heavy ones, the most mutants first: the run then ends on small
+    // exercises, not with one core waiting for the other's largest.
+    let mut order = order;
+    order.sort_by_key(|&i| {
+        let (ex, made) = &items[i];
+        let count = made.as_ref().map_or(0, Vec::len);
+        (!ex.info.requires.is_empty(), std::cmp::Reverse(count))
+    });
     let results = threads::run_in_order(
         &items,
         &order,
@@ -167,11 +178,11 @@ fn looks_like_id(text: &str) -> bool {
     })
 }
 
-/// The exercises to mutate: the one named, or every one (of `topic`, if given).
+/// The exercises to mutate: the one named, or every one (of `topics`, if any are given).
 fn select<'a>(
     catalog: &'a Catalog,
     only: Option<&Only>,
-    topic: Option<u32>,
+    topics: &[u32],
 ) -> Result<Vec<&'a Exercise>> {
     let chosen: Vec<&Exercise> = match only {
         Some(Only::Id(id)) => vec![catalog.find(id)?],
@@ -187,21 +198,26 @@ fn select<'a>(
         }
         None => catalog.exercises.iter().collect(),
     };
-    let Some(n) = topic else {
+    if topics.is_empty() {
         return Ok(chosen);
-    };
-    if catalog.topic(n).is_none_or(|t| t.exercises.is_empty()) {
-        bail!(
-            "{} has no topic {n} with exercises\n  hint: topics are numbered 1 to 16, as the \
-             folders' prefixes",
-            catalog.source.describe()
-        );
     }
-    let in_topic: Vec<&Exercise> = chosen.into_iter().filter(|e| e.topic == n).collect();
-    if in_topic.is_empty() {
-        bail!("the exercise named is not in topic {n}");
+    for &n in topics {
+        if catalog.topic(n).is_none_or(|t| t.exercises.is_empty()) {
+            bail!(
+                "{} has no topic {n} with exercises\n  hint: topics are numbered 1 to 16, as \
+                 the folders' prefixes",
+                catalog.source.describe()
+            );
+        }
     }
-    Ok(in_topic)
+    let in_topics: Vec<&Exercise> = chosen
+        .into_iter()
+        .filter(|e| topics.contains(&e.topic))
+        .collect();
+    if in_topics.is_empty() {
+        bail!("the exercise named is not in the topics given");
+    }
+    Ok(in_topics)
 }
 
 #[cfg(test)]
