@@ -153,6 +153,15 @@ pub enum ReportFormat {
     Junit,
 }
 
+/// How `dev mutants` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MutantsFormat {
+    /// Survivors as diffs and a per-topic table, for people.
+    Human,
+    /// One JSON document.
+    Json,
+}
+
 /// `pyroad dev ...`.
 #[derive(Debug, Subcommand)]
 pub enum Dev {
@@ -168,6 +177,23 @@ pub enum Dev {
         /// test outcome that differs from the warm worker's.
         #[arg(long)]
         compare_cold: bool,
+    },
+    /// Mutate every reference solution (swapped comparisons, constants off by one, removed
+    /// statements...) and prove the tests fail on each mutant; exit 1 on any survivor not
+    /// listed in `equivalent_mutants`, or a stale entry there.
+    Mutants {
+        /// A curriculum folder, an exercise folder, or an exercise id (`3-decorators`) of the
+        /// curriculum in --exercises, else ./exercises, else the built-in one [default: exercises]
+        target: Option<String>,
+        /// Parallel exercises, 1 to 256 (default: number of cores).
+        #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
+        jobs: Option<usize>,
+        /// Only the exercises of these topics (numbers: `--topic 3` or `--topic 1,3,16`).
+        #[arg(long, value_name = "N", value_delimiter = ',')]
+        topic: Vec<u32>,
+        /// human (survivors as diffs, a table per topic) or json (on stdout; progress on stderr).
+        #[arg(long, value_enum, default_value_t = MutantsFormat::Human)]
+        format: MutantsFormat,
     },
     /// Scaffold a new exercise that fails until it is written.
     New {

@@ -68,6 +68,20 @@ fn main() -> ExitCode {
             jobs,
             compare_cold,
         }) => commands::dev::check(g, path, *jobs, *compare_cold),
+        Command::Dev(Dev::Mutants {
+            target,
+            jobs,
+            topic,
+            format,
+        }) => commands::mutants::run(
+            g,
+            &commands::mutants::Options {
+                target: target.as_deref(),
+                jobs: *jobs,
+                topics: topic,
+                format: *format,
+            },
+        ),
     };
     exec::cleanup::finish();
     match result {

@@ -3,6 +3,7 @@
 //! into a `CheckResult` (`outcome`).
 
 mod judge;
+pub mod mutants;
 pub mod outcome;
 mod prepared;
 mod pytest;
@@ -47,6 +48,9 @@ pub struct Settings {
     /// which was a third of the time of a check with many failures: the verdict comes from
     /// the plugin's report, not pytest's text.
     pub pytest_tracebacks: bool,
+    /// End pytest at the first failing test (`-x`): `dev mutants` needs only whether a mutant
+    /// is killed, not by how many tests, and most are killed by the first few.
+    pub fail_fast: bool,
 }
 
 /// Checks one exercise.

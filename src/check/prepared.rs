@@ -73,6 +73,7 @@ pub(super) struct Key {
     memory: u64,
     timeout_scale: f64,
     pytest_tracebacks: bool,
+    fail_fast: bool,
 }
 
 impl Key {
@@ -88,6 +89,7 @@ impl Key {
             memory: settings.memory,
             timeout_scale: settings.timeout_scale.factor(),
             pytest_tracebacks: settings.pytest_tracebacks,
+            fail_fast: settings.fail_fast,
         })
     }
 }

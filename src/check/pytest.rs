@@ -127,6 +127,7 @@ pub(super) fn pytest_job(
         .iter()
         .map(OsString::from)
         .chain(blocked)
+        .chain(settings.fail_fast.then(|| OsString::from("-x")))
         .chain(
             [
                 "-p",

@@ -19,6 +19,14 @@ pub enum Source {
     Stub,
     /// The curriculum's reference solution.
     Solution,
+    /// The reference solution with one of its files replaced (`dev mutants`): the file's path
+    /// inside the exercise (the stub's name for the main module) and its text.
+    Mutant {
+        /// The replaced file, as `learner_names` spells it.
+        path: PathBuf,
+        /// What it holds instead.
+        text: std::sync::Arc<str>,
+    },
 }
 
 /// The exercise's `files` besides the learner's main file: (path inside the exercise, path in
@@ -108,7 +116,12 @@ impl Stage {
                 })?
             }
             Source::Stub => catalog.source.read(&stub_rel)?,
-            Source::Solution => catalog.source.read(&ex.rel_dir.join("solution.py"))?,
+            Source::Mutant { path, text } if *path == Path::new(&ex.stub_name()) => {
+                text.as_bytes().to_vec()
+            }
+            Source::Solution | Source::Mutant { .. } => {
+                catalog.source.read(&ex.rel_dir.join("solution.py"))?
+            }
         };
         std::fs::write(work.join(ex.stub_name()), main_bytes)?;
         for (inner, rel) in learner_extra_files(catalog, ex)? {
@@ -116,7 +129,8 @@ impl Stage {
                 Source::Workspace(dir) => std::fs::read(dir.join(&inner))
                     .with_context(|| format!("cannot read {}", dir.join(&inner).display()))?,
                 Source::Stub => catalog.source.read(&rel)?,
-                Source::Solution => {
+                Source::Mutant { path, text } if *path == inner => text.as_bytes().to_vec(),
+                Source::Solution | Source::Mutant { .. } => {
                     let sol = ex.rel_dir.join("solution").join(&inner);
                     if catalog.source.is_file(&sol) {
                         catalog.source.read(&sol)?

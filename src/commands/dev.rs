@@ -56,6 +56,7 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
         timeout_scale: crate::settings::env().timeout_scale,
         cancel: None,
         pytest_tracebacks: global.verbose,
+        fail_fast: false,
     };
     let total = catalog.exercises.len();
     println!(
@@ -106,7 +107,9 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
     }
 }
 
-fn dev_interpreter(global: &Global) -> Result<interpreter::Interpreter> {
+/// The interpreter of the dev commands: `--python` or PYROAD_PYTHON, else the workspace's when
+/// run inside one, else the first python3 with pytest.
+pub(super) fn dev_interpreter(global: &Global) -> Result<interpreter::Interpreter> {
     let explicit = global.python.is_some() || crate::settings::env().python.is_some();
     if !explicit && let Ok(ws) = Workspace::find(&std::env::current_dir()?) {
         return super::workspace_interpreter(&ws, global);

@@ -5,6 +5,7 @@ pub mod doctor;
 pub mod hint;
 pub mod init;
 pub mod list;
+pub mod mutants;
 pub mod progress;
 pub mod reset;
 pub mod run;
@@ -71,6 +72,7 @@ impl Ctx {
             cancel: None,
             warm: None,
             pytest_tracebacks: global.verbose,
+            fail_fast: false,
         })
     }
 }

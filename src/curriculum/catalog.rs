@@ -66,6 +66,20 @@ pub struct Info {
     /// Further learner files or folders staged with the stub.
     #[serde(default)]
     pub files: Vec<String>,
+    /// Mutants of the solution (`dev mutants`) the author judged equivalent: no test could
+    /// tell them from the solution.
+    #[serde(default)]
+    pub equivalent_mutants: Vec<EquivalentMutant>,
+}
+
+/// One `[[equivalent_mutants]]` entry of `info.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EquivalentMutant {
+    /// The mutant's id exactly as `dev mutants` prints it.
+    pub mutant: String,
+    /// Why no test can tell it from the solution, in one line.
+    pub reason: String,
 }
 
 /// `topic.toml`.
@@ -513,6 +527,42 @@ fn load_exercise(
             );
         }
     }
+    let mut listed = std::collections::HashSet::new();
+    for eq in &ex.info.equivalent_mutants {
+        let id = eq.mutant.trim();
+        // The entry's own line when the id can be found in the text, else its table's first.
+        let line = (!id.is_empty())
+            .then(|| text.lines().position(|l| l.contains(id)).map(|i| i + 1))
+            .flatten()
+            .or_else(|| {
+                text.lines()
+                    .position(|l| l.trim() == "[[equivalent_mutants]]")
+                    .map(|i| i + 1)
+            });
+        let mut problem = |message: String| {
+            direct.push(Problem {
+                file: file.clone(),
+                line,
+                field: Some("equivalent_mutants".into()),
+                message,
+            })
+        };
+        if id.is_empty() || id.contains('\n') {
+            problem(
+                "`mutant` must be a mutant's id on one line, exactly as `pyroad dev mutants` \
+                 prints it"
+                    .into(),
+            );
+        } else if !listed.insert(id) {
+            problem(format!("`{id}` is listed twice"));
+        }
+        if eq.reason.trim().is_empty() || eq.reason.trim().contains('\n') {
+            problem(format!(
+                "the reason for `{id}` must be one non-empty line: why no test can tell this \
+                 mutant from the solution"
+            ));
+        }
+    }
     problems.extend(direct);
     problems.extend(found);
     Ok(Some(ex))
@@ -552,7 +602,8 @@ fn explain_toml(message: &str) -> String {
     if let Some(field) = unknown_field(message) {
         return format!(
             "unknown field `{field}` (known fields: title, roadmap, order, difficulty, mode, \
-             hints, timeout, expected_output, stdin, args, requires, min_python, files)"
+             hints, timeout, expected_output, stdin, args, requires, min_python, files, \
+             equivalent_mutants)"
         );
     }
     message.replace('\n', " ")
@@ -646,6 +697,54 @@ mod tests {
             "{problems:?}"
         );
         assert!(fields.contains(&"roadmap".to_string()), "{problems:?}");
+    }
+
+    #[test]
+    fn equivalent_mutants_are_read_and_linted() {
+        let good = format!(
+            "{GOOD}\n[[equivalent_mutants]]\nmutant = \"f: a < b -> a <= b\"\n\
+             reason = \"a and b are never equal\"\n"
+        );
+        let dir = tree(&good);
+        let (cat, problems) = Catalog::load(Curriculum::disk(dir.path()).unwrap()).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            cat.exercises[0].info.equivalent_mutants,
+            [EquivalentMutant {
+                mutant: "f: a < b -> a <= b".into(),
+                reason: "a and b are never equal".into()
+            }]
+        );
+        let bad = format!(
+            "{GOOD}\n[[equivalent_mutants]]\nmutant = \"f: a < b -> a <= b\"\nreason = \" \"\n\
+             \n[[equivalent_mutants]]\nmutant = \"f: a < b -> a <= b\"\nreason = \"\"\"\ntwo\nlines\"\"\"\n"
+        );
+        let dir = tree(&bad);
+        let (_, problems) = Catalog::load(Curriculum::disk(dir.path()).unwrap()).unwrap();
+        let messages: Vec<_> = problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert_eq!(problems.len(), 3, "{messages:?}");
+        assert!(
+            problems
+                .iter()
+                .all(|p| p.field.as_deref() == Some("equivalent_mutants"))
+        );
+        assert_eq!(problems[0].line, Some(9), "{messages:?}");
+        assert!(
+            messages.iter().any(|(_, m)| m.contains("listed twice")),
+            "{messages:?}"
+        );
+        let dir = tree(&format!(
+            "{GOOD}\n[[equivalent_mutants]]\nmutant = \"f: x\"\nreason = \"r\"\nwhy = \"?\"\n"
+        ));
+        let (_, problems) = Catalog::load(Curriculum::disk(dir.path()).unwrap()).unwrap();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].message.contains("unknown field `why`"),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -610,7 +610,7 @@ pub fn state_set_aside(s: &SetAside) -> String {
 }
 
 #[cfg(test)]
-mod snapshots;
+pub(super) mod snapshots;
 
 #[cfg(test)]
 mod tests {

@@ -216,6 +216,7 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Lint a curriculum and prove every solution passes and every stub fails')
+            [CompletionResult]::new('mutants', 'mutants', [CompletionResultType]::ParameterValue, 'Mutate every reference solution (swapped comparisons, constants off by one, removed statements...) and prove the tests fail on each mutant; exit 1 on any survivor not listed in `equivalent_mutants`, or a stale entry there')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Scaffold a new exercise that fails until it is written')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -228,6 +229,22 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--compare-cold', '--compare-cold', [CompletionResultType]::ParameterName, 'Also check every stub and solution in a fresh interpreter and report any verdict or test outcome that differs from the warm worker''s')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;dev;mutants' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Parallel exercises, 1 to 256 (default: number of cores)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parallel exercises, 1 to 256 (default: number of cores)')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Only the exercises of these topics (numbers: `--topic 3` or `--topic 1,3,16`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human (survivors as diffs, a table per topic) or json (on stdout; progress on stderr)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
             [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
@@ -250,11 +267,15 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
         }
         'pyroad;dev;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Lint a curriculum and prove every solution passes and every stub fails')
+            [CompletionResult]::new('mutants', 'mutants', [CompletionResultType]::ParameterValue, 'Mutate every reference solution (swapped comparisons, constants off by one, removed statements...) and prove the tests fail on each mutant; exit 1 on any survivor not listed in `equivalent_mutants`, or a stale entry there')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Scaffold a new exercise that fails until it is written')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'pyroad;dev;help;check' {
+            break
+        }
+        'pyroad;dev;help;mutants' {
             break
         }
         'pyroad;dev;help;new' {
@@ -318,10 +339,14 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
         }
         'pyroad;help;dev' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Lint a curriculum and prove every solution passes and every stub fails')
+            [CompletionResult]::new('mutants', 'mutants', [CompletionResultType]::ParameterValue, 'Mutate every reference solution (swapped comparisons, constants off by one, removed statements...) and prove the tests fail on each mutant; exit 1 on any survivor not listed in `equivalent_mutants`, or a stale entry there')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Scaffold a new exercise that fails until it is written')
             break
         }
         'pyroad;help;dev;check' {
+            break
+        }
+        'pyroad;help;dev;mutants' {
             break
         }
         'pyroad;help;dev;new' {

@@ -64,6 +64,9 @@ _pyroad() {
             pyroad__subcmd__dev,help)
                 cmd="pyroad__subcmd__dev__subcmd__help"
                 ;;
+            pyroad__subcmd__dev,mutants)
+                cmd="pyroad__subcmd__dev__subcmd__mutants"
+                ;;
             pyroad__subcmd__dev,new)
                 cmd="pyroad__subcmd__dev__subcmd__new"
                 ;;
@@ -72,6 +75,9 @@ _pyroad() {
                 ;;
             pyroad__subcmd__dev__subcmd__help,help)
                 cmd="pyroad__subcmd__dev__subcmd__help__subcmd__help"
+                ;;
+            pyroad__subcmd__dev__subcmd__help,mutants)
+                cmd="pyroad__subcmd__dev__subcmd__help__subcmd__mutants"
                 ;;
             pyroad__subcmd__dev__subcmd__help,new)
                 cmd="pyroad__subcmd__dev__subcmd__help__subcmd__new"
@@ -120,6 +126,9 @@ _pyroad() {
                 ;;
             pyroad__subcmd__help__subcmd__dev,check)
                 cmd="pyroad__subcmd__help__subcmd__dev__subcmd__check"
+                ;;
+            pyroad__subcmd__help__subcmd__dev,mutants)
+                cmd="pyroad__subcmd__help__subcmd__dev__subcmd__mutants"
                 ;;
             pyroad__subcmd__help__subcmd__dev,new)
                 cmd="pyroad__subcmd__help__subcmd__dev__subcmd__new"
@@ -191,7 +200,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__dev)
-            opts="-v -h --workspace --exercises --python --color --verbose --no-warm --help check new help"
+            opts="-v -h --workspace --exercises --python --color --verbose --no-warm --help check mutants new help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -259,7 +268,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__dev__subcmd__help)
-            opts="check new help"
+            opts="check mutants new help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -300,6 +309,20 @@ _pyroad() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pyroad__subcmd__dev__subcmd__help__subcmd__mutants)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pyroad__subcmd__dev__subcmd__help__subcmd__new)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -307,6 +330,52 @@ _pyroad() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pyroad__subcmd__dev__subcmd__mutants)
+            opts="-j -v -h --jobs --topic --format --workspace --exercises --python --color --verbose --no-warm --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exercises)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -407,7 +476,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__help__subcmd__dev)
-            opts="check new"
+            opts="check mutants new"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -421,6 +490,20 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__help__subcmd__dev__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pyroad__subcmd__help__subcmd__dev__subcmd__mutants)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -200,6 +200,7 @@ set edit:completion:arg-completer[pyroad] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand check 'Lint a curriculum and prove every solution passes and every stub fails'
+            cand mutants 'Mutate every reference solution (swapped comparisons, constants off by one, removed statements...) and prove the tests fail on each mutant; exit 1 on any survivor not listed in `equivalent_mutants`, or a stale entry there'
             cand new 'Scaffold a new exercise that fails until it is written'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -211,6 +212,21 @@ set edit:completion:arg-completer[pyroad] = {|@words|
             cand --python 'Python interpreter to run checks with (also PYROAD_PYTHON)'
             cand --color 'When to use colours'
             cand --compare-cold 'Also check every stub and solution in a fresh interpreter and report any verdict or test outcome that differs from the warm worker''s'
+            cand -v 'Show pytest''s own output as well'
+            cand --verbose 'Show pytest''s own output as well'
+            cand --no-warm 'Run every check in a fresh interpreter instead of a warm worker (slower)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'pyroad;dev;mutants'= {
+            cand -j 'Parallel exercises, 1 to 256 (default: number of cores)'
+            cand --jobs 'Parallel exercises, 1 to 256 (default: number of cores)'
+            cand --topic 'Only the exercises of these topics (numbers: `--topic 3` or `--topic 1,3,16`)'
+            cand --format 'human (survivors as diffs, a table per topic) or json (on stdout; progress on stderr)'
+            cand --workspace 'Use the workspace in DIR instead of searching upward from the current folder'
+            cand --exercises 'Use the curriculum in PATH instead of the one built into pyroad'
+            cand --python 'Python interpreter to run checks with (also PYROAD_PYTHON)'
+            cand --color 'When to use colours'
             cand -v 'Show pytest''s own output as well'
             cand --verbose 'Show pytest''s own output as well'
             cand --no-warm 'Run every check in a fresh interpreter instead of a warm worker (slower)'
@@ -231,10 +247,13 @@ set edit:completion:arg-completer[pyroad] = {|@words|
         }
         &'pyroad;dev;help'= {
             cand check 'Lint a curriculum and prove every solution passes and every stub fails'
+            cand mutants 'Mutate every reference solution (swapped comparisons, constants off by one, removed statements...) and prove the tests fail on each mutant; exit 1 on any survivor not listed in `equivalent_mutants`, or a stale entry there'
             cand new 'Scaffold a new exercise that fails until it is written'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'pyroad;dev;help;check'= {
+        }
+        &'pyroad;dev;help;mutants'= {
         }
         &'pyroad;dev;help;new'= {
         }
@@ -282,9 +301,12 @@ set edit:completion:arg-completer[pyroad] = {|@words|
         }
         &'pyroad;help;dev'= {
             cand check 'Lint a curriculum and prove every solution passes and every stub fails'
+            cand mutants 'Mutate every reference solution (swapped comparisons, constants off by one, removed statements...) and prove the tests fail on each mutant; exit 1 on any survivor not listed in `equivalent_mutants`, or a stale entry there'
             cand new 'Scaffold a new exercise that fails until it is written'
         }
         &'pyroad;help;dev;check'= {
+        }
+        &'pyroad;help;dev;mutants'= {
         }
         &'pyroad;help;dev;new'= {
         }

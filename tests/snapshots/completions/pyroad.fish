@@ -169,18 +169,19 @@ never\t'Never colour'"
 complete -c pyroad -n "__fish_pyroad_using_subcommand completions" -s v -l verbose -d 'Show pytest\'s own output as well'
 complete -c pyroad -n "__fish_pyroad_using_subcommand completions" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check new help" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check new help" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check new help" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check new help" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check new help" -s v -l verbose -d 'Show pytest\'s own output as well'
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check new help" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check new help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check new help" -f -a "check" -d 'Lint a curriculum and prove every solution passes and every stub fails'
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check new help" -f -a "new" -d 'Scaffold a new exercise that fails until it is written'
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check new help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -s v -l verbose -d 'Show pytest\'s own output as well'
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -f -a "check" -d 'Lint a curriculum and prove every solution passes and every stub fails'
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -f -a "mutants" -d 'Mutate every reference solution (swapped comparisons, constants off by one, removed statements...) and prove the tests fail on each mutant; exit 1 on any survivor not listed in `equivalent_mutants`, or a stale entry there'
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -f -a "new" -d 'Scaffold a new exercise that fails until it is written'
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -s j -l jobs -d 'Parallel checks, 1 to 256 (default: number of cores)' -r
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
@@ -192,6 +193,19 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subco
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Show pytest\'s own output as well'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -s j -l jobs -d 'Parallel exercises, 1 to 256 (default: number of cores)' -r
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -l topic -d 'Only the exercises of these topics (numbers: `--topic 3` or `--topic 1,3,16`)' -r
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -l format -d 'human (survivors as diffs, a table per topic) or json (on stdout; progress on stderr)' -r -f -a "human\t'Survivors as diffs and a per-topic table, for people'
+json\t'One JSON document'"
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -s v -l verbose -d 'Show pytest\'s own output as well'
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from new" -l path -d 'The curriculum folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from new" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from new" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
@@ -203,6 +217,7 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subco
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from new" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "check" -d 'Lint a curriculum and prove every solution passes and every stub fails'
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "mutants" -d 'Mutate every reference solution (swapped comparisons, constants off by one, removed statements...) and prove the tests fail on each mutant; exit 1 on any survivor not listed in `equivalent_mutants`, or a stale entry there'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "new" -d 'Scaffold a new exercise that fails until it is written'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "init" -d 'Create a workspace (and a virtual environment with pytest if needed)'
@@ -220,4 +235,5 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_
 complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "dev" -d 'Tools for curriculum authors'
 complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand help; and __fish_seen_subcommand_from dev" -f -a "check" -d 'Lint a curriculum and prove every solution passes and every stub fails'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and __fish_seen_subcommand_from dev" -f -a "mutants" -d 'Mutate every reference solution (swapped comparisons, constants off by one, removed statements...) and prove the tests fail on each mutant; exit 1 on any survivor not listed in `equivalent_mutants`, or a stale entry there'
 complete -c pyroad -n "__fish_pyroad_using_subcommand help; and __fish_seen_subcommand_from dev" -f -a "new" -d 'Scaffold a new exercise that fails until it is written'
