@@ -9,7 +9,8 @@
    and sizes n, let  se2_a = s²_a / n_a  and  se2_b = s²_b / n_b:
        t  = (m_a - m_b) / sqrt(se2_a + se2_b)
        df = (se2_a + se2_b)² / (se2_a² / (n_a - 1) + se2_b² / (n_b - 1))   (Welch-Satterthwaite)
-   Fewer than two values in a sample, or no variation in either -> ValueError.
+   Fewer than two values in a sample, or no variation in BOTH samples (se2_a + se2_b == 0)
+   -> ValueError; one constant sample is fine.
 
 3. `bootstrap_mean_diff_ci(a, b, confidence=0.95, n_resamples=10_000, seed=0)`: a percentile
    bootstrap confidence interval for mean(b) - mean(a). Repeat n_resamples times: draw len(a)

@@ -1,4 +1,5 @@
 import statistics
+import sys
 
 import numpy as np
 import pytest
@@ -14,6 +15,29 @@ OLD_PAGE = [190, 175, 160, 201, 185, 170, 168, 199, 181, 177]
 NEW_PAGE = [210, 180, 250, 199, 305, 220]
 
 SAMPLE_VARIANCE = "use the SAMPLE variance, statistics.variance (n - 1 in the denominator)"
+
+
+def lines_run(function, *args, **kwargs) -> int:
+    """Call function; return how many lines of ITS module Python ran (a loop repeats its lines)."""
+    filename = function.__code__.co_filename
+    count = 0
+
+    def count_lines(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return count_lines
+
+    def trace(frame, event, arg):
+        return count_lines if frame.f_code.co_filename == filename else None
+
+    previous = sys.gettrace()
+    sys.settrace(trace)
+    try:
+        function(*args, **kwargs)
+    finally:
+        sys.settrace(previous)
+    return count
 
 
 def test_pearson_r_of_a_strong_positive_relationship():
@@ -73,6 +97,15 @@ def test_welch_t_of_samples_with_the_same_mean_is_zero():
     t, _ = welch_t([1, 2, 3], [0, 2, 4])
 
     assert t == 0
+
+
+def test_welch_t_accepts_one_sample_without_variation():
+    t, df = welch_t([5, 5, 5], [1, 2, 3])
+
+    assert t == pytest.approx(3 / np.sqrt(1 / 3)), (
+        "only BOTH samples without variation is an error: one constant sample still has a t"
+    )
+    assert df == pytest.approx(2.0)
 
 
 @pytest.mark.parametrize(
@@ -149,6 +182,18 @@ def test_a_confidence_outside_zero_to_one_is_an_error(confidence):
         bootstrap_mean_diff_ci(WIKI_A, WIKI_B, confidence=confidence)
 
 
-def test_an_empty_sample_is_an_error():
+@pytest.mark.parametrize(
+    "a, b", [([], WIKI_B), (WIKI_A, [])], ids=["a-is-empty", "b-is-empty"]
+)
+def test_an_empty_sample_is_an_error(a, b):
     with pytest.raises(ValueError, match="empty"):
-        bootstrap_mean_diff_ci([], WIKI_B)
+        bootstrap_mean_diff_ci(a, b)
+
+
+def test_bootstrap_draws_all_resamples_at_once_without_a_python_loop():
+    lines = lines_run(bootstrap_mean_diff_ci, WIKI_A, WIKI_B, n_resamples=2_000)
+
+    assert lines < 200, (
+        f"{lines} lines of Python ran for 2,000 resamples: draw them all in one array, "
+        "rng.choice(a, size=(n_resamples, len(a))), instead of looping over the resamples"
+    )

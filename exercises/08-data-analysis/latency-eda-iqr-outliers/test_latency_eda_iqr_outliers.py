@@ -129,3 +129,18 @@ def test_a_negative_k_is_an_error(latency):
 def test_an_unknown_column_is_an_error_naming_it(latency, function, by, value, missing):
     with pytest.raises(ValueError, match=f"no column '{missing}'"):
         function(latency, by, value)
+
+
+@pytest.mark.parametrize(
+    "function",
+    [summarise, iqr_outliers],
+    ids=["summarise", "iqr_outliers"],
+)
+def test_the_callers_dataframe_is_left_unchanged(latency, function):
+    before = latency.copy()
+
+    function(latency, "endpoint", "ms")
+
+    pd.testing.assert_frame_equal(
+        latency, before, obj="the DataFrame passed in (add no q1/q3 helper columns to it)"
+    )
