@@ -20,6 +20,7 @@ A courier firm has a few depots and a day of deliveries, all placed on the city 
    `depots`, with two columns:
        deliveries   how many deliveries the depot gets (0 if none)
        weight_kg    their total weight (0.0 if none)
+   The two DataFrames passed in stay unchanged (work on a copy, e.g. deliveries.assign(...)).
    No depots at all is an error: raise ValueError("...at least one depot...").
 
 Example:
