@@ -69,6 +69,20 @@ def test_the_totals_panel_has_one_bar_per_region_tallest_first(fig):
     assert [tick.get_text() for tick in totals.get_xticklabels()] == ["West", "North", "South"]
 
 
+def test_regions_with_the_same_total_all_get_a_bar_in_the_dicts_order():
+    tied = {"North": [5, 5], "West": [9, 1], "East": [10, 0], "South": [20, 0]}
+
+    totals = sales_figure(["Jan", "Feb"], tied, "Tie").axes[1]
+
+    assert [tick.get_text() for tick in totals.get_xticklabels()] == [
+        "South", "North", "West", "East"
+    ], (
+        "North, West and East all total 10: each keeps its bar (a dict keyed by the total would "
+        "keep only one) and the tie keeps the dict's order (a stable sort on the total alone)"
+    )
+    assert [float(bar.get_height()) for bar in totals.patches] == [20, 10, 10, 10]
+
+
 def test_the_totals_panel_has_its_title_labels_and_bar_values(fig):
     totals = fig.axes[1]
 
