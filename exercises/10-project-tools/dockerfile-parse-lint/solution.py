@@ -24,8 +24,6 @@ class Problem:
 
 
 def _exec_form(args: str) -> list[str] | None:
-    if not args.startswith("["):
-        return None
     try:
         value = json.loads(args)
     except json.JSONDecodeError:

@@ -78,13 +78,23 @@ def test_keywords_are_case_insensitive_and_arguments_are_stripped():
         ("CMD ['python', 'app.py']", None),
         ("CMD python app.py", None),
         ('CMD ["python", 3]', None),
+        ('CMD "python app.py"', None),
+        ("CMD []", []),
     ],
     ids=["exec-form", "entrypoint", "unicode", "single-quotes-are-not-json",
-         "shell-form", "not-all-strings"],
+         "shell-form", "not-all-strings", "a-json-string-is-not-an-array", "empty-array"],
 )
 def test_exec_form_is_recognised_only_for_a_json_array_of_strings(line, exec_form):
     [instruction] = parse_dockerfile(line + "\n")
     assert instruction.exec_form == exec_form
+
+
+def test_a_continuation_on_the_last_line_still_ends_the_instruction():
+    text = "FROM alpine:3.19\n\n# install\nRUN apk add curl \\\n    git \\"
+    assert parse_dockerfile(text) == [
+        Instruction(1, "FROM", "alpine:3.19"),
+        Instruction(4, "RUN", "apk add curl git"),
+    ], "a file may end in the middle of a continued instruction: keep what was read"
 
 
 def test_parse_rejects_an_unknown_instruction():
@@ -122,10 +132,11 @@ def test_a_bad_dockerfile_gets_every_problem_sorted_by_line():
         ("scratch", []),
         ("acme/latest-tools:1.2", []),
         ("python:3.12-latest-build", []),
+        ("python AS base", ["untagged-image"]),
     ],
     ids=["no-tag", "latest", "pinned", "digest", "registry-no-tag", "registry-port-no-tag",
          "registry-port-and-tag", "platform-flag", "scratch", "latest-in-the-image-name",
-         "latest-inside-a-longer-tag"],
+         "latest-inside-a-longer-tag", "untagged-image-of-a-named-stage"],
 )
 def test_base_image_must_be_pinned(base, expected):
     text = f"FROM {base}\nUSER 1000\n"
