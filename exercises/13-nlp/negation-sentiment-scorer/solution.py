@@ -29,7 +29,8 @@ def score(text: str, lexicon: dict[str, float] = LEXICON) -> float:
                 boost = INTENSIFIERS[word]
             else:
                 if word in values:
-                    total += values[word] * boost * (-1 if negated else 1)
+                    value = values[word] * boost
+                    total += -value if negated else value
                 boost = 1.0
     return total
 

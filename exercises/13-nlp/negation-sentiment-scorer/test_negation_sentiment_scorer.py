@@ -26,6 +26,7 @@ def test_score_adds_up_lexicon_values(text, expected):
         ("I don't like it", -1.0),
         ("It isn't terrible", 3.0),
         ("Never boring", 1.5),
+        ("There is no good reason", -1.0),
         ("not bad or poor", 2.5),
         ("It's not that it's not good", 1.0),
         ("I don’t like it", -1.0),
@@ -33,7 +34,7 @@ def test_score_adds_up_lexicon_values(text, expected):
         ("A notably good meal", 1.0),
     ],
     ids=[
-        "not", "dont", "isnt", "never", "negation-covers-rest-of-clause",
+        "not", "dont", "isnt", "never", "no", "negation-covers-rest-of-clause",
         "double-negation-flips-back", "curly-apostrophe-dont", "curly-apostrophe-isnt",
         "a-word-that-merely-starts-with-not",
     ],
