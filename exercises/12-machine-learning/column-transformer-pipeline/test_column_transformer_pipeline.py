@@ -113,8 +113,27 @@ def test_fit_and_score_learns_the_scaling_from_the_training_rows_only():
 def test_fit_and_score_copes_with_a_city_that_only_appears_in_test():
     train, test = make_customers(200, seed=1), make_customers(20, seed=3)
     test.loc[:4, "city"] = "Évora"
-    _, accuracy = fit_and_score(train, test, "churned", NUMERIC, CATEGORICAL)
+    pipeline, accuracy = fit_and_score(train, test, "churned", NUMERIC, CATEGORICAL)
     assert 0.0 <= accuracy <= 1.0
+    encoder = pipeline.named_steps["preprocess"].named_transformers_["cat"]
+    assert [list(categories) for categories in encoder.categories_] == [
+        ["basic", "plus", "pro"],
+        ["Faro", "Lisbon", "Porto"],
+    ], (
+        "the encoder's categories must come from the training rows only: "
+        "'Évora' appears only in test, so the model must not know it (leakage)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("numeric", "categorical"),
+    [(NUMERIC, []), ([], CATEGORICAL)],
+    ids=["numbers-only", "categories-only"],
+)
+def test_fit_and_score_works_with_one_kind_of_feature(numeric, categorical):
+    train, test = make_customers(200, seed=1), make_customers(60, seed=2)
+    pipeline, accuracy = fit_and_score(train, test, "churned", numeric, categorical)
+    assert 0.5 <= accuracy <= 1.0, "only an empty list of BOTH kinds is an error"
 
 
 @pytest.mark.parametrize(
