@@ -49,7 +49,12 @@ def load_bundle(path: Path) -> dict[str, Any]:
 
 
 def _is_finite_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 def _answer(status: int, payload: dict[str, Any]) -> tuple[int, str]:
