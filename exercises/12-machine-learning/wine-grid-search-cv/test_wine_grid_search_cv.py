@@ -13,9 +13,13 @@ def report():
     return tune_wine()
 
 
-def wine_training_part(random_state=0):
+def wine_split(random_state=0):
     X, y = load_wine(return_X_y=True)
-    X_train, _, y_train, _ = train_test_split(X, y, test_size=0.25, stratify=y, random_state=random_state)
+    return train_test_split(X, y, test_size=0.25, stratify=y, random_state=random_state)
+
+
+def wine_training_part(random_state=0):
+    X_train, _, y_train, _ = wine_split(random_state)
     return X_train, y_train
 
 
@@ -54,6 +58,17 @@ def test_best_cv_score_is_the_stratified_cv_score_on_the_training_part(report):
     assert report.best_cv_score == pytest.approx(expected), (
         "search only the training part (test_size=0.25, stratify=y) with "
         "StratifiedKFold(n_splits=5, shuffle=True, random_state=0)"
+    )
+
+
+@pytest.mark.parametrize("random_state", [0, 3], ids=["random-state-0", "random-state-3"])
+def test_test_accuracy_is_the_tuned_model_fitted_on_train_scored_on_test(random_state):
+    report = tune_wine({"model__n_neighbors": [1, 15]}, folds=3, random_state=random_state)
+    X_train, X_test, y_train, y_test = wine_split(random_state)
+    best = make_wine_pipeline().set_params(**report.best_params).fit(X_train, y_train)
+    assert report.test_accuracy == pytest.approx(best.score(X_test, y_test)), (
+        "test_accuracy: the best parameters, refitted on the training part only, "
+        "scored once on the test part (not on the training rows, not after refitting on all data)"
     )
 
 
