@@ -97,6 +97,20 @@ def test_a_continuation_on_the_last_line_still_ends_the_instruction():
     ], "a file may end in the middle of a continued instruction: keep what was read"
 
 
+@pytest.mark.parametrize(
+    "keyword",
+    ["ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
+     "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"],
+)
+def test_every_dockerfile_instruction_is_known(keyword):
+    [instruction] = parse_dockerfile(f"{keyword.lower()} something\n")
+    assert (instruction.keyword, instruction.args) == (keyword, "something")
+
+
+def test_an_instruction_without_arguments_has_empty_args():
+    assert parse_dockerfile("WORKDIR\n") == [Instruction(1, "WORKDIR", "")]
+
+
 def test_parse_rejects_an_unknown_instruction():
     with pytest.raises(ValueError, match=r"^line 3: unknown instruction 'RUNN'"):
         parse_dockerfile("FROM alpine:3.19\n\nRUNN echo hi\n")
