@@ -227,6 +227,30 @@ def test_document_class_skips_private_and_special_methods_and_keeps_order(make_m
     assert got == expected, explain(got, expected)
 
 
+def test_document_class_skips_attributes_that_are_not_methods(make_module):
+    module = make_module(
+        "units",
+        '''
+        class Length:
+            """A length."""
+
+            unit = "cm"
+
+            @property
+            def metres(self) -> float:
+                """The length in metres."""
+
+            def double(self) -> "Length":
+                """Twice as long."""
+        ''',
+    )
+    got = document_class(module.Length)
+    assert "unit" not in got and "metres" not in got, (
+        "a class constant or a property is not a method: keep only inspect.isfunction(member)"
+    )
+    assert ".. py:method:: double() -> 'Length'" in got
+
+
 def test_document_class_of_an_empty_class(make_module):
     module = make_module("empty", "class Marker:\n    pass\n")
     assert document_class(module.Marker) == ".. py:class:: Marker()\n"

@@ -122,7 +122,7 @@ def test_project_version_reads_a_dynamic_version_from_the_package(tmp_path, monk
 )
 def test_project_version_without_a_version_raises(tmp_path, toml):
     write_project(tmp_path, toml)
-    with pytest.raises(ValueError, match="no version"):
+    with pytest.raises(ValueError, match=r"pyproject\.toml declares no version"):
         project_version(tmp_path)
 
 
