@@ -75,6 +75,17 @@ def test_iqr_outliers_keeps_the_original_rows_index_and_columns(latency):
     assert len(latency.drop(outliers.index)) == len(latency) - 3
 
 
+def test_iqr_outliers_works_with_any_index_and_keeps_the_row_order(latency):
+    newest_first = latency.set_index("request_id").iloc[::-1]
+
+    outliers = iqr_outliers(newest_first, "endpoint", "ms")
+
+    assert list(outliers.index) == ["r26", "r20", "r15"], (
+        "keep df's own index and row order: line each row up with its group's quartiles "
+        "by index (groupby(...).transform), not by position after sorting"
+    )
+
+
 @pytest.mark.parametrize(
     "k, expected",
     [
