@@ -135,6 +135,17 @@ def test_bootstrap_interval_is_as_wide_as_the_normal_approximation_predicts():
     assert (high - low) / 2 == pytest.approx(1.96 * standard_error, rel=0.1)
 
 
+@pytest.mark.parametrize("seed", [7, 0], ids=["seed-7", "seed-0-is-a-seed-too"])
+def test_the_same_seed_gives_the_same_interval(seed):
+    first = bootstrap_mean_diff_ci(WIKI_A, WIKI_B, seed=seed)
+    again = bootstrap_mean_diff_ci(WIKI_A, WIKI_B, seed=seed)
+
+    assert first == again, (
+        "create the generator with np.random.default_rng(seed); 0 is a seed like any other "
+        "(`seed or None` would make it random)"
+    )
+
+
 def test_the_same_seed_gives_the_same_interval_and_another_seed_a_close_one():
     first = bootstrap_mean_diff_ci(WIKI_A, WIKI_B, seed=7)
     again = bootstrap_mean_diff_ci(WIKI_A, WIKI_B, seed=7)

@@ -25,11 +25,14 @@ def test_split_keeps_the_species_balanced_in_both_parts(seed):
     assert np.bincount(y_train).tolist() == [40, 40, 40]
 
 
-def test_split_is_reproducible_with_the_same_random_state():
-    first = split_iris(test_size=0.3, random_state=7)
-    second = split_iris(test_size=0.3, random_state=7)
+@pytest.mark.parametrize("seed", [7, 0], ids=["seed-7", "seed-0-is-a-seed-too"])
+def test_split_is_reproducible_with_the_same_random_state(seed):
+    first = split_iris(test_size=0.3, random_state=seed)
+    second = split_iris(test_size=0.3, random_state=seed)
     for a, b in zip(first, second):
-        np.testing.assert_array_equal(a, b)
+        np.testing.assert_array_equal(
+            a, b, err_msg="pass random_state on as it is: `random_state or None` makes 0 random"
+        )
 
 
 def test_split_changes_with_another_random_state():

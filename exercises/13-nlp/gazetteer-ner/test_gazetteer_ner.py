@@ -77,8 +77,9 @@ def test_recognise_treats_regex_characters_in_phrases_literally():
         ("It costs $5 now", "$5", "MONEY"),
         ("Total: $19.99!", "$19.99", "MONEY"),
         ("Rent is $1,200.50 a month", "$1,200.50", "MONEY"),
+        ("It sold for $1,250,000.", "$1,250,000", "MONEY"),
     ],
-    ids=["iso-date", "whole-dollars", "dollars-and-cents", "thousands-separator"],
+    ids=["iso-date", "whole-dollars", "dollars-and-cents", "thousands-separator", "millions"],
 )
 def test_recognise_finds_dates_and_money_by_pattern(text, mention, label):
     assert recognise(text, GAZETTEER) == [span(text, mention, label)]
