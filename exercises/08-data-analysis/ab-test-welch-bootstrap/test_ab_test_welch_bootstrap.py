@@ -108,14 +108,50 @@ def test_welch_t_accepts_one_sample_without_variation():
     assert df == pytest.approx(2.0)
 
 
+def test_welch_t_of_samples_with_the_same_spread():
+    t, df = welch_t([1, 2, 3], [2, 3, 4])
+
+    assert t == pytest.approx(-1 / np.sqrt(2 / 3))
+    assert df == pytest.approx(4.0), "equal variances and sizes: df = n_a + n_b - 2"
+
+
 @pytest.mark.parametrize(
-    "a, b",
-    [([5], [1, 2, 3]), ([1, 2, 3], []), ([4, 4, 4], [4, 4])],
-    ids=["one-value-in-a", "b-is-empty", "no-variation-at-all"],
+    "a, b, message",
+    [
+        ([5], [1, 2, 3], "at least two"),
+        ([1, 2, 3], [7], "at least two"),
+        ([1, 2, 3], [], "at least two"),
+        ([4, 4, 4], [4, 4], "no variation"),
+    ],
+    ids=["one-value-in-a", "one-value-in-b", "b-is-empty", "no-variation-at-all"],
 )
-def test_welch_t_rejects_samples_it_cannot_test(a, b):
-    with pytest.raises(ValueError):
+def test_welch_t_rejects_samples_it_cannot_test(a, b, message):
+    with pytest.raises(ValueError, match=message):
         welch_t(a, b)
+
+
+def reference_interval(a, b, confidence, n_resamples, seed):
+    """The documented procedure: a's resamples, then b's, then the two percentiles."""
+    rng = np.random.default_rng(seed)
+    means_a = rng.choice(np.asarray(a, dtype=float), size=(n_resamples, len(a))).mean(axis=1)
+    means_b = rng.choice(np.asarray(b, dtype=float), size=(n_resamples, len(b))).mean(axis=1)
+    tail = (1 - confidence) / 2 * 100
+    return tuple(np.percentile(means_b - means_a, [tail, 100 - tail]))
+
+
+def test_bootstrap_follows_the_documented_procedure_exactly():
+    got = bootstrap_mean_diff_ci(OLD_PAGE, NEW_PAGE, confidence=0.9, n_resamples=500, seed=3)
+
+    assert got == pytest.approx(reference_interval(OLD_PAGE, NEW_PAGE, 0.9, 500, 3), rel=1e-12), (
+        "default_rng(seed); rng.choice(a, size=(n_resamples, len(a))), then the same for b; "
+        "the (1 - confidence) / 2 and 1 - (1 - confidence) / 2 percentiles of mean(b) - mean(a)"
+    )
+
+
+def test_bootstrap_defaults_are_95_percent_10_000_resamples_and_seed_0():
+    assert bootstrap_mean_diff_ci(WIKI_A, WIKI_B) == pytest.approx(
+        reference_interval(WIKI_A, WIKI_B, 0.95, 10_000, 0), rel=1e-12
+    )
 
 
 def test_bootstrap_interval_surrounds_the_observed_difference():
