@@ -134,8 +134,8 @@ def test_a_negative_k_is_an_error(latency):
 )
 @pytest.mark.parametrize(
     "by, value, missing",
-    [("route", "ms", "route"), ("endpoint", "latency", "latency")],
-    ids=["unknown-group-column", "unknown-value-column"],
+    [("route", "ms", "route"), ("endpoint", "latency", "latency"), ("route", "latency", "route")],
+    ids=["unknown-group-column", "unknown-value-column", "both-unknown-names-by-first"],
 )
 def test_an_unknown_column_is_an_error_naming_it(latency, function, by, value, missing):
     with pytest.raises(ValueError, match=f"no column '{missing}'"):

@@ -5,7 +5,8 @@
     sales   {region: one number per month}, e.g. {"North": [10, 12, 9], "South": [7, 8, 11]}
     title   the title of the whole figure (fig.suptitle)
 
-Build ONE figure with two axes side by side: `fig, (trend, totals) = plt.subplots(1, 2)`.
+Build ONE 10 x 4 inch figure with two axes side by side:
+`fig, (trend, totals) = plt.subplots(1, 2, figsize=(10, 4))`.
   trend   title "Monthly sales": one line per region, in the dict's order, drawn with
           marker "o" and labelled with the region name; x label "Month", y label
           "Sales (EUR)"; a legend.

@@ -24,6 +24,11 @@ def fig():
 
 def test_the_figure_has_two_panels_and_a_title(fig):
     assert len(fig.axes) == 2, "plt.subplots(1, 2) makes the two panels"
+    trend, totals = (ax.get_position() for ax in fig.axes)
+    assert trend.x1 <= totals.x0 and trend.y0 == pytest.approx(totals.y0), (
+        "the panels sit side by side, trend on the left: plt.subplots(1, 2), one row, two columns"
+    )
+    assert tuple(fig.get_size_inches()) == (10, 4), "a 10 x 4 inch figure: figsize=(10, 4)"
     assert [text.get_text() for text in fig.texts] == ["Q1 sales"], (
         "the title of the whole figure is set with fig.suptitle(title)"
     )

@@ -55,6 +55,13 @@ def test_add_features_divides_spend_by_visits_and_uses_zero_for_no_visits(small)
     assert result["spend_per_visit"].tolist() == pytest.approx([5.0, 0.0, 10.0, 5.0])
 
 
+def test_add_features_divides_by_a_single_visit_too():
+    df = pd.DataFrame({"monthly_spend": [12.0, 12.0, 12.0], "visits": [1, 0, 4]})
+    assert add_features(df)["spend_per_visit"].tolist() == pytest.approx([12.0, 0.0, 3.0]), (
+        "only visits == 0 gives 0.0: one visit means the whole spend per visit"
+    )
+
+
 def test_add_features_leaves_the_input_frame_alone(small):
     before = small.copy()
     add_features(small)
