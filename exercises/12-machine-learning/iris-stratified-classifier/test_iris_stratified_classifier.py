@@ -35,6 +35,15 @@ def test_split_is_reproducible_with_the_same_random_state(seed):
         )
 
 
+def test_the_defaults_are_a_20_percent_test_part_and_random_state_0():
+    for a, b in zip(split_iris(), split_iris(test_size=0.2, random_state=0)):
+        np.testing.assert_array_equal(a, b)
+    default_model, default_accuracy = train_iris_classifier()
+    model, accuracy = train_iris_classifier(test_size=0.2, random_state=0)
+    assert default_accuracy == accuracy
+    np.testing.assert_array_equal(default_model.predict(load_iris().data), model.predict(load_iris().data))
+
+
 def test_split_changes_with_another_random_state():
     _, X_test_a, _, _ = split_iris(random_state=0)
     _, X_test_b, _, _ = split_iris(random_state=1)
