@@ -37,9 +37,9 @@ def ask(bundle, payload) -> tuple[int, dict]:
 
 
 def test_save_bundle_writes_a_pickled_dict_with_what_the_server_needs(model, tmp_path):
-    path = save_bundle(model, tmp_path / "models" / "iris-v1.pkl")
-    assert path == tmp_path / "models" / "iris-v1.pkl" and path.is_file(), (
-        "create the missing 'models' folder and return the path"
+    path = save_bundle(model, tmp_path / "models" / "iris" / "v1.pkl")
+    assert path == tmp_path / "models" / "iris" / "v1.pkl" and path.is_file(), (
+        "create the missing folders, models/ and models/iris/, and return the path"
     )
     with path.open("rb") as file:
         saved = pickle.load(file)

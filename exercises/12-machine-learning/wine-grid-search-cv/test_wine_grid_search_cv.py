@@ -30,6 +30,13 @@ def test_pipeline_scales_before_the_model():
     assert isinstance(pipeline.named_steps["model"], KNeighborsClassifier)
 
 
+def test_the_default_grid_is_the_documented_one():
+    assert DEFAULT_GRID == {
+        "model__n_neighbors": [1, 5, 15],
+        "model__weights": ["uniform", "distance"],
+    }
+
+
 def test_report_tries_every_combination_of_the_grid(report):
     assert isinstance(report, TuningReport)
     assert report.n_candidates == 6, "3 values of n_neighbors x 2 of weights"
@@ -80,6 +87,11 @@ def test_a_one_candidate_grid_and_other_folds_work():
     folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=1)
     pipeline = make_wine_pipeline().set_params(model__n_neighbors=7)
     assert report.best_cv_score == pytest.approx(cross_val_score(pipeline, X_train, y_train, cv=folds).mean())
+
+
+def test_two_folds_are_enough():
+    report = tune_wine({"model__n_neighbors": [5]}, folds=2)
+    assert report.n_candidates == 1 and 0.0 <= report.best_cv_score <= 1.0
 
 
 @pytest.mark.parametrize("folds", [1, 0, -3], ids=["one-fold", "zero-folds", "negative"])
