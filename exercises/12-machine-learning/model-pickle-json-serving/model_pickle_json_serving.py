@@ -30,6 +30,8 @@ answer without the training data, and the library version it was made with.
        a value that is not a finite number (text, true, NaN, 1e999, or an
        integer too large for a float) -> "features must be finite numbers"
    Whatever the client sends, the answer is (status, JSON): never an exception.
+   But a failure of the model itself is not the client's fault: let it raise (the
+   web framework answers 500 and logs it); catch only what a bad request causes.
 """
 import json
 import math

@@ -122,6 +122,21 @@ def test_the_class_name_comes_from_the_models_own_labels():
     )
 
 
+class BrokenModel:
+    classes_ = [0, 1, 2]
+
+    def predict_proba(self, rows):
+        raise RuntimeError("the model file is corrupt")
+
+
+def test_a_failing_model_is_not_blamed_on_the_request(bundle):
+    broken = {**bundle, "model": BrokenModel()}
+    with pytest.raises(RuntimeError, match="corrupt"):
+        handle_predict(broken, b'{"features": [5.1, 3.5, 1.4, 0.2]}')
+    # Catch only what a bad request causes; a broad `except Exception` would answer this
+    # server-side failure with a 400 and hide it from the logs.
+
+
 def test_serving_needs_no_training_data(bundle, monkeypatch):
     def no_data(*args, **kwargs):
         raise AssertionError("the server must use the bundle's target_names, not load the data set")
