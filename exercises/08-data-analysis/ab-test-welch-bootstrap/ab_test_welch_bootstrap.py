@@ -18,10 +18,10 @@
    values from a WITH replacement, the same for b, and keep the difference of their means; the
    interval is the (1 - confidence) / 2 and 1 - (1 - confidence) / 2 quantiles of those
    differences, as (low, high) floats. Use `np.random.default_rng(seed)`: the same seed gives
-   the same interval, and NumPy's global random state is left alone. Draw all resamples in one
-   array, (n_resamples, len(a)), rather than in a Python loop: a's resamples first, then b's,
-   and np.percentile's default (linear) interpolation; the same seed then gives exactly the
-   interval of any other correct solution.
+   the same interval, and NumPy's global random state is left alone. Draw all of a's resamples
+   at once, rng.choice(a, size=(n_resamples, len(a))), not in a Python loop, THEN all of b's
+   the same way, and take np.percentile with its default (linear) interpolation: the same seed
+   then gives exactly the interval any other correct solution gives.
    An empty sample, or a confidence not strictly between 0 and 1 -> ValueError.
 
 Example (the first example of the Wikipedia article "Welch's t-test"):

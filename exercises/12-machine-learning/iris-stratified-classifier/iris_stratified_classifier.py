@@ -6,8 +6,9 @@ species, 50 of each), so nothing is downloaded: sklearn.datasets.load_iris().
 1. split_iris(test_size=0.2, random_state=0) returns X_train, X_test,
    y_train, y_test (the raw measurements, unscaled) with train_test_split,
    STRATIFIED by species so that both parts keep the 1:1:1 ratio
-   (test_size=0.2 -> 10 flowers of each species in the test set). The same random_state always gives the same split.
-   test_size outside 0 < test_size < 1 raises
+   (test_size=0.2 -> 10 flowers of each species in the test set). The
+   same random_state always gives the same split (0 included). test_size
+   outside 0 < test_size < 1 raises
    ValueError("test_size must be between 0 and 1").
 
 2. train_iris_classifier(test_size=0.2, random_state=0) fits a classifier on
