@@ -9,15 +9,19 @@
    and sizes n, let  se2_a = s²_a / n_a  and  se2_b = s²_b / n_b:
        t  = (m_a - m_b) / sqrt(se2_a + se2_b)
        df = (se2_a + se2_b)² / (se2_a² / (n_a - 1) + se2_b² / (n_b - 1))   (Welch-Satterthwaite)
-   Fewer than two values in a sample, or no variation in either -> ValueError.
+   Fewer than two values in a sample -> ValueError("... at least two ..."; statistics.variance
+   already raises one); no variation in BOTH samples (se2_a + se2_b == 0) -> ValueError("...
+   no variation ..."); one constant sample is fine.
 
 3. `bootstrap_mean_diff_ci(a, b, confidence=0.95, n_resamples=10_000, seed=0)`: a percentile
    bootstrap confidence interval for mean(b) - mean(a). Repeat n_resamples times: draw len(a)
    values from a WITH replacement, the same for b, and keep the difference of their means; the
    interval is the (1 - confidence) / 2 and 1 - (1 - confidence) / 2 quantiles of those
    differences, as (low, high) floats. Use `np.random.default_rng(seed)`: the same seed gives
-   the same interval, and NumPy's global random state is left alone. Draw all resamples in one
-   array, (n_resamples, len(a)), rather than in a Python loop.
+   the same interval, and NumPy's global random state is left alone. Draw all of a's resamples
+   at once, rng.choice(a, size=(n_resamples, len(a))), not in a Python loop, THEN all of b's
+   the same way, and take np.percentile with its default (linear) interpolation: the same seed
+   then gives exactly the interval any other correct solution gives.
    An empty sample, or a confidence not strictly between 0 and 1 -> ValueError.
 
 Example (the first example of the Wikipedia article "Welch's t-test"):

@@ -1,4 +1,5 @@
 import statistics
+import sys
 
 import numpy as np
 import pytest
@@ -14,6 +15,29 @@ OLD_PAGE = [190, 175, 160, 201, 185, 170, 168, 199, 181, 177]
 NEW_PAGE = [210, 180, 250, 199, 305, 220]
 
 SAMPLE_VARIANCE = "use the SAMPLE variance, statistics.variance (n - 1 in the denominator)"
+
+
+def lines_run(function, *args, **kwargs) -> int:
+    """Call function; return how many lines of ITS module Python ran (a loop repeats its lines)."""
+    filename = function.__code__.co_filename
+    count = 0
+
+    def count_lines(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return count_lines
+
+    def trace(frame, event, arg):
+        return count_lines if frame.f_code.co_filename == filename else None
+
+    previous = sys.gettrace()
+    sys.settrace(trace)
+    try:
+        function(*args, **kwargs)
+    finally:
+        sys.settrace(previous)
+    return count
 
 
 def test_pearson_r_of_a_strong_positive_relationship():
@@ -75,14 +99,59 @@ def test_welch_t_of_samples_with_the_same_mean_is_zero():
     assert t == 0
 
 
+def test_welch_t_accepts_one_sample_without_variation():
+    t, df = welch_t([5, 5, 5], [1, 2, 3])
+
+    assert t == pytest.approx(3 / np.sqrt(1 / 3)), (
+        "only BOTH samples without variation is an error: one constant sample still has a t"
+    )
+    assert df == pytest.approx(2.0)
+
+
+def test_welch_t_of_samples_with_the_same_spread():
+    t, df = welch_t([1, 2, 3], [2, 3, 4])
+
+    assert t == pytest.approx(-1 / np.sqrt(2 / 3))
+    assert df == pytest.approx(4.0), "equal variances and sizes: df = n_a + n_b - 2"
+
+
 @pytest.mark.parametrize(
-    "a, b",
-    [([5], [1, 2, 3]), ([1, 2, 3], []), ([4, 4, 4], [4, 4])],
-    ids=["one-value-in-a", "b-is-empty", "no-variation-at-all"],
+    "a, b, message",
+    [
+        ([5], [1, 2, 3], "at least two"),
+        ([1, 2, 3], [7], "at least two"),
+        ([1, 2, 3], [], "at least two"),
+        ([4, 4, 4], [4, 4], "no variation"),
+    ],
+    ids=["one-value-in-a", "one-value-in-b", "b-is-empty", "no-variation-at-all"],
 )
-def test_welch_t_rejects_samples_it_cannot_test(a, b):
-    with pytest.raises(ValueError):
+def test_welch_t_rejects_samples_it_cannot_test(a, b, message):
+    with pytest.raises(ValueError, match=message):
         welch_t(a, b)
+
+
+def reference_interval(a, b, confidence, n_resamples, seed):
+    """The documented procedure: a's resamples, then b's, then the two percentiles."""
+    rng = np.random.default_rng(seed)
+    means_a = rng.choice(np.asarray(a, dtype=float), size=(n_resamples, len(a))).mean(axis=1)
+    means_b = rng.choice(np.asarray(b, dtype=float), size=(n_resamples, len(b))).mean(axis=1)
+    tail = (1 - confidence) / 2 * 100
+    return tuple(np.percentile(means_b - means_a, [tail, 100 - tail]))
+
+
+def test_bootstrap_follows_the_documented_procedure_exactly():
+    got = bootstrap_mean_diff_ci(OLD_PAGE, NEW_PAGE, confidence=0.9, n_resamples=500, seed=3)
+
+    assert got == pytest.approx(reference_interval(OLD_PAGE, NEW_PAGE, 0.9, 500, 3), rel=1e-12), (
+        "default_rng(seed); rng.choice(a, size=(n_resamples, len(a))), then the same for b; "
+        "the (1 - confidence) / 2 and 1 - (1 - confidence) / 2 percentiles of mean(b) - mean(a)"
+    )
+
+
+def test_bootstrap_defaults_are_95_percent_10_000_resamples_and_seed_0():
+    assert bootstrap_mean_diff_ci(WIKI_A, WIKI_B) == pytest.approx(
+        reference_interval(WIKI_A, WIKI_B, 0.95, 10_000, 0), rel=1e-12
+    )
 
 
 def test_bootstrap_interval_surrounds_the_observed_difference():
@@ -100,6 +169,17 @@ def test_bootstrap_interval_is_as_wide_as_the_normal_approximation_predicts():
     low, high = bootstrap_mean_diff_ci(OLD_PAGE, NEW_PAGE)
 
     assert (high - low) / 2 == pytest.approx(1.96 * standard_error, rel=0.1)
+
+
+@pytest.mark.parametrize("seed", [7, 0], ids=["seed-7", "seed-0-is-a-seed-too"])
+def test_the_same_seed_gives_the_same_interval(seed):
+    first = bootstrap_mean_diff_ci(WIKI_A, WIKI_B, seed=seed)
+    again = bootstrap_mean_diff_ci(WIKI_A, WIKI_B, seed=seed)
+
+    assert first == again, (
+        "create the generator with np.random.default_rng(seed); 0 is a seed like any other "
+        "(`seed or None` would make it random)"
+    )
 
 
 def test_the_same_seed_gives_the_same_interval_and_another_seed_a_close_one():
@@ -149,6 +229,18 @@ def test_a_confidence_outside_zero_to_one_is_an_error(confidence):
         bootstrap_mean_diff_ci(WIKI_A, WIKI_B, confidence=confidence)
 
 
-def test_an_empty_sample_is_an_error():
+@pytest.mark.parametrize(
+    "a, b", [([], WIKI_B), (WIKI_A, [])], ids=["a-is-empty", "b-is-empty"]
+)
+def test_an_empty_sample_is_an_error(a, b):
     with pytest.raises(ValueError, match="empty"):
-        bootstrap_mean_diff_ci([], WIKI_B)
+        bootstrap_mean_diff_ci(a, b)
+
+
+def test_bootstrap_draws_all_resamples_at_once_without_a_python_loop():
+    lines = lines_run(bootstrap_mean_diff_ci, WIKI_A, WIKI_B, n_resamples=2_000)
+
+    assert lines < 200, (
+        f"{lines} lines of Python ran for 2,000 resamples: draw them all in one array, "
+        "rng.choice(a, size=(n_resamples, len(a))), instead of looping over the resamples"
+    )

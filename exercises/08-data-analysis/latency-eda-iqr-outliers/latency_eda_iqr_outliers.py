@@ -15,7 +15,10 @@ both functions work PER GROUP.
    columns, in their original order, so that `df.drop(outliers.index)` removes them.
    Missing values are never outliers. k < 0 -> ValueError("k must be ...").
 
-Both raise ValueError("no column ...") when `by` or `value` is not a column of df.
+Both raise a ValueError naming the missing column, f"no column {name!r} in {list(df.columns)}"
+(e.g. "no column 'route' in ['request_id', 'endpoint', 'ms']"), when `by` or `value` is not a
+column of df (`by` is checked first). Neither function changes the DataFrame it is given (no
+helper columns added to it).
 
 Example (latency.csv, k=1.5): /health answers in 4-6 ms, so 40 ms is an outlier there, although
 a single fence for all endpoints (q1=6, q3=190) would only flag the 900 ms /search request:

@@ -75,6 +75,17 @@ def test_iqr_outliers_keeps_the_original_rows_index_and_columns(latency):
     assert len(latency.drop(outliers.index)) == len(latency) - 3
 
 
+def test_iqr_outliers_works_with_any_index_and_keeps_the_row_order(latency):
+    newest_first = latency.set_index("request_id").iloc[::-1]
+
+    outliers = iqr_outliers(newest_first, "endpoint", "ms")
+
+    assert list(outliers.index) == ["r26", "r20", "r15"], (
+        "keep df's own index and row order: line each row up with its group's quartiles "
+        "by index (groupby(...).transform), not by position after sorting"
+    )
+
+
 @pytest.mark.parametrize(
     "k, expected",
     [
@@ -123,9 +134,24 @@ def test_a_negative_k_is_an_error(latency):
 )
 @pytest.mark.parametrize(
     "by, value, missing",
-    [("route", "ms", "route"), ("endpoint", "latency", "latency")],
-    ids=["unknown-group-column", "unknown-value-column"],
+    [("route", "ms", "route"), ("endpoint", "latency", "latency"), ("route", "latency", "route")],
+    ids=["unknown-group-column", "unknown-value-column", "both-unknown-names-by-first"],
 )
 def test_an_unknown_column_is_an_error_naming_it(latency, function, by, value, missing):
     with pytest.raises(ValueError, match=f"no column '{missing}'"):
         function(latency, by, value)
+
+
+@pytest.mark.parametrize(
+    "function",
+    [summarise, iqr_outliers],
+    ids=["summarise", "iqr_outliers"],
+)
+def test_the_callers_dataframe_is_left_unchanged(latency, function):
+    before = latency.copy()
+
+    function(latency, "endpoint", "ms")
+
+    pd.testing.assert_frame_equal(
+        latency, before, obj="the DataFrame passed in (add no q1/q3 helper columns to it)"
+    )

@@ -12,7 +12,9 @@ A courier firm has a few depots and a day of deliveries, all placed on the city 
    Add axes so that broadcasting pairs every point with every centre in ONE subtraction,
    (n, 1, d) - (1, m, d) -> (n, m, d), then reduce the last axis. With 10 000 deliveries and
    50 depots that is one fast array operation instead of half a million Python steps.
-   Both inputs must be 2-D with the same number of columns d, else raise ValueError("...shape...").
+   Both inputs must be 2-D with the same number of columns d, else raise
+   ValueError("... 2-D ... same number of columns ..."), checked BEFORE broadcasting (NumPy's
+   own "could not be broadcast" error would not tell the caller what is wrong).
 
 2. `depot_workload(deliveries, depots)`: `deliveries` has columns id, x_km, y_km, weight_kg and
    `depots` has columns depot, x_km, y_km. Give every delivery its nearest depot (on a tie, the
@@ -20,6 +22,7 @@ A courier firm has a few depots and a day of deliveries, all placed on the city 
    `depots`, with two columns:
        deliveries   how many deliveries the depot gets (0 if none)
        weight_kg    their total weight (0.0 if none)
+   The two DataFrames passed in stay unchanged (work on a copy, e.g. deliveries.assign(...)).
    No depots at all is an error: raise ValueError("...at least one depot...").
 
 Example:

@@ -1,4 +1,5 @@
 import math
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -8,6 +9,29 @@ import pytest
 from nearest_depot_broadcasting import depot_workload, distance_matrix
 
 HERE = Path(__file__).parent
+
+
+def lines_run(function, *args) -> int:
+    """Call function; return how many lines of ITS module Python ran (a loop repeats its lines)."""
+    filename = function.__code__.co_filename
+    count = 0
+
+    def count_lines(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return count_lines
+
+    def trace(frame, event, arg):
+        return count_lines if frame.f_code.co_filename == filename else None
+
+    previous = sys.gettrace()
+    sys.settrace(trace)
+    try:
+        function(*args)
+    finally:
+        sys.settrace(previous)
+    return count
 
 
 @pytest.fixture
@@ -62,6 +86,18 @@ def test_distance_matrix_handles_a_large_input_in_one_go():
     np.testing.assert_allclose(result[1234, 17], math.dist(points[1234], centres[17]))
 
 
+def test_distance_matrix_uses_broadcasting_not_a_python_loop():
+    rng = np.random.default_rng(3)
+    points, centres = rng.uniform(0, 10, size=(300, 2)), rng.uniform(0, 10, size=(20, 2))
+
+    lines = lines_run(distance_matrix, points, centres)
+
+    assert lines < 100, (
+        f"{lines} lines of Python ran for 300 x 20 pairs: let broadcasting pair them, "
+        "points[:, np.newaxis, :] - centres[np.newaxis, :, :], instead of looping"
+    )
+
+
 @pytest.mark.parametrize(
     "points, centres",
     [
@@ -72,7 +108,7 @@ def test_distance_matrix_handles_a_large_input_in_one_go():
     ids=["points-are-1-D", "different-number-of-columns", "points-are-3-D"],
 )
 def test_distance_matrix_rejects_arrays_of_the_wrong_shape(points, centres):
-    with pytest.raises(ValueError, match="shape"):
+    with pytest.raises(ValueError, match="2-D.*same number of columns"):
         distance_matrix(points, centres)
 
 
@@ -118,6 +154,17 @@ def test_depot_workload_with_a_single_depot_sends_everything_there(deliveries, d
     assert list(result.index) == ["Airport"]
     assert result.loc["Airport", "deliveries"] == 8
     assert result.loc["Airport", "weight_kg"] == pytest.approx(15.3)
+
+
+def test_depot_workload_leaves_the_callers_tables_unchanged(deliveries, depots):
+    deliveries_before, depots_before = deliveries.copy(), depots.copy()
+
+    depot_workload(deliveries, depots)
+
+    pd.testing.assert_frame_equal(
+        deliveries, deliveries_before, obj="deliveries (add the depot column to a copy: .assign)"
+    )
+    pd.testing.assert_frame_equal(depots, depots_before, obj="depots")
 
 
 def test_depot_workload_needs_at_least_one_depot(deliveries, depots):

@@ -5,13 +5,15 @@
     sales   {region: one number per month}, e.g. {"North": [10, 12, 9], "South": [7, 8, 11]}
     title   the title of the whole figure (fig.suptitle)
 
-Build ONE figure with two axes side by side: `fig, (trend, totals) = plt.subplots(1, 2)`.
+Build ONE 10 x 4 inch figure with two axes side by side:
+`fig, (trend, totals) = plt.subplots(1, 2, figsize=(10, 4))`.
   trend   title "Monthly sales": one line per region, in the dict's order, drawn with
           marker "o" and labelled with the region name; x label "Month", y label
           "Sales (EUR)"; a legend.
   totals  title "Total per region": one bar per region, its height the region's total,
-          tallest first; each bar labelled with its total as a whole number with thousands
-          separators (1234.5 -> "1,234"); y label "Sales (EUR)".
+          tallest first (regions with the same total keep the dict's order); each bar
+          labelled with its total as a whole number with thousands separators
+          (1234.5 -> "1,234"); y label "Sales (EUR)".
 Return the Figure. Never call plt.show(): tests (and report scripts on a server) read the
 figure object back, or save it with fig.savefig("sales.png").
 

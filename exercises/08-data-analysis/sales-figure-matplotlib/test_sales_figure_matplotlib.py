@@ -24,6 +24,11 @@ def fig():
 
 def test_the_figure_has_two_panels_and_a_title(fig):
     assert len(fig.axes) == 2, "plt.subplots(1, 2) makes the two panels"
+    trend, totals = (ax.get_position() for ax in fig.axes)
+    assert trend.x1 <= totals.x0 and trend.y0 == pytest.approx(totals.y0), (
+        "the panels sit side by side, trend on the left: plt.subplots(1, 2), one row, two columns"
+    )
+    assert tuple(fig.get_size_inches()) == (10, 4), "a 10 x 4 inch figure: figsize=(10, 4)"
     assert [text.get_text() for text in fig.texts] == ["Q1 sales"], (
         "the title of the whole figure is set with fig.suptitle(title)"
     )
@@ -67,6 +72,20 @@ def test_the_totals_panel_has_one_bar_per_region_tallest_first(fig):
         "one bar per region, sorted by total with the largest first"
     )
     assert [tick.get_text() for tick in totals.get_xticklabels()] == ["West", "North", "South"]
+
+
+def test_regions_with_the_same_total_all_get_a_bar_in_the_dicts_order():
+    tied = {"North": [5, 5], "West": [9, 1], "East": [10, 0], "South": [20, 0]}
+
+    totals = sales_figure(["Jan", "Feb"], tied, "Tie").axes[1]
+
+    assert [tick.get_text() for tick in totals.get_xticklabels()] == [
+        "South", "North", "West", "East"
+    ], (
+        "North, West and East all total 10: each keeps its bar (a dict keyed by the total would "
+        "keep only one) and the tie keeps the dict's order (a stable sort on the total alone)"
+    )
+    assert [float(bar.get_height()) for bar in totals.patches] == [20, 10, 10, 10]
 
 
 def test_the_totals_panel_has_its_title_labels_and_bar_values(fig):

@@ -17,8 +17,8 @@ mixed case, duplicated rows, blanks, a date in the wrong format and weights in d
      city         is stripped and in title case ("MÜNCHEN" -> "München"); blank or missing
                   -> "Unknown"
      weight_kg    is parse_weight_kg of weight; rows with no weight at all are dropped
-   then, once the ids are clean, only the FIRST row of each shipment_id is kept, the rows stay in
-   file order and the index runs 0, 1, 2, ...
+   then, once the ids are clean and the rows without a weight are gone, only the FIRST row of each
+   shipment_id is kept, the rows stay in file order (not sorted) and the index runs 0, 1, 2, ...
 
 Example: the line `s-007 ,2024-03-04,   ,1 kg` becomes  S-007 | 2024-03-04 | Unknown | 1.0
 """

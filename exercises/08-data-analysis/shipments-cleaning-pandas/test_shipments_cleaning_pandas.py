@@ -116,6 +116,27 @@ def test_a_duplicate_is_found_only_after_the_ids_are_cleaned(write_csv):
     assert list(result["weight_kg"]) == [1.0], "keep the first row of a duplicated id"
 
 
+def test_rows_without_a_weight_are_dropped_before_looking_for_duplicates(write_csv):
+    path = write_csv("A-1,2024-01-01,Ulm,", "A-1,2024-01-02,Ulm,2 kg")
+
+    result = clean_shipments(path)
+
+    assert list(result["weight_kg"]) == [2.0], (
+        "the first A-1 row has no weight and is dropped first; the weighed A-1 row must survive "
+        "(drop the duplicates AFTER dropping the rows without a weight)"
+    )
+    assert result["shipped_on"].iloc[0] == pd.Timestamp("2024-01-02")
+
+
+def test_the_rows_stay_in_file_order_not_sorted_by_id(write_csv):
+    path = write_csv("B-2,2024-01-02,Ulm,1 kg", "A-1,2024-01-01,Ulm,2 kg", "b-2,2024-01-03,Ulm,3 kg")
+
+    result = clean_shipments(path)
+
+    assert list(result["shipment_id"]) == ["B-2", "A-1"], "keep the file's order: do not sort"
+    assert list(result["weight_kg"]) == [1.0, 2.0]
+
+
 def test_a_file_with_only_the_header_gives_an_empty_table(write_csv):
     result = clean_shipments(write_csv())
 

@@ -16,15 +16,17 @@
 
    ``untagged-image``  FROM an image with neither tag nor digest: ``FROM python``.
                        ``python:3.12-slim``, ``python@sha256:...``, ``scratch`` and an
-                       earlier stage (``FROM base AS build`` ... ``FROM build``) are fine.
+                       earlier stage (``FROM base AS build`` ... ``FROM build``; ``AS``
+                       in any case) are fine; a stage named only further down is not.
                        Careful: in ``localhost:5000/app`` the ':' is a registry port.
-   ``latest-tag``      FROM an image tagged ``latest``.
+   ``latest-tag``      FROM an image whose tag is exactly ``latest``.
    ``consecutive-run`` a RUN right after another RUN (reported on the second one):
                        each RUN makes a layer; join the commands with &&.
    ``shell-form``      CMD or ENTRYPOINT not in JSON form (signals do not reach the app).
    ``root-user``       the final stage (after the last FROM) runs as root: its last
                        USER is root or 0 (report that USER), or it has no USER (report
-                       the last FROM). ``root:root`` and ``0:0`` are root too.
+                       the last FROM). ``root:root`` and ``0:0`` are root too; the
+                       user before the ':' decides (``app:root`` is not, nor ``rootless``).
    No FROM at all: ValueError("no FROM instruction").
 
     >>> lint(parse_dockerfile("FROM python\\nRUN pip install flask\\nCMD python app.py\\n"))

@@ -24,19 +24,17 @@ class Problem:
 
 
 def _exec_form(args: str) -> list[str] | None:
-    if not args.startswith("["):
-        return None
     try:
         value = json.loads(args)
     except json.JSONDecodeError:
         return None
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return value
-    return None
+    is_list_of_strings = isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return value if is_list_of_strings else None
 
 
-def _instruction(line: int, pieces: list[str]) -> Instruction:
-    keyword, *rest = " ".join(pieces).split(maxsplit=1)
+def _instruction(pieces: list[tuple[int, str]]) -> Instruction:
+    line = pieces[0][0]
+    keyword, *rest = " ".join(text for _, text in pieces).split(maxsplit=1)
     if keyword.upper() not in INSTRUCTIONS:
         raise ValueError(f"line {line}: unknown instruction {keyword!r}")
     args = rest[0] if rest else ""
@@ -46,60 +44,59 @@ def _instruction(line: int, pieces: list[str]) -> Instruction:
 def parse_dockerfile(text: str) -> list[Instruction]:
     """Split a Dockerfile into instructions."""
     instructions = []
-    pieces: list[str] = []
-    start = 0
+    pieces: list[tuple[int, str]] = []  # (line number, text) of the instruction being read
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        if not pieces:
-            start = number
-        continued = line.endswith("\\")
-        pieces.append(line.removesuffix("\\").strip())
-        if not continued:
-            instructions.append(_instruction(start, pieces))
+        pieces.append((number, line.removesuffix("\\").strip()))
+        if not line.endswith("\\"):
+            instructions.append(_instruction(pieces))
             pieces = []
     if pieces:
-        instructions.append(_instruction(start, pieces))
+        instructions.append(_instruction(pieces))
     return instructions
 
 
 def _image_problems(instruction: Instruction, stages: set[str]) -> list[Problem]:
     words = [word for word in instruction.args.split() if not word.startswith("--")]
-    image = words[0]
-    if len(words) >= 3 and words[1].upper() == "AS":
+    if len(words) == 3 and words[1].upper() == "AS":
         stages.add(words[2].lower())
-    if image == "scratch" or image.lower() in stages or "@" in image:
+    image = words[0]
+    if image == "scratch" or image.lower() in stages:
         return []
-    name = image.rpartition("/")[2]
-    if ":" not in name:
+    # After the last '/' (a registry may have a :port): name:tag. A digest, name@sha256:...,
+    # holds a ':' too, so an image pinned by digest passes without a special case.
+    tag = image.rpartition("/")[2].partition(":")[2]
+    if not tag:
         return [Problem(instruction.line, "untagged-image")]
-    if name.partition(":")[2] == "latest":
+    if tag == "latest":
         return [Problem(instruction.line, "latest-tag")]
     return []
 
 
 def lint(instructions: list[Instruction]) -> list[Problem]:
     """Return the best-practice problems, sorted by line."""
-    froms = [i for i in instructions if i.keyword == "FROM"]
-    if not froms:
-        raise ValueError("no FROM instruction")
     problems: list[Problem] = []
     stages: set[str] = set()
     previous = None
+    last_from = last_user = None
     for instruction in instructions:
-        if instruction.keyword == "FROM":
+        keyword = instruction.keyword
+        if keyword == "FROM":
             problems += _image_problems(instruction, stages)
-        elif instruction.keyword == "RUN" and previous == "RUN":
+            last_from, last_user = instruction, None  # every stage starts as root
+        elif keyword == "USER":
+            last_user = instruction
+        elif keyword == "RUN" and previous == "RUN":
             problems.append(Problem(instruction.line, "consecutive-run"))
-        elif instruction.keyword in {"CMD", "ENTRYPOINT"} and instruction.exec_form is None:
+        elif keyword in {"CMD", "ENTRYPOINT"} and instruction.exec_form is None:
             problems.append(Problem(instruction.line, "shell-form"))
-        previous = instruction.keyword
-
-    final_stage = instructions[instructions.index(froms[-1]):]
-    users = [i for i in final_stage if i.keyword == "USER"]
-    if not users:
-        problems.append(Problem(froms[-1].line, "root-user"))
-    elif users[-1].args.partition(":")[0] in {"root", "0"}:
-        problems.append(Problem(users[-1].line, "root-user"))
+        previous = keyword
+    if last_from is None:
+        raise ValueError("no FROM instruction")
+    if last_user is None:
+        problems.append(Problem(last_from.line, "root-user"))
+    elif last_user.args.partition(":")[0] in {"root", "0"}:
+        problems.append(Problem(last_user.line, "root-user"))
     return sorted(problems)

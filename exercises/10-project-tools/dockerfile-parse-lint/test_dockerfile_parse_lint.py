@@ -78,13 +78,37 @@ def test_keywords_are_case_insensitive_and_arguments_are_stripped():
         ("CMD ['python', 'app.py']", None),
         ("CMD python app.py", None),
         ('CMD ["python", 3]', None),
+        ('CMD "python app.py"', None),
+        ("CMD []", []),
     ],
     ids=["exec-form", "entrypoint", "unicode", "single-quotes-are-not-json",
-         "shell-form", "not-all-strings"],
+         "shell-form", "not-all-strings", "a-json-string-is-not-an-array", "empty-array"],
 )
 def test_exec_form_is_recognised_only_for_a_json_array_of_strings(line, exec_form):
     [instruction] = parse_dockerfile(line + "\n")
     assert instruction.exec_form == exec_form
+
+
+def test_a_continuation_on_the_last_line_still_ends_the_instruction():
+    text = "FROM alpine:3.19\n\n# install\nRUN apk add curl \\\n    git \\"
+    assert parse_dockerfile(text) == [
+        Instruction(1, "FROM", "alpine:3.19"),
+        Instruction(4, "RUN", "apk add curl git"),
+    ], "a file may end in the middle of a continued instruction: keep what was read"
+
+
+@pytest.mark.parametrize(
+    "keyword",
+    ["ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
+     "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"],
+)
+def test_every_dockerfile_instruction_is_known(keyword):
+    [instruction] = parse_dockerfile(f"{keyword.lower()} something\n")
+    assert (instruction.keyword, instruction.args) == (keyword, "something")
+
+
+def test_an_instruction_without_arguments_has_empty_args():
+    assert parse_dockerfile("WORKDIR\n") == [Instruction(1, "WORKDIR", "")]
 
 
 def test_parse_rejects_an_unknown_instruction():
@@ -120,9 +144,13 @@ def test_a_bad_dockerfile_gets_every_problem_sorted_by_line():
         ("localhost:5000/api:1.4", []),
         ("--platform=linux/amd64 node:20", []),
         ("scratch", []),
+        ("acme/latest-tools:1.2", []),
+        ("python:3.12-latest-build", []),
+        ("python AS base", ["untagged-image"]),
     ],
     ids=["no-tag", "latest", "pinned", "digest", "registry-no-tag", "registry-port-no-tag",
-         "registry-port-and-tag", "platform-flag", "scratch"],
+         "registry-port-and-tag", "platform-flag", "scratch", "latest-in-the-image-name",
+         "latest-inside-a-longer-tag", "untagged-image-of-a-named-stage"],
 )
 def test_base_image_must_be_pinned(base, expected):
     text = f"FROM {base}\nUSER 1000\n"
@@ -132,6 +160,19 @@ def test_base_image_must_be_pinned(base, expected):
 def test_an_earlier_stage_is_not_an_untagged_image():
     text = "FROM node:20 AS Deps\nRUN npm ci\nFROM deps\nUSER node\nCMD [\"node\", \"server.js\"]\n"
     assert problems(text) == []
+
+
+def test_the_as_keyword_is_case_insensitive():
+    text = "FROM node:20 as deps\nRUN npm ci\nFROM deps\nUSER node\n"
+    assert problems(text) == [], "'as' names a stage just like 'AS'"
+
+
+def test_a_stage_named_only_later_is_still_an_image_when_used():
+    text = "FROM build\nUSER app\nFROM alpine:3.19 AS build\nUSER app\n"
+    assert problems(text) == [(1, "untagged-image")], (
+        "on line 1 no stage 'build' exists yet, so 'build' is an image from a registry: "
+        "collect the stage names while walking, not all of them up front"
+    )
 
 
 @pytest.mark.parametrize(
@@ -158,9 +199,13 @@ def test_consecutive_run_instructions(text, expected):
         ("USER root:root\n", [(2, "root-user")]),
         ("USER app\nRUN echo hi\nUSER root\n", [(4, "root-user")]),
         ("USER root\nRUN apt-get update\nUSER app\n", []),
+        ("USER rootless\n", []),
+        ("USER 0815\n", []),
+        ("USER app:root\n", []),
     ],
     ids=["no-user", "named-user", "numeric-user", "root", "uid-zero", "root-group",
-         "back-to-root", "root-then-app"],
+         "back-to-root", "root-then-app", "a-name-that-starts-with-root",
+         "a-uid-that-starts-with-zero", "only-the-group-is-root"],
 )
 def test_the_final_stage_must_not_run_as_root(user_lines, expected):
     assert problems("FROM alpine:3.19\n" + user_lines) == expected

@@ -5,11 +5,13 @@ its prerequisites. ``make -n`` (dry run) prints what it would do; you compute th
 
 1. ``parse_makefile(text)`` reads this subset of Make (no variables, one target per rule):
 
-       # a comment line             blank lines and comment lines are skipped
+       # a comment line             blank lines and comment lines (first non-space
+                                    character '#') are skipped
        app: main.o util.o           a rule: target, ':', prerequisites split on spaces
        <TAB>cc -o app main.o util.o    recipe lines start with a TAB and belong to
                                        the rule above (keep them without the TAB)
        .PHONY: clean test           the named targets are not files: always rebuilt
+                                    (several .PHONY lines add up)
 
    The first rule is the default goal. Errors are ValueError starting with the line number:
      - "line 3: missing separator" for a line that is neither a rule nor a recipe
@@ -24,7 +26,8 @@ its prerequisites. ``make -n`` (dry run) prints what it would do; you compute th
    newer (``Path.stat().st_mtime``) than it. A prerequisite without a rule must exist
    as a file. Errors:
      - FileNotFoundError("no rule to make target 'util.c', needed by 'util.o'");
-     - ValueError("circular dependency: a -> b -> a").
+     - ValueError("circular dependency: a -> b -> a"), naming only the targets on the cycle;
+     - ValueError("no targets") when there is no goal and the Makefile has no rule.
 
 Example: this Makefile, after editing main.c (so main.c is newer than main.o)
 

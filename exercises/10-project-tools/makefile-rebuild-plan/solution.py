@@ -73,14 +73,12 @@ def plan(makefile: Makefile, root: Path, goal: str | None = None) -> list[str]:
         prerequisites_rebuilt = [visit(p, target) for p in rule.prerequisites]
         path.pop()
 
+        # Past any(prerequisites_rebuilt), every prerequisite's file exists.
         stale = (
             target in makefile.phony
             or not file.exists()
             or any(prerequisites_rebuilt)
-            or any(
-                (root / p).exists() and (root / p).stat().st_mtime > file.stat().st_mtime
-                for p in rule.prerequisites
-            )
+            or any((root / p).stat().st_mtime > file.stat().st_mtime for p in rule.prerequisites)
         )
         if stale:
             to_build.append(target)

@@ -80,6 +80,16 @@ def test_parse_makefile_rule_lines(text, expected):
     assert makefile.rules == {expected.target: expected}
 
 
+def test_several_phony_lines_add_up():
+    makefile = parse_makefile(".PHONY: clean\nclean:\n\trm -f app\n.PHONY: test lint\ntest:\nlint:\n")
+    assert makefile.phony == {"clean", "test", "lint"}, "a second .PHONY line adds to the first"
+
+
+def test_an_indented_comment_is_still_a_comment():
+    makefile = parse_makefile("app: main.o\n  # built by the CI, too\nmain.o: main.c\n")
+    assert list(makefile.rules) == ["app", "main.o"]
+
+
 def test_phony_can_come_before_its_rules_and_is_not_the_default_goal():
     makefile = parse_makefile(".PHONY: all test\nall: test\ntest:\n\tpytest\n")
     assert makefile.phony == {"all", "test"}
@@ -94,8 +104,10 @@ def test_phony_can_come_before_its_rules_and_is_not_the_default_goal():
         ("app: main.o\njust some words\n", r"^line 2: missing separator"),
         ("\tcc -c main.c\napp: main.o\n", r"^line 1: recipe line before the first rule"),
         ("a: b\n\n# again\na: c\n", r"^line 4: target 'a' defined twice"),
+        ("app: main.o\n : main.c\n", r"^line 2: missing separator"),
     ],
-    ids=["recipe-indented-with-spaces", "no-colon", "recipe-first", "duplicate-target"],
+    ids=["recipe-indented-with-spaces", "no-colon", "recipe-first", "duplicate-target",
+         "no-target-before-the-colon"],
 )
 def test_parse_makefile_errors_name_the_line(text, message):
     with pytest.raises(ValueError, match=message):
@@ -146,6 +158,15 @@ def test_phony_targets_are_always_rebuilt_even_if_a_file_has_their_name(tmp_path
     assert plan(parse_makefile(C_PROJECT), tmp_path, goal="clean") == ["clean"]
 
 
+def test_a_target_that_needs_a_phony_target_is_rebuilt_too(tmp_path, touch):
+    touch("app", 0)
+    touch("deploy", 10)
+    text = ".PHONY: test\ndeploy: test app\n\tscp app server:\ntest: app\n\tpytest\n"
+    assert plan(parse_makefile(text), tmp_path, goal="deploy") == ["test", "deploy"], (
+        "'test' is phony, so it always runs, and a prerequisite that runs makes 'deploy' stale"
+    )
+
+
 def test_a_shared_prerequisite_is_built_only_once(tmp_path, touch):
     touch("data.csv", 0)
     text = (
@@ -155,6 +176,23 @@ def test_a_shared_prerequisite_is_built_only_once(tmp_path, touch):
         "clean.csv: data.csv\n"
     )
     assert plan(parse_makefile(text), tmp_path) == ["clean.csv", "chart.png", "table.html", "report"]
+
+
+def test_a_rebuilt_shared_prerequisite_makes_every_target_that_needs_it_stale(tmp_path, touch):
+    touch("clean.csv", 10)
+    touch("chart.png", 30)
+    touch("table.html", 30)
+    touch("report", 40)
+    touch("data.csv", 20)  # new data: clean.csv is out of date, and so is all that needs it
+    text = (
+        "report: chart.png table.html\n"
+        "chart.png: clean.csv\n"
+        "table.html: clean.csv\n"
+        "clean.csv: data.csv\n"
+    )
+    assert plan(parse_makefile(text), tmp_path) == ["clean.csv", "chart.png", "table.html", "report"], (
+        "the second time clean.csv is needed, remember that it IS rebuilt: table.html is stale too"
+    )
 
 
 def test_a_long_chain_is_built_from_the_bottom_up(tmp_path, touch):
@@ -171,7 +209,7 @@ def test_a_missing_source_file_names_who_needs_it(tmp_path, touch):
 
 
 def test_an_unknown_goal_is_an_error(tmp_path):
-    with pytest.raises(FileNotFoundError, match=r"no rule to make target 'install'"):
+    with pytest.raises(FileNotFoundError, match=r"^no rule to make target 'install'$"):
         plan(parse_makefile(C_PROJECT), tmp_path, goal="install")
 
 
@@ -179,3 +217,14 @@ def test_a_circular_dependency_is_reported(tmp_path):
     text = "a: b\nb: c\nc: a\n"
     with pytest.raises(ValueError, match=r"circular dependency: a -> b -> c -> a"):
         plan(parse_makefile(text), tmp_path)
+
+
+def test_a_cycle_names_only_the_targets_on_the_cycle(tmp_path):
+    text = "a: b c\nb:\nc: a\n"
+    with pytest.raises(ValueError, match=r"circular dependency: a -> c -> a$"):
+        plan(parse_makefile(text), tmp_path)
+
+
+def test_a_makefile_without_rules_has_no_targets(tmp_path):
+    with pytest.raises(ValueError, match="no targets"):
+        plan(parse_makefile("# nothing yet\n"), tmp_path)

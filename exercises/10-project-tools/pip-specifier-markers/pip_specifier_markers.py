@@ -18,7 +18,7 @@ Write:
 * ``pick_versions(requirements, index, environment)``: for each line that applies,
   the newest allowed version found in index ({canonical name: [versions]}), as
   {canonical name: version}. A name on two lines that both apply must satisfy both.
-  Blank lines and lines starting with '#' are skipped. Errors:
+  Blank lines and comment lines (first non-space character '#') are skipped. Errors:
     - a line packaging cannot parse: ValueError("invalid requirement 'flask >>= 2': ...")
     - no version fits: LookupError("no version of 'flask' matches '>=4'")
 

@@ -134,7 +134,7 @@ def test_pick_versions_installs_what_applies_with_canonical_names():
 
 
 def test_pick_versions_of_no_requirements_is_empty():
-    assert pick_versions(["", "# nothing here"], {}, LINUX_310) == {}
+    assert pick_versions(["", "# nothing here", "   ", "    # indented comment"], {}, LINUX_310) == {}
 
 
 def test_a_name_on_two_lines_must_satisfy_both():

@@ -52,10 +52,11 @@ The pieces:
   (if any), then the functions and classes: the names in ``__all__`` in that order if
   the module has one, otherwise the public ones *defined in the module* (not imported),
   in definition order. Blocks are joined with one blank line.
-* ``index_page(project, pages)``: the index.rst sphinx-quickstart writes::
+* ``index_page(project, pages)``: the heading and toctree of the index.rst that
+  sphinx-quickstart writes (Sphinx 7.4 and later; without its comment and placeholder text)::
 
-    Welcome to tally's documentation!
-    =================================
+    tally documentation
+    ===================
 
     .. toctree::
        :maxdepth: 2

@@ -73,6 +73,6 @@ def index_page(project: str, pages: list[str]) -> str:
     """Return the index.rst that sphinx-quickstart would write, listing the pages."""
     toctree = ".. toctree::\n   :maxdepth: 2\n   :caption: Contents:\n"
     entries = "".join(f"{INDENT}{page}\n" for page in pages)
-    return rst_heading(f"Welcome to {project}'s documentation!") + "\n" + toctree + (
+    return rst_heading(f"{project} documentation") + "\n" + toctree + (
         "\n" + entries if entries else ""
     )

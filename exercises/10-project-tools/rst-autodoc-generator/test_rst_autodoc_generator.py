@@ -1,3 +1,4 @@
+import sys
 import textwrap
 import types
 
@@ -226,6 +227,30 @@ def test_document_class_skips_private_and_special_methods_and_keeps_order(make_m
     assert got == expected, explain(got, expected)
 
 
+def test_document_class_skips_attributes_that_are_not_methods(make_module):
+    module = make_module(
+        "units",
+        '''
+        class Length:
+            """A length."""
+
+            unit = "cm"
+
+            @property
+            def metres(self) -> float:
+                """The length in metres."""
+
+            def double(self) -> "Length":
+                """Twice as long."""
+        ''',
+    )
+    got = document_class(module.Length)
+    assert "unit" not in got and "metres" not in got, (
+        "a class constant or a property is not a method: keep only inspect.isfunction(member)"
+    )
+    assert ".. py:method:: double() -> 'Length'" in got
+
+
 def test_document_class_of_an_empty_class(make_module):
     module = make_module("empty", "class Marker:\n    pass\n")
     assert document_class(module.Marker) == ".. py:class:: Marker()\n"
@@ -284,13 +309,15 @@ def test_document_module_leaves_out_imports_constants_and_private_names(make_mod
     assert got == expected, explain(got, expected)
 
 
-def test_document_module_follows_dunder_all(make_module):
+def test_document_module_follows_dunder_all(make_module, monkeypatch):
+    textkit = make_module("textkit", "def slugify(text: str, sep: str = '-') -> str: ...\n")
+    monkeypatch.setitem(sys.modules, "textkit", textkit)
     module = make_module(
         "api",
         '''
-        from os.path import join
+        from textkit import slugify
 
-        __all__ = ["second", "join", "VERSION", "first"]
+        __all__ = ["second", "slugify", "VERSION", "first"]
 
         VERSION = "1.0"
 
@@ -303,9 +330,28 @@ def test_document_module_follows_dunder_all(make_module):
     assert directives == [
         ".. py:module:: api",
         ".. py:function:: second()",
-        ".. py:function:: join(a, *p)",
+        ".. py:function:: slugify(text: str, sep: str = '-') -> str",
         ".. py:function:: first()",
     ], "with __all__, document its functions and classes in its order (even re-exported ones)"
+
+
+def test_an_empty_dunder_all_exports_nothing(make_module):
+    module = make_module(
+        "internal",
+        '''
+        """Nothing public here."""
+
+        __all__ = []
+
+        def helper(): ...
+        ''',
+    )
+    got = document_module(module)
+    expected = "internal\n========\n\n.. py:module:: internal\n\nNothing public here.\n"
+    assert got == expected, (
+        "__all__ = [] means 'export nothing': test `hasattr(module, '__all__')`, "
+        "not `module.__all__ or ...`, which treats the empty list like a missing one"
+    )
 
 
 def test_document_module_without_docstring_or_members(make_module):
@@ -322,8 +368,8 @@ def test_no_line_has_trailing_whitespace(make_module):
 
 def test_index_page_is_a_toctree_of_the_pages():
     assert index_page("tally", ["api/shapes", "api/cli"]) == (
-        "Welcome to tally's documentation!\n"
-        "=================================\n"
+        "tally documentation\n"
+        "===================\n"
         "\n"
         ".. toctree::\n"
         "   :maxdepth: 2\n"
@@ -336,8 +382,8 @@ def test_index_page_is_a_toctree_of_the_pages():
 
 def test_index_page_with_no_pages_yet():
     assert index_page("tally", []) == (
-        "Welcome to tally's documentation!\n"
-        "=================================\n"
+        "tally documentation\n"
+        "===================\n"
         "\n"
         ".. toctree::\n"
         "   :maxdepth: 2\n"
@@ -347,4 +393,5 @@ def test_index_page_with_no_pages_yet():
 
 def test_index_page_underlines_a_unicode_project_name():
     title, underline = index_page("Café", ["usage"]).splitlines()[:2]
-    assert len(underline) == len(title) == len("Welcome to Café's documentation!")
+    assert title == "Café documentation", "the heading Sphinx 7.4+ writes: '<project> documentation'"
+    assert underline == "=" * len(title)

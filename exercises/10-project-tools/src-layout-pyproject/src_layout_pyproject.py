@@ -19,8 +19,10 @@ Next to this file is a small project, tally, that counts words:
      Without a ':' raise ValueError("expected 'module:attribute', got ...").
    * ``project_version(root)``: the version, either written in [project] as
      ``version = "1.2.0"``, or listed in ``dynamic = ["version"]`` and read from
-     ``[tool.setuptools.dynamic] version = {attr = "pkg.__version__"}``.
-     Neither: raise ValueError("... no version ...").
+     ``[tool.setuptools.dynamic] version = {attr = "pkg.__version__"}`` (the module
+     part may be dotted: "pkg.about.VERSION"). Neither: raise a ValueError that
+     names the file, f"{root / 'pyproject.toml'} declares no version"; an attr
+     alone, without "version" in dynamic, does not count.
 
     >>> resolve_object("tally.cli:main")     # with src/ on sys.path, as tests do
     <function main at 0x...>

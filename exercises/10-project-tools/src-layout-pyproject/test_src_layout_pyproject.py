@@ -1,4 +1,5 @@
 import email.message
+import importlib
 import os.path
 import runpy
 import sys
@@ -6,6 +7,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from src_layout_pyproject import load_pyproject, project_version, resolve_object
 
@@ -82,6 +85,21 @@ def test_project_version_reads_a_static_version(tmp_path):
     assert project_version(tmp_path) == "2.0.0rc1"
 
 
+def test_project_version_reads_a_dynamic_version_from_a_submodule(tmp_path, monkeypatch):
+    toml = (
+        '[project]\nname = "demo"\ndynamic = ["version"]\n\n'
+        '[tool.setuptools.dynamic]\nversion = {attr = "dynsub_demo.about.VERSION"}\n'
+    )
+    write_project(tmp_path, toml, package="dynsub_demo", version="9.9.9")
+    (tmp_path / "src" / "dynsub_demo" / "about.py").write_text('VERSION = "3.1.0"\n')
+    monkeypatch.syspath_prepend(str(tmp_path / "src"))
+    for name in ["dynsub_demo", "dynsub_demo.about"]:
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    assert project_version(tmp_path) == "3.1.0", (
+        "the module part of attr may be dotted: split 'dynsub_demo.about.VERSION' at its LAST dot"
+    )
+
+
 def test_project_version_reads_a_dynamic_version_from_the_package(tmp_path, monkeypatch):
     toml = (
         '[project]\nname = "demo"\ndynamic = ["version"]\n\n'
@@ -95,26 +113,48 @@ def test_project_version_reads_a_dynamic_version_from_the_package(tmp_path, monk
 
 @pytest.mark.parametrize(
     "toml",
-    ['[project]\nname = "demo"\n', '[project]\nname = "demo"\ndynamic = ["version"]\n'],
-    ids=["no-version-at-all", "dynamic-but-no-attr"],
+    [
+        '[project]\nname = "demo"\n',
+        '[project]\nname = "demo"\ndynamic = ["version"]\n',
+        '[project]\nname = "demo"\n\n[tool.setuptools.dynamic]\nversion = {attr = "os.sep"}\n',
+    ],
+    ids=["no-version-at-all", "dynamic-but-no-attr", "attr-but-version-not-listed-as-dynamic"],
 )
 def test_project_version_without_a_version_raises(tmp_path, toml):
     write_project(tmp_path, toml)
-    with pytest.raises(ValueError, match="no version"):
+    with pytest.raises(ValueError, match=r"pyproject\.toml declares no version"):
         project_version(tmp_path)
 
 
 # --- the tally project itself -------------------------------------------------------------
 
 
-def test_build_system_is_setuptools(pyproject):
+def parsed_requirements(lines: list[str]) -> list[Requirement]:
+    try:
+        return [Requirement(line) for line in lines]
+    except InvalidRequirement as error:
+        pytest.fail(f"[build-system] requires holds a line pip cannot read: {error}")
+
+
+def test_build_system_is_setuptools_61_or_newer(pyproject):
     build = pyproject.get("build-system", {})
     assert build.get("build-backend") == "setuptools.build_meta", (
         "[build-system] needs build-backend = \"setuptools.build_meta\""
     )
-    assert any(req.startswith("setuptools") for req in build.get("requires", [])), (
-        "[build-system] requires must list setuptools, e.g. requires = [\"setuptools>=61\"]"
+    setuptools = [r for r in parsed_requirements(build.get("requires", [])) if r.name == "setuptools"]
+    assert setuptools, (
+        "[build-system] requires must list setuptools itself, e.g. requires = [\"setuptools>=61\"]"
     )
+    assert not setuptools[0].specifier.contains("60.10.0"), (
+        "setuptools reads [project] only from version 61 on; an older one would build a package "
+        "called UNKNOWN: requires = [\"setuptools>=61\"]"
+    )
+    assert setuptools[0].specifier.contains("75.0.0"), "a current setuptools must be allowed too"
+
+
+# Released Pythons the project must accept (3.10 and newer), and ones it must refuse.
+NEWER_PYTHONS = ["3.10.0", "3.10.13", "3.11.9", "3.12.4", "3.13.0", "3.14.0"]
+OLDER_PYTHONS = ["3.8.18", "3.9.0", "3.9.19"]
 
 
 def test_project_metadata_is_filled_in(pyproject):
@@ -123,8 +163,17 @@ def test_project_metadata_is_filled_in(pyproject):
     assert isinstance(project.get("description"), str) and project["description"].strip(), (
         "[project] needs a one-line description"
     )
-    assert project.get("requires-python") == ">=3.10", (
-        "[project] requires-python should say the code runs on 3.10 and newer: \">=3.10\""
+    requires_python = project.get("requires-python")
+    assert isinstance(requires_python, str), "[project] needs requires-python, e.g. \">=3.10\""
+    try:
+        specifier = SpecifierSet(requires_python)
+    except InvalidSpecifier:
+        pytest.fail(f"requires-python = {requires_python!r} is not a version specifier")
+    refused = [v for v in NEWER_PYTHONS if not specifier.contains(v)]
+    allowed = [v for v in OLDER_PYTHONS if specifier.contains(v)]
+    assert not refused and not allowed, (
+        f"requires-python = {requires_python!r} must allow Python 3.10 and newer and nothing "
+        f"older (it refuses {refused} and allows {allowed}): \">=3.10\""
     )
 
 
@@ -149,6 +198,18 @@ def test_tally_command_runs_tally_cli_main(pyproject, on_src_path, capsys):
     main = resolve_object(scripts["tally"])
     assert main(["to be or not to be", "--top", "2"]) == 0
     assert capsys.readouterr().out == "to 2\nbe 2\n"
+
+
+def test_importing_tally_main_does_not_run_the_cli(on_src_path, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["tally", "not", "to", "be", "run"])
+    try:
+        importlib.import_module("tally.__main__")
+    except SystemExit:
+        pytest.fail(
+            "importing tally.__main__ ran the command line: call main() only under "
+            "`if __name__ == \"__main__\":` (tools such as pydoc and test runners import it)"
+        )
+    assert capsys.readouterr().out == ""
 
 
 def test_python_dash_m_tally_runs_the_cli(on_src_path, monkeypatch, capsys):

@@ -48,8 +48,9 @@ def test_wheel_filename_tag_defaults_to_pure_python():
 
 
 @pytest.mark.parametrize(
-    "name", ["", "-leading-dash", "trailing.", "with space", "café"],
-    ids=["empty", "leading-separator", "trailing-separator", "space", "non-ascii"],
+    "name", ["", "-leading-dash", "trailing.", "with space", "café", "tally\n"],
+    ids=["empty", "leading-separator", "trailing-separator", "space", "non-ascii",
+         "trailing-newline-that-dollar-lets-through"],
 )
 def test_wheel_filename_rejects_invalid_project_names(name):
     with pytest.raises(ValueError, match="invalid project name"):
@@ -115,6 +116,15 @@ def test_best_wheel_prefers_the_more_specific_tag_for_the_same_version():
     ]
     assert best_wheel(files, LINUX_CP312) == "ujson-5.9.0-cp312-cp312-manylinux_2_17_x86_64.whl"
     assert best_wheel(files[::-1], LINUX_CP312) == "ujson-5.9.0-cp312-cp312-manylinux_2_17_x86_64.whl"
+
+
+def test_a_wheel_with_several_tags_ranks_by_its_best_supported_tag():
+    files = ["lib-1.0-cp312-none-any.whl", "lib-1.0-py3-none-any.manylinux_2_17_x86_64.whl"]
+    assert best_wheel(files, LINUX_CP312) == "lib-1.0-py3-none-any.manylinux_2_17_x86_64.whl", (
+        "the second wheel also carries py3-none-manylinux_2_17_x86_64, which ranks above "
+        "cp312-none-any: a wheel counts with the BEST (lowest) position among its tags"
+    )
+    assert best_wheel(files[::-1], LINUX_CP312) == files[1]
 
 
 def test_a_newer_version_beats_a_better_tag():

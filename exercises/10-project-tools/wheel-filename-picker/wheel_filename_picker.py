@@ -20,7 +20,8 @@ Write:
   ``supported`` lists the tags this machine runs, best first. Skip what is not a valid
   wheel (sdists like "numpy-2.1.1.tar.gz" too), wheels with no supported tag, and
   pre-releases unless pre=True. Pick the highest version; between wheels of the same
-  version, the one with a tag earliest in ``supported``.
+  version, the one with a tag earliest in ``supported`` (a wheel with several tags
+  counts with its best one).
 
     >>> wheel_filename("Foo.Bar_baz", "1.0")
     'foo_bar_baz-1.0-py3-none-any.whl'

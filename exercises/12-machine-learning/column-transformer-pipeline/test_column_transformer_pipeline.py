@@ -55,6 +55,13 @@ def test_add_features_divides_spend_by_visits_and_uses_zero_for_no_visits(small)
     assert result["spend_per_visit"].tolist() == pytest.approx([5.0, 0.0, 10.0, 5.0])
 
 
+def test_add_features_divides_by_a_single_visit_too():
+    df = pd.DataFrame({"monthly_spend": [12.0, 12.0, 12.0], "visits": [1, 0, 4]})
+    assert add_features(df)["spend_per_visit"].tolist() == pytest.approx([12.0, 0.0, 3.0]), (
+        "only visits == 0 gives 0.0: one visit means the whole spend per visit"
+    )
+
+
 def test_add_features_leaves_the_input_frame_alone(small):
     before = small.copy()
     add_features(small)
@@ -113,8 +120,27 @@ def test_fit_and_score_learns_the_scaling_from_the_training_rows_only():
 def test_fit_and_score_copes_with_a_city_that_only_appears_in_test():
     train, test = make_customers(200, seed=1), make_customers(20, seed=3)
     test.loc[:4, "city"] = "Évora"
-    _, accuracy = fit_and_score(train, test, "churned", NUMERIC, CATEGORICAL)
+    pipeline, accuracy = fit_and_score(train, test, "churned", NUMERIC, CATEGORICAL)
     assert 0.0 <= accuracy <= 1.0
+    encoder = pipeline.named_steps["preprocess"].named_transformers_["cat"]
+    assert [list(categories) for categories in encoder.categories_] == [
+        ["basic", "plus", "pro"],
+        ["Faro", "Lisbon", "Porto"],
+    ], (
+        "the encoder's categories must come from the training rows only: "
+        "'Évora' appears only in test, so the model must not know it (leakage)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("numeric", "categorical"),
+    [(NUMERIC, []), ([], CATEGORICAL)],
+    ids=["numbers-only", "categories-only"],
+)
+def test_fit_and_score_works_with_one_kind_of_feature(numeric, categorical):
+    train, test = make_customers(200, seed=1), make_customers(60, seed=2)
+    pipeline, accuracy = fit_and_score(train, test, "churned", numeric, categorical)
+    assert 0.5 <= accuracy <= 1.0, "only an empty list of BOTH kinds is an error"
 
 
 @pytest.mark.parametrize(

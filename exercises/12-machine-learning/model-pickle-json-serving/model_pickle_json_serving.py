@@ -13,18 +13,25 @@ answer without the training data, and the library version it was made with.
 2. load_bundle(path) unpickles it. A file that is not such a dict raises
    ValueError("not a model bundle"); a bundle saved with another scikit-learn
    version raises ValueError("model was saved with scikit-learn 1.0.2, this is 1.5.1")
-   (models are not guaranteed to work across versions). Never unpickle files
+   (models are not guaranteed to work across versions, not even patch
+   releases: compare the whole version string). Never unpickle files
    from strangers: loading a pickle can run any code.
 3. handle_predict(bundle, body) answers one HTTP request body (bytes or str)
    with (status, JSON text):
        >>> handle_predict(bundle, b'{"features": [5.1, 3.5, 1.4, 0.2]}')
        (200, '{"class": "setosa", "probability": 0.9847}')
-   "probability" is the predicted class's probability, rounded to 4 places.
+   "probability" is the predicted class's probability, rounded to 4 places;
+   "class" is the name of the label the model predicts (model.classes_ holds
+   the labels, in the order of predict_proba's columns).
    Bad requests get status 400 and {"error": message}:
-       not JSON at all                -> "body is not valid JSON"
+       not JSON at all (or bytes that are not UTF-8) -> "body is not valid JSON"
        not an object with a list "features" -> "body must be a JSON object with a 'features' list"
        wrong number of values         -> "expected 4 features, got 3"
-       a value that is not a finite number (text, true, NaN) -> "features must be finite numbers"
+       a value that is not a finite number (text, true, NaN, 1e999, or an
+       integer too large for a float) -> "features must be finite numbers"
+   Whatever the client sends, the answer is (status, JSON): never an exception.
+   But a failure of the model itself is not the client's fault: let it raise (the
+   web framework answers 500 and logs it); catch only what a bad request causes.
 """
 import json
 import math
@@ -42,7 +49,7 @@ from sklearn.preprocessing import StandardScaler
 def train_iris_pipeline() -> Pipeline:
     """Done for you: the model we want to deploy."""
     X, y = load_iris(return_X_y=True)
-    return make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000)).fit(X, y)
+    return make_pipeline(StandardScaler(), LogisticRegression()).fit(X, y)
 
 
 def save_bundle(model: Pipeline, path: Path) -> Path:

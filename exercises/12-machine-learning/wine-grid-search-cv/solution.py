@@ -42,7 +42,6 @@ def tune_wine(
         param_grid,
         cv=StratifiedKFold(n_splits=folds, shuffle=True, random_state=random_state),
         scoring="accuracy",
-        n_jobs=1,
     )
     search.fit(X_train, y_train)
     return TuningReport(

@@ -13,9 +13,13 @@ def report():
     return tune_wine()
 
 
-def wine_training_part(random_state=0):
+def wine_split(random_state=0):
     X, y = load_wine(return_X_y=True)
-    X_train, _, y_train, _ = train_test_split(X, y, test_size=0.25, stratify=y, random_state=random_state)
+    return train_test_split(X, y, test_size=0.25, stratify=y, random_state=random_state)
+
+
+def wine_training_part(random_state=0):
+    X_train, _, y_train, _ = wine_split(random_state)
     return X_train, y_train
 
 
@@ -24,6 +28,13 @@ def test_pipeline_scales_before_the_model():
     assert list(pipeline.named_steps) == ["scale", "model"]
     assert isinstance(pipeline.named_steps["scale"], StandardScaler)
     assert isinstance(pipeline.named_steps["model"], KNeighborsClassifier)
+
+
+def test_the_default_grid_is_the_documented_one():
+    assert DEFAULT_GRID == {
+        "model__n_neighbors": [1, 5, 15],
+        "model__weights": ["uniform", "distance"],
+    }
 
 
 def test_report_tries_every_combination_of_the_grid(report):
@@ -57,6 +68,17 @@ def test_best_cv_score_is_the_stratified_cv_score_on_the_training_part(report):
     )
 
 
+@pytest.mark.parametrize("random_state", [0, 3], ids=["random-state-0", "random-state-3"])
+def test_test_accuracy_is_the_tuned_model_fitted_on_train_scored_on_test(random_state):
+    report = tune_wine({"model__n_neighbors": [1, 15]}, folds=3, random_state=random_state)
+    X_train, X_test, y_train, y_test = wine_split(random_state)
+    best = make_wine_pipeline().set_params(**report.best_params).fit(X_train, y_train)
+    assert report.test_accuracy == pytest.approx(best.score(X_test, y_test)), (
+        "test_accuracy: the best parameters, refitted on the training part only, "
+        "scored once on the test part (not on the training rows, not after refitting on all data)"
+    )
+
+
 def test_a_one_candidate_grid_and_other_folds_work():
     report = tune_wine({"model__n_neighbors": [7]}, folds=3, random_state=1)
     assert report.best_params == {"model__n_neighbors": 7}
@@ -65,6 +87,11 @@ def test_a_one_candidate_grid_and_other_folds_work():
     folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=1)
     pipeline = make_wine_pipeline().set_params(model__n_neighbors=7)
     assert report.best_cv_score == pytest.approx(cross_val_score(pipeline, X_train, y_train, cv=folds).mean())
+
+
+def test_two_folds_are_enough():
+    report = tune_wine({"model__n_neighbors": [5]}, folds=2)
+    assert report.n_candidates == 1 and 0.0 <= report.best_cv_score <= 1.0
 
 
 @pytest.mark.parametrize("folds", [1, 0, -3], ids=["one-fold", "zero-folds", "negative"])

@@ -8,16 +8,18 @@ cultivars) is a data set where scaling matters a lot for k-nearest neighbours.
    that during cross-validation it is refitted on each training fold.
 
 2. tune_wine(param_grid=DEFAULT_GRID, folds=5, random_state=0) returns a
-   TuningReport:
+   TuningReport (DEFAULT_GRID, given below: n_neighbors 1, 5 or 15, weights
+   "uniform" or "distance"):
    - split wine with train_test_split(test_size=0.25, stratify=y,
      random_state=random_state); the test part is only used at the very end;
    - search param_grid with GridSearchCV on the training part, with
-     cv=StratifiedKFold(n_splits=folds, shuffle=True, random_state=random_state),
-     scoring="accuracy" and n_jobs=1;
+     cv=StratifiedKFold(n_splits=folds, shuffle=True, random_state=random_state)
+     and scoring="accuracy" (keep the default n_jobs: one process is plenty here);
    - best_params: the winning parameters, e.g. {"model__n_neighbors": 5,
      "model__weights": "uniform"}; best_cv_score: their mean accuracy over the
      folds; test_accuracy: the refitted best model's accuracy on the test part;
-     n_candidates: how many parameter combinations were tried.
+     n_candidates: how many parameter combinations were tried. The test part
+     plays no role before that final score: not in the search, not in a refit.
    folds < 2 raises ValueError("folds must be at least 2"); an empty grid raises
    ValueError("param_grid must not be empty").
 

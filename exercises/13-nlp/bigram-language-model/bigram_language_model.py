@@ -18,8 +18,12 @@ BigramModel(sentences)   (an empty list raises ValueError("... empty corpus"))
                     a new sentence: from "<s>", repeatedly pick the next word
                     among the words SEEN after the current one in training,
                     weighted by their counts, using rng (a random.Random) so
-                    a seed makes it repeatable. Stop at "</s>" (not returned)
-                    or after max_words words. max_words < 1 raises ValueError.
+                    a seed makes it repeatable, in every run of the program:
+                    do not pick from a set (its order changes from one run to
+                    the next), keep the order in which you counted the words.
+                    Stop at "</s>" (not returned) or after max_words words.
+                    max_words < 1 raises ValueError.
+The sentences passed in are not changed (pad copies of them).
 
 Example, trained on [["i", "like", "tea"], ["i", "like", "coffee"], ["you", "like", "tea"]]:
     len(vocab) == 6;  prob("<s>", "i") == (2 + 1) / (3 + 6) == 1/3

@@ -1,9 +1,16 @@
+import copy
 import math
+import os
 import random
+import subprocess
+import sys
+import textwrap
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 
+import bigram_language_model
 from bigram_language_model import BigramModel
 
 CORPUS = [
@@ -98,7 +105,7 @@ def test_generate_reproduces_a_one_sentence_corpus():
 
 
 def test_generate_stops_after_max_words():
-    looping = BigramModel([["na"] * 30])
+    looping = BigramModel([["na"] * 1000])  # "na" is followed by "na" 999 times in 1000
     assert looping.generate(random.Random(0), max_words=5) == ["na"] * 5
 
 
@@ -108,6 +115,50 @@ def test_generate_follows_the_training_frequencies():
     firsts = [answers.generate(rng, max_words=1)[0] for _ in range(2000)]
     share = firsts.count("yes") / len(firsts)
     assert 0.70 < share < 0.80, f"'yes' starts 3 of 4 sentences, so about 75% expected, got {share:.0%}"
+
+
+def test_generate_stops_after_twenty_words_by_default():
+    looping = BigramModel([["na"] * 1000])
+    lengths = [len(looping.generate(random.Random(seed))) for seed in range(5)]
+    assert max(lengths) == 20, f"max_words defaults to 20; got sentences of {lengths} words"
+
+
+def test_training_leaves_the_callers_sentences_unchanged():
+    corpus = [["i", "like", "tea"], ["you", "like", "tea"]]
+    before = copy.deepcopy(corpus)
+
+    BigramModel(corpus)
+
+    assert corpus == before, "pad a new list, [\"<s>\", *sentence, \"</s>\"], not the caller's"
+
+
+def test_generate_gives_the_same_sentences_in_every_run_of_the_program():
+    corpus = CORPUS + [["we", "like", "cake"], ["they", "like", "juice"], ["i", "hate", "tea"]]
+    script = textwrap.dedent(
+        f"""
+        import random, sys
+        sys.path.insert(0, {str(Path(bigram_language_model.__file__).parent)!r})
+        from bigram_language_model import BigramModel
+        model = BigramModel({corpus!r})
+        print([model.generate(random.Random(seed)) for seed in range(30)])
+        """
+    )
+    outputs = set()
+    for hash_seed in ["1", "2", "3", "4"]:
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.add(result.stdout)
+    assert len(outputs) == 1, (
+        "the same seed gave different sentences in fresh interpreters: the order of a set of "
+        "strings changes from run to run (PYTHONHASHSEED), so pick among the successors in the "
+        "order you counted them (the Counter's order), never by iterating a set such as vocab"
+    )
 
 
 def test_generate_rejects_max_words_below_one(model):

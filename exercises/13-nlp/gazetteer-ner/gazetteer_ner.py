@@ -5,8 +5,11 @@ mention, exactly like a match object's .start() and .end().
 
 1. recognise(text, gazetteer) finds, left to right and never overlapping:
    - gazetteer phrases (the dict maps phrase -> label), matched case-sensitively
-     as whole words: "York" is not found inside "Yorkshire". When phrases
-     overlap, the longest wins: "New York Times" beats "New York".
+     as whole words in any script: "York" is not found inside "Yorkshire", nor
+     "Malm" inside "Malmö". Of the phrases that start at the same place, the
+     longest wins: "New York Times" beats "New York". Scanning goes left to
+     right, so a match is never dropped for a longer one that starts later:
+     with "New York" and "York Times", "New York Times" gives "New York".
    - DATE: an ISO date such as 2024-03-01;
    - MONEY: "$" and an amount, with optional thousands commas and optional
      cents: $5, $19.99, $1,200.50.
@@ -16,8 +19,9 @@ mention, exactly like a match object's .start() and .end().
        [(0, 3, 'PERSON'), (9, 11, 'MONEY'), (15, 25, 'DATE')]
 
 2. evaluate(predicted, gold) scores the predicted spans against the correct
-   ("gold") spans. A prediction counts only if start, end AND label all match.
-   Returns (precision, recall, f1):
+   ("gold") spans. A prediction counts only if start, end AND label all match,
+   and each gold span can be found only once: predicting the same span twice
+   gives one correct prediction and one wrong one. Returns (precision, recall, f1):
        precision = correct / len(predicted)   (0.0 if nothing was predicted)
        recall    = correct / len(gold)        (0.0 if there is no gold span)
        f1        = 2 * p * r / (p + r)        (0.0 if p + r == 0)

@@ -47,6 +47,24 @@ def test_recognise_matches_whole_words_with_exact_case_only(text):
     assert recognise(text, GAZETTEER) == []
 
 
+def test_recognise_does_not_find_a_phrase_inside_a_word_with_accented_letters():
+    text = "Malmö and Åsa Malm"
+    assert recognise(text, {"Malm": "PERSON", "Åsa": "PERSON"}) == [
+        span(text, "Åsa", "PERSON"),
+        span(text, "Malm", "PERSON", occurrence=1),
+    ], "'ö' is a letter too: use \\w in the look-arounds (or \\b), not [A-Za-z]"
+
+
+def test_recognise_scans_left_to_right_and_never_overlaps():
+    text = "The New York Times"
+    assert recognise(text, {"New York": "LOC", "York Times": "ORG"}) == [
+        span(text, "New York", "LOC")
+    ], (
+        "'New York' starts first, so it is taken; 'York Times' overlaps it and is not reported "
+        "(one left-to-right scan, as re.finditer does)"
+    )
+
+
 def test_recognise_treats_regex_characters_in_phrases_literally():
     text = "She writes C++ and C."
     assert recognise(text, GAZETTEER) == [span(text, "C++", "LANG")]
@@ -59,8 +77,9 @@ def test_recognise_treats_regex_characters_in_phrases_literally():
         ("It costs $5 now", "$5", "MONEY"),
         ("Total: $19.99!", "$19.99", "MONEY"),
         ("Rent is $1,200.50 a month", "$1,200.50", "MONEY"),
+        ("It sold for $1,250,000.", "$1,250,000", "MONEY"),
     ],
-    ids=["iso-date", "whole-dollars", "dollars-and-cents", "thousands-separator"],
+    ids=["iso-date", "whole-dollars", "dollars-and-cents", "thousands-separator", "millions"],
 )
 def test_recognise_finds_dates_and_money_by_pattern(text, mention, label):
     assert recognise(text, GAZETTEER) == [span(text, mention, label)]
@@ -102,6 +121,18 @@ def test_evaluate_counts_only_exact_span_and_label_matches():
 def test_evaluate_gives_perfect_scores_for_identical_spans_in_any_order():
     gold = [(0, 3, "PERSON"), (9, 11, "MONEY")]
     assert evaluate(list(reversed(gold)), gold) == (1.0, 1.0, 1.0)
+
+
+def test_evaluate_counts_a_duplicated_prediction_only_once():
+    gold = [(0, 3, "PERSON"), (9, 11, "MONEY")]
+    predicted = [(0, 3, "PERSON"), (0, 3, "PERSON")]
+
+    precision, recall, f1 = evaluate(predicted, gold)
+
+    assert (precision, recall) == (0.5, 0.5), (
+        "the same span predicted twice finds ONE gold span: recall can never go above 1"
+    )
+    assert f1 == pytest.approx(0.5)
 
 
 @pytest.mark.parametrize(

@@ -9,23 +9,28 @@ NEGATIONS = {"not", "no", "never"}
 INTENSIFIERS = {"very": 1.5, "really": 1.5, "extremely": 2.0, "slightly": 0.5}
 
 
+WORD = re.compile(r"\w+(?:['’]\w+)*")  # letters of any script, inner ' or ’ (don't, don’t)
+
+
 def is_negation(word: str) -> bool:
-    return word in NEGATIONS or word.endswith("n't")
+    return word in NEGATIONS or word.endswith(("n't", "n’t"))
 
 
 def score(text: str, lexicon: dict[str, float] = LEXICON) -> float:
+    values = {word.casefold(): value for word, value in lexicon.items()}
     total = 0.0
-    for clause in re.split(r"[.,;:!?]", text.lower()):
+    for clause in re.split(r"[.,;:!?]", text.casefold()):
         negated = False
         boost = 1.0
-        for word in re.findall(r"[a-z']+", clause):
+        for word in WORD.findall(clause):
             if is_negation(word):
                 negated = not negated
             elif word in INTENSIFIERS:
                 boost = INTENSIFIERS[word]
             else:
-                if word in lexicon:
-                    total += lexicon[word] * boost * (-1 if negated else 1)
+                if word in values:
+                    value = values[word] * boost
+                    total += -value if negated else value
                 boost = 1.0
     return total
 

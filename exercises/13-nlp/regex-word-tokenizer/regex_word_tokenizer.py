@@ -5,7 +5,8 @@ Splitting on spaces is not enough for real text: "Don't panic." must give
 
 1. tokenize(text) returns the tokens of `text`, in order. A token is one of:
    - a URL: starts with http:// or https://, runs to the next whitespace, but
-     does not keep a final . , ! ? ; or : (that belongs to the sentence);
+     does not keep the . , ! ? ; or : characters at its end, however many
+     (they belong to the sentence: "see https://a.io/x?!" -> "https://a.io/x");
    - a decimal number such as 3.5;
    - a word: letters/digits/underscore (any script), possibly joined by inner
      apostrophes, straight ' or curly ’ (don't, O'Neil, it’s).

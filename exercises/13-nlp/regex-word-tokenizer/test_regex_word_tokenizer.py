@@ -11,8 +11,15 @@ from regex_word_tokenizer import ngrams, normalize, tokenize
         ("It’s Zoë’s café", ["It’s", "Zoë’s", "café"]),
         ("Pi is 3.14, not 3", ["Pi", "is", "3.14", "not", "3"]),
         ("well-known 'quoted' words", ["well", "known", "quoted", "words"]),
+        ("the dogs' bowls", ["the", "dogs", "bowls"]),
+        ("Version 3.12. Done", ["Version", "3.12", "Done"]),
+        ("Москва и Αθήνα", ["Москва", "и", "Αθήνα"]),
     ],
-    ids=["plain-words", "contractions", "curly-apostrophe-and-accents", "decimals", "hyphens-and-quotes"],
+    ids=[
+        "plain-words", "contractions", "curly-apostrophe-and-accents", "decimals",
+        "hyphens-and-quotes", "a-final-apostrophe-is-not-inner", "decimal-at-the-end-of-a-sentence",
+        "other-scripts",
+    ],
 )
 def test_tokenize_splits_words_and_drops_punctuation(text, expected):
     assert tokenize(text) == expected
@@ -24,8 +31,12 @@ def test_tokenize_splits_words_and_drops_punctuation(text, expected):
         ("see https://python.org/docs.", ["see", "https://python.org/docs"]),
         ("go to http://a.io/x?q=1&p=2, now", ["go", "to", "http://a.io/x?q=1&p=2", "now"]),
         ("https://example.com/it's/here", ["https://example.com/it's/here"]),
+        ("Really? see https://a.io/x?!", ["Really", "see", "https://a.io/x"]),
     ],
-    ids=["url-before-full-stop", "url-with-query-before-comma", "url-alone"],
+    ids=[
+        "url-before-full-stop", "url-with-query-before-comma", "url-alone",
+        "url-before-several-punctuation-marks",
+    ],
 )
 def test_tokenize_keeps_a_url_in_one_piece(text, expected):
     assert tokenize(text) == expected

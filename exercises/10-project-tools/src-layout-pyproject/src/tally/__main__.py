@@ -1,4 +1,5 @@
 """Runs when someone types `python -m tally`."""
 
 # TODO: import main from the sibling module cli (a relative import), and when this
-#       file runs as a program, exit with the number main() returns.
+#       file runs as a program (not when it is merely imported), exit with the number
+#       main() returns.
