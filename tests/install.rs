@@ -4,6 +4,7 @@
 
 mod common;
 
+#[cfg(unix)]
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
