@@ -315,8 +315,10 @@ fn every_save_is_judged_on_its_own_content_with_the_exercise_limits() {
         // in one step: written in place, the file is first empty, and a test descheduled
         // between the truncation and the write (a busy machine) would read the verdict on
         // the empty file (`error`) as this save's.
-        save_by_rename(&s, &format!("# save {i}\n{text}"));
+        // Taken before the save: a test thread descheduled right after the rename would
+        // otherwise start its clock late and see less than the 2 s that really passed.
         let started = Instant::now();
+        save_by_rename(&s, &format!("# save {i}\n{text}"));
         let line = w.verdict();
         assert!(
             line.contains(&format!("Demo  {verdict}")),
