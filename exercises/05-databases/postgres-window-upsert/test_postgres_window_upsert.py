@@ -126,14 +126,26 @@ def test_upsert_still_enforces_the_price_check(db):
     assert product_rows(db) == [(1, "PEN", "Pen", 150, 1)]
 
 
+def upsert_verbatim(db, sku, name, price_cents):
+    """upsert_product, with the database's complaint about a broken statement explained."""
+    try:
+        return upsert_product(db, sku, name, price_cents)
+    except sqlite3.Error as error:
+        pytest.fail(
+            f"upsert_product({sku!r}, {name!r}, {price_cents}) broke the SQL ({error}): a value formatted into "
+            "the SQL text ends the statement at its first quote (SQL injection); write ? in the SQL and pass "
+            "the values as the second argument of execute"
+        )
+
+
 @pytest.mark.parametrize(
     "name",
     ["Kid's mug", 'The "big" mug', "Robert'); DROP TABLE products; --", "x', 0) ON CONFLICT (sku) DO NOTHING --"],
     ids=["apostrophe", "double-quotes", "injection-drop-table", "injection-rewrites-the-statement"],
 )
 def test_upsert_stores_names_with_quotes_and_injection_attempts_verbatim(db, name):
-    assert upsert_product(db, "MUG-1", name, 999) == (1, 1)
-    assert upsert_product(db, "MUG-1", name + "!", 1099) == (1, 2)
+    assert upsert_verbatim(db, "MUG-1", name, 999) == (1, 1)
+    assert upsert_verbatim(db, "MUG-1", name + "!", 1099) == (1, 2)
     assert product_rows(db) == [(1, "MUG-1", name + "!", 1099, 2)], (
         "the name must be stored exactly as given: pass values as ? parameters, never format them into the SQL"
     )
