@@ -237,19 +237,24 @@ pub fn system() -> Result<Interpreter> {
         return Ok(interp.found_by(Origin::Path));
     }
     if let Some(tool) = skipped {
-        bail!(
-            "the only python3 on PATH is the one in {}, the environment {} made for pyroad \
-             itself; checks run your own Python, never the tool's\n  hint: install Python {}.{} \
-             or newer (https://www.python.org/downloads/), or point pyroad at one with \
-             --python PATH or PYROAD_PYTHON=PATH",
-            tool.root.display(),
-            tool.installer.name(),
-            MIN_VERSION.0,
-            MIN_VERSION.1
-        );
+        return Err(only_the_tools_python(tool, "python3 on PATH"));
     }
     // None on PATH: probing the bare name gives the "not found" error with its hint.
     probe(Path::new("python3")).map(|i| i.found_by(Origin::Path))
+}
+
+/// The error when the only interpreter found (`what`) is in pyroad's own tool environment.
+fn only_the_tools_python(tool: &ToolEnv, what: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "the only {what} is the one in {}, the environment {} made for pyroad itself; checks \
+         run your own Python, never the tool's\n  hint: install Python {}.{} or newer \
+         (https://www.python.org/downloads/), or point pyroad at one with --python PATH or \
+         PYROAD_PYTHON=PATH",
+        tool.root.display(),
+        tool.installer.name(),
+        MIN_VERSION.0,
+        MIN_VERSION.1
+    )
 }
 
 /// Every executable file called `name` on PATH, in PATH's order.
@@ -305,16 +310,7 @@ pub fn system() -> Result<Interpreter> {
         .as_ref()
         .filter(|_| skipped_tool && first_error.is_none())
     {
-        bail!(
-            "the only Python found is the one in {}, the environment {} made for pyroad \
-                 itself; checks run your own Python, never the tool's\n  hint: install Python \
-                 {}.{} or newer from https://www.python.org/downloads/, or point pyroad at one \
-                 with --python PATH or PYROAD_PYTHON=PATH",
-            tool.root.display(),
-            tool.installer.name(),
-            MIN_VERSION.0,
-            MIN_VERSION.1
-        );
+        return Err(only_the_tools_python(tool, "Python found"));
     }
     if let Some(e) = first_error {
         return Err(e);
