@@ -272,7 +272,7 @@ fn malformed_info_toml_exits_2_naming_file_line_and_field() {
         "error: the curriculum in [TMP]/curr has 1 problem(s):\n  \
          [TMP]/curr/01-fundamentals/demo/info.toml:7: field `colour`: unknown field `colour` \
          (known fields: title, roadmap, order, difficulty, mode, hints, timeout, \
-         expected_output, stdin, args, requires, min_python, files, equivalent_mutants)\n  \
+         expected_output, stdin, args, requires, tools, min_python, files, equivalent_mutants)\n  \
          hint: fix them, then run `pyroad dev check` to prove it\n",
     );
     s.write("curr/01-fundamentals/demo/info.toml", "title = \"Demo\n");

@@ -125,6 +125,35 @@ fn a_missing_extra_is_skipped_with_the_install_command_and_fails_under_strict() 
 }
 
 #[test]
+fn a_missing_tool_is_skipped_with_how_to_install_it_and_a_present_one_runs() {
+    let s = Sandbox::tiny(
+        "mode = \"pytest\"\ntools = [\"pyroad-surely-missing-tool\"]\n",
+        ADD_STUB,
+        ADD_TEST,
+        ADD_SOLUTION,
+    );
+    s.learner(ADD_SOLUTION);
+    s.pyroad_in("ws", &["run", "1-demo"])
+        .code(1)
+        .stdout_has("skipped")
+        .stdout_has("this exercise runs pyroad-surely-missing-tool, which is not installed here")
+        .stdout_has("make sure `pyroad-surely-missing-tool --version` runs");
+    s.pyroad_in("ws", &["doctor"])
+        .stdout_has("tool         pyroad-surely-missing-tool (missing");
+    s.pyroad_in("ws", &["verify", "--strict"]).code(1);
+    // Python itself is a program every machine that checks has (Windows names it `python`).
+    let python = if cfg!(windows) { "python" } else { "python3" };
+    let present = Sandbox::tiny(
+        &format!("mode = \"pytest\"\ntools = [\"{python}\"]\n"),
+        ADD_STUB,
+        ADD_TEST,
+        ADD_SOLUTION,
+    );
+    present.learner(ADD_SOLUTION);
+    present.pyroad_in("ws", &["run", "1-demo"]).code(0);
+}
+
+#[test]
 fn dev_check_names_every_planted_fault() {
     let s = Sandbox::new();
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises/01-fundamentals");

@@ -165,6 +165,16 @@ fn skip_reason(ex: &Exercise, settings: &Settings) -> Result<Option<SkipReason>>
             python: python.executable.clone(),
         }));
     }
+    let tools = crate::workspace::tools::missing(&ex.info.tools);
+    if !tools.is_empty() {
+        return Ok(Some(SkipReason::MissingTools {
+            install: tools
+                .iter()
+                .map(|t| crate::workspace::tools::install_hint(t))
+                .collect(),
+            missing: tools,
+        }));
+    }
     if ex.info.requires.is_empty() {
         return Ok(None);
     }

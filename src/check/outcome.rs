@@ -216,6 +216,13 @@ pub enum SkipReason {
         /// The command that installs them into it.
         install: String,
     },
+    /// Programs of `tools` that do not run.
+    MissingTools {
+        /// Their names, as `tools` gives them.
+        missing: Vec<String>,
+        /// How to install each, one line per tool.
+        install: Vec<String>,
+    },
 }
 
 /// The output-mode comparison.

@@ -36,6 +36,15 @@ pub const KNOWN_EXTRAS: &[&str] = &[
     "fakeredis",
     "mongomock",
     "packaging",
+    // Depth I (topics 1 to 7): the tools professionals use for what those topics teach, each
+    // offline. FastAPI with httpx (its TestClient), Hypothesis (property-based testing), mypy and
+    // ruff (a type checker and a linter run over the learner's code), Alembic (migrations).
+    "fastapi",
+    "httpx",
+    "hypothesis",
+    "mypy",
+    "ruff",
+    "alembic",
 ];
 
 /// Runs `dev check`.

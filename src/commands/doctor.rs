@@ -128,6 +128,22 @@ pub fn run(global: &Global) -> Result<ExitCode> {
             );
         }
     }
+    let tools: BTreeSet<String> = catalog
+        .exercises
+        .iter()
+        .flat_map(|e| e.info.tools.iter().cloned())
+        .collect();
+    for tool in &tools {
+        if crate::workspace::tools::available(tool) {
+            println!("{} tool         {tool}", style::green("✓"));
+        } else {
+            println!(
+                "{} tool         {tool} (missing: the exercises that run it are skipped)\n    {}",
+                style::yellow("!"),
+                crate::workspace::tools::install_hint(tool)
+            );
+        }
+    }
     Ok(super::exit(ok))
 }
 

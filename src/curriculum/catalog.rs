@@ -61,6 +61,10 @@ pub struct Info {
     /// Third-party packages the exercise imports.
     #[serde(default)]
     pub requires: Vec<String>,
+    /// Command-line programs the exercise's code or tests run (`git`), found on PATH; where one
+    /// is missing the exercise is `skipped`, with how to install it.
+    #[serde(default)]
+    pub tools: Vec<String>,
     /// Oldest Python the exercise runs on.
     pub min_python: Option<String>,
     /// Further learner files or folders staged with the stub.
@@ -499,6 +503,21 @@ fn load_exercise(
             format!("`{v}` is not a version like \"3.11\""),
         );
     }
+    for tool in &ex.info.tools {
+        let bare = !tool.is_empty()
+            && tool
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            && !tool.starts_with('.');
+        if !bare {
+            report(
+                "tools",
+                format!(
+                    "`{tool}` is not a program name; give the bare name the program is run by,                      e.g. \"git\" (it is looked up on PATH)"
+                ),
+            );
+        }
+    }
     let mut required = vec![ex.stub_name(), "solution.py".to_string()];
     if ex.info.mode.has_tests() {
         required.push(ex.test_name());
@@ -602,8 +621,8 @@ fn explain_toml(message: &str) -> String {
     if let Some(field) = unknown_field(message) {
         return format!(
             "unknown field `{field}` (known fields: title, roadmap, order, difficulty, mode, \
-             hints, timeout, expected_output, stdin, args, requires, min_python, files, \
-             equivalent_mutants)"
+             hints, timeout, expected_output, stdin, args, requires, tools, min_python, \
+             files, equivalent_mutants)"
         );
     }
     message.replace('\n', " ")

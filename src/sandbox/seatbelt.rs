@@ -8,8 +8,8 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 /// What is allowed whatever the policy: the process itself and its children, and the system
-/// services and kernel facts an interpreter needs. Nothing of the network is allowed (no
-/// `network*` rule), so a check has none, not even loopback.
+/// services and kernel facts an interpreter needs, and loopback: no rule names any other
+/// address, so a check has no network.
 const BASE: &str = r#"(version 1)
 (deny default)
 
@@ -39,6 +39,13 @@ const BASE: &str = r#"(version 1)
 ; multiprocessing's locks and shared memory (POSIX semaphores and shm; no /dev/shm here).
 (allow ipc-posix-sem)
 (allow ipc-posix-shm)
+
+; Loopback only, as on Linux, where a check's network namespace holds nothing but `lo`: a
+; test's own local server (http.server, websockets) and its client. Unlike Linux's, this
+; loopback is the machine's: a check can reach what listens on localhost (README "The sandbox").
+(allow network-bind (local ip "localhost:*"))
+(allow network-inbound (local ip "localhost:*"))
+(allow network-outbound (remote ip "localhost:*"))
 "#;
 
 /// The profile and its parameters (`KEY`, path) for `policy`: reads of `policy.read`, reads
@@ -170,9 +177,17 @@ mod tests {
     }
 
     #[test]
-    fn no_network_rule_at_all() {
+    fn every_network_rule_is_for_loopback_only() {
         let (text, _) = profile(&policy(&["/usr"], &["/tmp/x"], &["/dev/null"]));
-        assert!(!text.contains("network"), "{text}");
+        let rules: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("network"))
+            .filter(|l| !l.trim_start().starts_with(';'))
+            .collect();
+        assert_eq!(rules.len(), 3, "{text}");
+        for rule in rules {
+            assert!(rule.ends_with(" ip \"localhost:*\"))"), "{rule}");
+        }
     }
 
     #[test]

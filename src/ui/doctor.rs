@@ -406,7 +406,9 @@ pub fn protections_here() -> Vec<Protection> {
         name: "network",
         active: seatbelt,
         detail: if seatbelt {
-            "Seatbelt: no network at all, not even loopback".into()
+            "Seatbelt: only loopback (shared with this machine: a check can reach what listens \
+             on localhost)"
+                .into()
         } else {
             "no Seatbelt: the machine's network".into()
         },

@@ -309,6 +309,15 @@ pub fn skip_reason(reason: &SkipReason) -> String {
             missing.join(", "),
             python.display()
         ),
+        SkipReason::MissingTools { missing, install } => format!(
+            "this exercise runs {}, which {} not installed here (`{} --version` did not run). \
+             Install {}, then check again:\n    {}",
+            missing.join(" and "),
+            if missing.len() == 1 { "is" } else { "are" },
+            missing.first().map_or("the program", String::as_str),
+            if missing.len() == 1 { "it" } else { "them" },
+            install.join("\n    ")
+        ),
     }
 }
 

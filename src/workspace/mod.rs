@@ -4,6 +4,7 @@ pub mod extras;
 pub mod interpreter;
 pub mod solutions;
 pub mod state;
+pub mod tools;
 
 use crate::curriculum::Curriculum;
 use crate::curriculum::catalog::{Catalog, Exercise};

@@ -586,6 +586,18 @@ fn skipped() {
         }),
     );
     assert_snapshot("skipped_missing_packages", &render(&r, &ex, false));
+    let r = with_problem(
+        result(&ex, Verdict::Skipped),
+        Problem::Skipped(SkipReason::MissingTools {
+            missing: vec!["git".into()],
+            install: vec![
+                "git: install it with your package manager (`sudo apt install git`, `sudo dnf \
+                 install git`), or see https://git-scm.com/downloads"
+                    .into(),
+            ],
+        }),
+    );
+    assert_snapshot("skipped_missing_tools", &render(&r, &ex, false));
 }
 
 #[test]
