@@ -69,6 +69,8 @@ pub enum Command {
     },
     /// Re-check the current exercise on every save; move on when it passes.
     Watch {
+        /// Exercise to open on (default: the first unsolved one).
+        id: Option<String>,
         /// Poll files for changes instead of using file events.
         #[arg(long)]
         poll: bool,
@@ -81,8 +83,11 @@ pub enum Command {
         /// Exercise id.
         id: Option<String>,
         /// Show every hint at once.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "again")]
         all: bool,
+        /// Show again the hints already seen, without moving to the next one.
+        #[arg(long)]
+        again: bool,
     },
     /// Show progress across all 16 roadmap topics.
     Progress {

@@ -31,8 +31,12 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Init { dir } => commands::init::run(g, dir),
         Command::Run { id } => commands::run::run(g, id.as_deref()),
-        Command::Watch { poll, auto_advance } => commands::watch::run(g, *poll, *auto_advance),
-        Command::Hint { id, all } => commands::hint::run(g, id.as_deref(), *all),
+        Command::Watch {
+            id,
+            poll,
+            auto_advance,
+        } => commands::watch::run(g, id.as_deref(), *poll, *auto_advance),
+        Command::Hint { id, all, again } => commands::hint::run(g, id.as_deref(), *all, *again),
         Command::Progress { json } => commands::progress::run(g, *json),
         Command::List { topic } => commands::list::run(g, *topic),
         Command::Reset { id } => commands::reset::run(g, id),

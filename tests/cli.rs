@@ -321,6 +321,13 @@ fn hints_come_one_tier_at_a_time_and_are_remembered() {
         "1-demo  Demo\n\n  Hint 1 of 2: first hint\n\n  \
          `pyroad hint 1-demo` again for the next one.\n",
     );
+    // `--again` shows what was seen without moving on, however often.
+    for _ in 0..2 {
+        s.pyroad_in("ws", &["hint", "--again"]).code(0).stdout_is(
+            "1-demo  Demo\n\n  Hint 1 of 2: first hint\n\n  \
+             `pyroad hint 1-demo` again for the next one.\n",
+        );
+    }
     let last = "  That is the last hint. Once you pass, `pyroad solution` shows the reference.\n";
     s.pyroad_in("ws", &["hint", "1-demo"])
         .code(0)
@@ -332,6 +339,9 @@ fn hints_come_one_tier_at_a_time_and_are_remembered() {
         .stdout_is(&format!(
             "1-demo  Demo\n\n  Hint 1 of 2: first hint\n\n  Hint 2 of 2: second hint\n\n{last}"
         ));
+    s.pyroad_in("ws", &["hint", "--again", "--all"])
+        .code(2)
+        .stderr_has("cannot be used with");
 }
 
 #[test]
@@ -769,4 +779,56 @@ fn nonsense_settings_are_refused_with_what_to_fix_never_a_panic() {
             check.stderr
         );
     }
+}
+
+#[test]
+fn after_a_pass_next_is_the_following_unsolved_exercise_not_the_first_gap_of_the_road() {
+    let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    s.write(
+        "curr/02-intermediate-python/topic.toml",
+        "title = \"Intermediate Python\"\nnumber = 2\nroadmap = [\"Modules and Packages\"]\n",
+    );
+    for (order, slug) in [(1, "alpha"), (2, "beta")] {
+        let module = format!("{slug}_mod");
+        let dir = format!("curr/02-intermediate-python/{slug}-mod");
+        s.write(
+            &format!("{dir}/info.toml"),
+            &format!(
+                "title = \"{slug}\"\nroadmap = [\"Modules and Packages\"]\norder = {order}\n\
+                 difficulty = 1\nmode = \"pytest\"\nhints = [\"a\", \"b\"]\n"
+            ),
+        );
+        s.write(&format!("{dir}/{module}.py"), "X = 0\n");
+        s.write(&format!("{dir}/solution.py"), "X = 1\n");
+        s.write(
+            &format!("{dir}/test_{module}.py"),
+            &format!("from {module} import X\n\n\ndef test_x_is_one():\n    assert X == 1\n"),
+        );
+    }
+    std::fs::remove_dir_all(s.path().join("ws")).unwrap();
+    let py = common::python();
+    s.pyroad(&[
+        "init",
+        "ws",
+        "--exercises",
+        "curr",
+        "--python",
+        py.to_str().unwrap(),
+    ])
+    .code(0);
+    s.write(
+        "ws/exercises/02-intermediate-python/alpha-mod/alpha_mod.py",
+        "X = 1\n",
+    );
+    s.pyroad_in("ws", &["run", "2-alpha-mod"])
+        .code(0)
+        .stdout_has("Next: 2-beta-mod (beta)  `pyroad run 2-beta-mod`");
+    // Past the last exercise it wraps around to the gap left behind.
+    s.write(
+        "ws/exercises/02-intermediate-python/beta-mod/beta_mod.py",
+        "X = 1\n",
+    );
+    s.pyroad_in("ws", &["run", "2-beta-mod"])
+        .code(0)
+        .stdout_has("Next: 1-demo (Demo)  `pyroad run 1-demo`");
 }

@@ -375,3 +375,22 @@ fn a_prepared_check_that_died_while_waiting_is_replaced_by_a_fresh_one() {
     assert!(line.contains("Demo  pass"), "{line}\n{}", w.seen);
     w.quit();
 }
+
+#[test]
+fn watch_id_opens_on_that_exercise_even_when_it_has_passed() {
+    let _one_at_a_time = serial();
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    s.learner(ADD_SOLUTION);
+    s.pyroad_in("ws", &["run"]).code(0);
+    // Without an id every exercise has passed, so there is nothing to watch.
+    s.pyroad_in("ws", &["watch"])
+        .code(0)
+        .stdout_has("Every exercise has passed");
+    let mut p = spawn_watch(&s, &["1-demo"]);
+    p.exp_string("1-demo").unwrap();
+    p.exp_string("pass").unwrap();
+    quit_cleanly(p);
+    s.pyroad_in("ws", &["watch", "1-nope"])
+        .code(2)
+        .stderr_has("1-nope");
+}

@@ -1,4 +1,5 @@
-//! `pyroad hint [ID]`: the next unseen hint tier, remembered; `--all` for every one.
+//! `pyroad hint [ID]`: the next unseen hint tier, remembered; `--again` for the ones seen,
+//! `--all` for every one.
 
 use super::Ctx;
 use crate::cli::Global;
@@ -7,7 +8,7 @@ use anyhow::Result;
 use std::process::ExitCode;
 
 /// Runs `hint`.
-pub fn run(global: &Global, id: Option<&str>, all: bool) -> Result<ExitCode> {
+pub fn run(global: &Global, id: Option<&str>, all: bool, again: bool) -> Result<ExitCode> {
     let ctx = Ctx::open(global)?;
     let store = ctx.ws.state();
     let state = store.load()?;
@@ -18,9 +19,20 @@ pub fn run(global: &Global, id: Option<&str>, all: bool) -> Result<ExitCode> {
     let hints = &ex.info.hints;
     let total = hints.len();
     let seen = state.get(&ex.id).hints_seen;
-    let upto = if all { total } else { (seen + 1).min(total) };
+    // `--again` before any hint was seen shows the first, as a plain `hint` would.
+    let upto = if all {
+        total
+    } else if again && seen > 0 {
+        seen.min(total)
+    } else {
+        (seen + 1).min(total)
+    };
     println!("{}  {}", style::bold(&ex.id), ex.info.title);
-    let from = if all { 0 } else { upto.saturating_sub(1) };
+    let from = if all || again {
+        0
+    } else {
+        upto.saturating_sub(1)
+    };
     for (i, hint) in hints.iter().enumerate().take(upto).skip(from) {
         println!(
             "\n  {} {hint}",

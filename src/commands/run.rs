@@ -59,7 +59,12 @@ pub fn run(global: &Global, id: Option<&str>) -> Result<ExitCode> {
             style::cyan(&ctx.ws.relative(&revealed).display().to_string())
         );
         let state = store.load()?;
-        if first_pass && let Some(next) = ctx.pick(None, &state)? {
+        let here = ctx.catalog.exercises.iter().position(|e| e.id == ex.id);
+        if first_pass
+            && let Some(next) = here
+                .and_then(|i| state.next_unsolved(&ctx.catalog.exercises, i))
+                .map(|i| &ctx.catalog.exercises[i])
+        {
             println!(
                 "  Next: {} ({})  `pyroad run {}`",
                 next.id, next.info.title, next.id

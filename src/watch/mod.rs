@@ -43,6 +43,8 @@ pub struct Options {
     pub auto_advance: bool,
     /// Show pytest's own output under the verdict.
     pub verbose: bool,
+    /// The exercise to open on (`pyroad watch ID`), passed or not; else the first unsolved.
+    pub start: Option<usize>,
 }
 
 enum Event {
@@ -65,7 +67,10 @@ struct Watch {
 /// Runs the watch loop until the learner quits.
 pub fn run(ws: Workspace, catalog: Catalog, settings: Settings, opts: Options) -> Result<()> {
     let state = ws.state().load()?;
-    let Some(first) = catalog.exercises.iter().position(|e| !state.is_done(&e.id)) else {
+    let Some(first) = opts
+        .start
+        .or_else(|| catalog.exercises.iter().position(|e| !state.is_done(&e.id)))
+    else {
         println!(
             "{} Every exercise has passed. `pyroad progress` shows the whole road; `pyroad run ID` re-checks one.",
             style::green("✓")

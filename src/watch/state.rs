@@ -176,10 +176,7 @@ impl Session {
 
     /// The first exercise after the current one (wrapping around) that has not passed.
     pub fn next_unsolved(&self, progress: &State) -> Option<usize> {
-        let n = self.catalog.exercises.len();
-        (1..=n)
-            .map(|k| (self.current + k) % n)
-            .find(|&i| !progress.is_done(&self.catalog.exercises[i].id))
+        progress.next_unsolved(&self.catalog.exercises, self.current)
     }
 
     /// `n`: the exercise to select, or a note that every exercise has passed.

@@ -2,6 +2,7 @@
 //! Every change goes through `StateStore::update`, which holds a file lock for the
 //! read-modify-write and replaces the file atomically, so two pyroad processes lose no update.
 
+use crate::curriculum::catalog::Exercise;
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -49,6 +50,16 @@ impl Default for State {
 }
 
 impl State {
+    /// The first exercise after `current` in curriculum order that has not passed, wrapping
+    /// around past the last: a learner who just passed one goes on from where they are, not
+    /// back to the first gap of topic 1. `run`'s "Next:" and watch's `n` both ask this.
+    pub fn next_unsolved(&self, exercises: &[Exercise], current: usize) -> Option<usize> {
+        let n = exercises.len();
+        (1..=n)
+            .map(|k| (current + k) % n)
+            .find(|&i| !self.is_done(&exercises[i].id))
+    }
+
     /// Whether the exercise has ever passed.
     pub fn is_done(&self, id: &str) -> bool {
         self.exercises
