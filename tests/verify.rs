@@ -798,3 +798,95 @@ fn a_test_the_curriculum_skips_does_not_fail_the_exercise_but_a_skip_in_code_doe
             .stdout_has("demo.py:5");
     }
 }
+
+/// Failures as real pytest explains them, shown so a learner sees what differs and why.
+const READABLE_TEST: &str = r#"import pytest
+
+from demo import ids, parse, spin
+
+
+def test_ids_come_in_order():
+    assert ids() == [f"S-{i:03d}" for i in range(1, 60)]
+
+
+@pytest.mark.parametrize("text", ["  ", "12"], ids=["blank", "digits"])
+def test_blank_text_is_rejected(text):
+    with pytest.raises(ValueError):
+        parse(text.strip() or text)
+
+
+def test_every_word_is_rejected():
+    for word in ["7", "seven"]:
+        with pytest.raises(ValueError, match=r"not a number: 'seven'"):
+            parse(word)
+"#;
+
+#[test]
+fn failures_show_the_differing_element_the_failing_input_and_labelled_patterns() {
+    let stub = "def ids():\n    return [f\"S-{i:03d}\" for i in range(1, 60) if i != 31]\n\n\n\
+                def parse(text):\n    return int(text)\n\n\ndef spin():\n    pass\n";
+    let solution = "def ids():\n    return [f\"S-{i:03d}\" for i in range(1, 60)]\n\n\n\
+                    def parse(text):\n    if not text.strip().isdigit():\n        \
+                    raise ValueError(f\"not a number: {text!r}\")\n    return int(text)\n\n\n\
+                    def spin():\n    pass\n";
+    let s = Sandbox::tiny("mode = \"pytest\"\n", stub, READABLE_TEST, solution);
+    for extra in [&[][..], &["--no-warm"][..]] {
+        let mut args = vec!["run", "1-demo"];
+        args.extend_from_slice(extra);
+        let text = s.pyroad_in("ws", &args).code(1).stdout;
+        for wanted in [
+            // The missing element itself, from the middle of a 59-element list.
+            "-     'S-031',",
+            "Full diff (- expected, + yours):",
+            // Which input made the parametrized case and the loop fail.
+            "with input: text = '12'",
+            "with input: word = '7'",
+            "Failed: DID NOT RAISE",
+        ] {
+            assert!(text.contains(wanted), "{wanted:?} missing from:\n{text}");
+        }
+        for advice in ["Use -v", "-vv"] {
+            assert!(
+                !text.contains(advice),
+                "pytest's flag advice shown:\n{text}"
+            );
+        }
+    }
+    // The pattern case, once the loop's first input raises.
+    s.learner(
+        "def ids():\n    return [f\"S-{i:03d}\" for i in range(1, 60)]\n\n\n\
+         def parse(text):\n    return int(text)\n\n\ndef spin():\n    pass\n",
+    );
+    s.write(
+        "curr/01-fundamentals/demo/test_demo.py",
+        "import pytest\n\nfrom demo import parse\n\n\ndef test_words_are_named():\n    \
+         with pytest.raises(ValueError, match=r\"not a number: 'seven'\"):\n        \
+         parse(\"seven\")\n",
+    );
+    let text = s.pyroad_in("ws", &["run", "1-demo"]).code(1).stdout;
+    assert!(
+        text.contains("expected (a regular expression):")
+            && text.contains("your error's message:")
+            && text.contains("invalid literal for int() with base 10: 'seven'"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_timeout_names_the_line_of_the_learners_code_that_was_running() {
+    let s = Sandbox::tiny(
+        "mode = \"pytest\"\ntimeout = 2\n",
+        ADD_STUB,
+        ADD_TEST,
+        ADD_SOLUTION,
+    );
+    s.learner("def add(a: int, b: int) -> int:\n    while True:\n        a += 1\n");
+    for extra in [&[][..], &["--no-warm"][..]] {
+        let mut args = vec!["run", "1-demo"];
+        args.extend_from_slice(extra);
+        s.pyroad_in("ws", &args)
+            .code(1)
+            .stdout_has("timeout")
+            .stdout_has("Your code was running exercises/01-fundamentals/demo/demo.py:");
+    }
+}

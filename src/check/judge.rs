@@ -29,6 +29,9 @@ pub(super) struct PytestRun<'a> {
     pub report: Option<PluginReport>,
     /// The test that was running when the run ended (the plugin's current-test file).
     pub running: Option<String>,
+    /// The learner's line that was running shortly before the time limit (the plugin's stack
+    /// dump), if the run got that far.
+    pub running_at: Option<Frame>,
     /// What the process wrote to stderr.
     pub stderr: &'a str,
     /// The learner's files in the stage, to find their lines in tracebacks.
@@ -81,6 +84,7 @@ pub(super) fn pytest(run: PytestRun, limits: &Limits) -> Result<PytestJudged, Ca
         exit,
         mut report,
         running,
+        running_at,
         stderr,
         learner,
         marked_skips,
@@ -101,6 +105,7 @@ pub(super) fn pytest(run: PytestRun, limits: &Limits) -> Result<PytestJudged, Ca
                 Problem::Timeout {
                     limit: limits.timeout,
                     during,
+                    at: running_at,
                 },
             ));
         }
@@ -151,6 +156,7 @@ pub(super) fn pytest(run: PytestRun, limits: &Limits) -> Result<PytestJudged, Ca
                 Problem::Timeout {
                     limit: limits.timeout,
                     during: running.map(Running::Test),
+                    at: None,
                 },
             )
         } else {
@@ -305,6 +311,7 @@ pub(super) fn output(run: OutputRun, limits: &Limits) -> Result<OutputJudged, Ca
             Some(Problem::Timeout {
                 limit: limits.timeout,
                 during: None,
+                at: None,
             }),
         ),
         _ if stderr.contains("MemoryError") => (
@@ -454,6 +461,7 @@ mod tests {
             exception: String::new(),
             learner: None,
             test: None,
+            inputs: Vec::new(),
             stdout: String::new(),
             stderr: String::new(),
             duration: 0.001,
@@ -494,6 +502,7 @@ mod tests {
             exit,
             report,
             running: running.map(str::to_string),
+            running_at: None,
             stderr,
             learner: &learner,
             marked_skips: true,
@@ -523,6 +532,7 @@ mod tests {
             exit: Exit::Cancelled,
             report: Some(report(vec![test("test_add", "passed")])),
             running: None,
+            running_at: None,
             stderr: "",
             learner: &learner,
             marked_skips: false,
@@ -540,6 +550,7 @@ mod tests {
                 Some(Problem::Timeout {
                     limit: Duration::from_secs(3),
                     during: in_test("test_add[big]"),
+                    at: None,
                 })
             )
         );
@@ -554,6 +565,7 @@ mod tests {
                 Some(Problem::Timeout {
                     limit: Duration::from_secs(3),
                     during: Some(Running::Import),
+                    at: None,
                 })
             )
         );
@@ -608,6 +620,7 @@ mod tests {
             Some(Problem::Timeout {
                 limit: Duration::from_secs(3),
                 during,
+                at: None,
             })
         };
         assert_eq!(
@@ -971,6 +984,7 @@ mod tests {
         let timeout = Some(Problem::Timeout {
             limit: Duration::from_secs(3),
             during: None,
+            at: None,
         });
         for exit in [Exit::TimedOut, Exit::Signal(SIGXCPU)] {
             let j = judge_output(exit, "Hel", 0, "");

@@ -252,6 +252,9 @@ fn judge_pytest(
         exit: outcome.exit,
         report: pj.read_report(),
         running: pj.read_running(),
+        running_at: (outcome.exit == Exit::TimedOut)
+            .then(|| pj.read_stacks(&stage.work, &stage.learner_names))
+            .flatten(),
         stderr: &stderr,
         learner: &stage.learner_names,
         marked_skips: stage.marked_skips,

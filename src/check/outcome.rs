@@ -66,6 +66,10 @@ pub struct TestResult {
     pub learner: Option<Frame>,
     /// The line of the test that failed.
     pub test: Option<Frame>,
+    /// The values that made this case, as (name, repr): its parametrize arguments, then the
+    /// test's simple local variables where it failed (a loop's current input).
+    #[serde(default)]
+    pub inputs: Vec<(String, String)>,
     /// What the learner printed during the test.
     #[serde(default)]
     pub stdout: String,
@@ -136,6 +140,9 @@ pub enum Problem {
         limit: Duration,
         /// What was running then, when known.
         during: Option<Running>,
+        /// The line of the learner's code that was running shortly before the limit, when
+        /// known (the plugin has Python dump its stack then).
+        at: Option<Frame>,
     },
     /// The memory limit was hit.
     Memory {

@@ -2,7 +2,7 @@
 //! plugin writes back.
 
 use super::Settings;
-use super::outcome::{SyntaxProblem, TestResult};
+use super::outcome::{Frame, SyntaxProblem, TestResult};
 use super::stage::Stage;
 use crate::curriculum::catalog::Exercise;
 use crate::exec::Job;
@@ -53,6 +53,23 @@ pub(super) struct CollectError {
 }
 
 /// The test a node id names: `test_a.py::test_x[p]` -> `test_x[p]`; `None` for a bare file.
+/// The innermost frame of the main thread's stack in a `faulthandler` dump that is in one of
+/// the learner's files, as (that file as `learner` names it, line). faulthandler writes
+/// `  File "/path/demo.py", line 5 in loop`, innermost first, the current thread first.
+fn innermost_learner_line(dump: &str, learner: &[String]) -> Option<(String, usize)> {
+    let first_thread = dump.split("\n\n").find(|block| block.contains("File \""))?;
+    first_thread.lines().find_map(|l| {
+        let rest = l.trim().strip_prefix("File \"")?;
+        let (path, rest) = rest.split_once("\", line ")?;
+        let line: usize = rest.split_whitespace().next()?.parse().ok()?;
+        let path = path.replace('\\', "/");
+        let name = learner
+            .iter()
+            .find(|n| path == **n || path.ends_with(&format!("/{}", n.replace('\\', "/"))))?;
+        Some((name.clone(), line))
+    })
+}
+
 pub(super) fn test_of(nodeid: &str) -> Option<String> {
     let name = nodeid.split("::").skip(1).collect::<Vec<_>>().join("::");
     (!name.is_empty()).then_some(name)
@@ -63,6 +80,8 @@ pub(super) struct PytestJob {
     pub job: Job,
     pub report_path: PathBuf,
     pub current_path: PathBuf,
+    /// Where the plugin has Python dump its stack shortly before the time limit.
+    pub stacks_path: PathBuf,
 }
 
 impl PytestJob {
@@ -83,6 +102,16 @@ impl PytestJob {
     pub(super) fn read_running(&self) -> Option<String> {
         test_of(&std::fs::read_to_string(&self.current_path).ok()?)
     }
+
+    /// The learner's line that was running when Python dumped its stack (before the limit),
+    /// with its source read from the stage's copy of the file.
+    pub(super) fn read_stacks(&self, work: &Path, learner: &[String]) -> Option<Frame> {
+        let dump = std::fs::read_to_string(&self.stacks_path).ok()?;
+        let (file, line) = innermost_learner_line(&dump, learner)?;
+        let text = std::fs::read_to_string(work.join(&file)).ok()?;
+        let source = text.lines().nth(line.checked_sub(1)?)?.trim().to_string();
+        Some(Frame { file, line, source })
+    }
 }
 
 pub(super) fn pytest_job(
@@ -96,6 +125,7 @@ pub(super) fn pytest_job(
     // by the plugin, a fake report would have to be found first.
     let report_path = root.join(format!("report-{:016x}.json", random_u64()));
     let current_path = root.join("current");
+    let stacks_path = root.join("stacks");
     let mut env = stage.env();
     env.extend([
         (
@@ -109,6 +139,16 @@ pub(super) fn pytest_job(
         (
             "PYROAD_CURRENT".to_string(),
             current_path.clone().into_os_string(),
+        ),
+        (
+            "PYROAD_STACKS".to_string(),
+            stacks_path.clone().into_os_string(),
+        ),
+        // When to dump the stack: early enough to be written before the limit, counted from
+        // when the tests start (a check prepared ahead of a save waits for it first).
+        (
+            "PYROAD_STACKS_AFTER".to_string(),
+            format!("{:.3}", stack_dump_after(limits.timeout).as_secs_f64()).into(),
         ),
         (
             "PYROAD_LEARNER".to_string(),
@@ -164,7 +204,18 @@ pub(super) fn pytest_job(
         job,
         report_path,
         current_path,
+        stacks_path,
     }
+}
+
+/// How long after the tests start Python dumps its stack for a timeout's verdict: 80% of the
+/// limit less the half second a fresh interpreter on a loaded machine may take to reach the
+/// tests, so the dump is written before the limit ends the run.
+fn stack_dump_after(limit: std::time::Duration) -> std::time::Duration {
+    limit
+        .mul_f64(0.8)
+        .saturating_sub(std::time::Duration::from_millis(500))
+        .max(std::time::Duration::from_millis(100))
 }
 
 /// 64 unpredictable bits, from the OS, without a crate for it.
@@ -190,7 +241,39 @@ pub(super) fn random_u64() -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::test_of;
+    use super::{innermost_learner_line, stack_dump_after, test_of};
+    use std::time::Duration;
+
+    #[test]
+    fn the_stack_dump_names_the_innermost_learner_line_of_the_first_thread() {
+        let dump = "Timeout (0:00:08.200000)!\n\
+                    Thread 0x00007f (most recent call first):\n  \
+                    File \"/usr/lib/python3.11/re/__init__.py\", line 12 in match\n  \
+                    File \"/tmp/stage/work/shop/cart.py\", line 9 in total\n  \
+                    File \"/tmp/stage/work/demo.py\", line 5 in loop\n  \
+                    File \"/tmp/stage/work/test_demo.py\", line 3 in test_x\n\n\
+                    Thread 0x00008f (most recent call first):\n  \
+                    File \"/tmp/stage/work/demo.py\", line 1 in worker\n";
+        let learner = vec!["demo.py".to_string(), "shop/cart.py".to_string()];
+        assert_eq!(
+            innermost_learner_line(dump, &learner),
+            Some(("shop/cart.py".to_string(), 9))
+        );
+        assert_eq!(innermost_learner_line(dump, &["other.py".into()]), None);
+        assert_eq!(innermost_learner_line("", &learner), None);
+    }
+
+    #[test]
+    fn the_stack_is_dumped_before_the_limit() {
+        assert_eq!(
+            stack_dump_after(Duration::from_secs(10)),
+            Duration::from_millis(7500)
+        );
+        assert_eq!(
+            stack_dump_after(Duration::from_millis(200)),
+            Duration::from_millis(100)
+        );
+    }
 
     #[test]
     fn a_node_id_names_its_test() {

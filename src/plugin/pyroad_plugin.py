@@ -13,6 +13,9 @@ import sys
 import pytest
 
 MAX_TEXT = 4000
+# A failed test's message: pytest's whole explanation of a comparison, which pyroad condenses
+# (ui::render) around what differs, so it must not be cut before the difference.
+MAX_MESSAGE = 64000
 # Read when a session starts, not at import: a warm worker imports this module once and forks
 # a child per check, each with its own environment.
 REPORT = CURRENT = ""
@@ -80,6 +83,27 @@ def _clip(text):
     return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + "\n[...]"
 
 
+def _dump_stack_before_the_limit():
+    """Has Python write its stack to PYROAD_STACKS shortly before the runner's time limit, so a
+    timeout's verdict can name the learner's line that was running. faulthandler's watchdog is
+    a C thread: it writes even while the learner's code spins in a loop that never yields."""
+    path = os.environ.pop("PYROAD_STACKS", "")
+    try:
+        after = float(os.environ.pop("PYROAD_STACKS_AFTER", ""))
+    except ValueError:
+        return
+    if not path or after <= 0:
+        return
+    try:
+        import faulthandler
+
+        # Kept open for the watchdog; the process ends with the check.
+        handle = open(path, "w")
+        faulthandler.dump_traceback_later(after, repeat=False, file=handle, exit=False)
+    except Exception:
+        pass
+
+
 def _is_learner(path):
     return os.path.basename(str(path)) in LEARNER or any(
         str(path).endswith(os.sep + name) for name in LEARNER
@@ -104,7 +128,58 @@ def _frame(entry):
     # linecache, not entry.statement: the latter re-parses the whole file for every frame,
     # which doubled the cost of a check with many failing tests.
     source = linecache.getline(str(entry.path), entry.lineno + 1).strip()
-    return {"file": os.path.basename(str(entry.path)), "line": entry.lineno + 1, "source": source}
+    return {"file": _shown_path(entry.path), "line": entry.lineno + 1, "source": source}
+
+
+def _shown_path(path):
+    """A file's path inside the check's folder (`templates/profile.html`), which is laid out as
+    the exercise's; a file elsewhere by its name alone."""
+    path = os.path.abspath(str(path))
+    here = os.getcwd()
+    if path.startswith(here + os.sep):
+        return os.path.relpath(path, here).replace(os.sep, "/")
+    return os.path.basename(path)
+
+
+# What an input is shown as: short reprs only, a few of them.
+MAX_INPUT_REPR = 120
+MAX_INPUTS = 6
+
+
+def _short_repr(value):
+    try:
+        text = repr(value)
+    except Exception:
+        return None
+    if "\n" in text or len(text) > MAX_INPUT_REPR:
+        return None
+    return text
+
+
+def _inputs(item, frame):
+    """The values that made this case: its parametrize arguments, then the test's own simple
+    local variables where it failed (a loop's current input), as (name, repr) pairs."""
+    out = []
+    params = getattr(getattr(item, "callspec", None), "params", {}) or {}
+    for name, value in params.items():
+        text = _short_repr(value)
+        if text is not None:
+            out.append([name, text])
+    if frame is not None:
+        try:
+            local_vars = frame.locals
+        except Exception:
+            local_vars = {}
+        fixtures = set(getattr(item, "fixturenames", ()))
+        for name, value in local_vars.items():
+            # pytest's rewritten asserts keep `@py_assert1` and the like: not names.
+            if not name.isidentifier() or name.startswith("_") or name in params or name in fixtures:
+                continue
+            if isinstance(value, (str, bytes, int, float, bool, type(None), tuple, list, dict, set)):
+                text = _short_repr(value)
+                if text is not None:
+                    out.append([name, text])
+    return out[:MAX_INPUTS]
 
 
 class Recorder:
@@ -125,6 +200,7 @@ class Recorder:
         # learner's files between the two.
         # Read before any of the learner's code runs (it could change or remove them); looked
         # at for syntax errors once the session is over.
+        _dump_stack_before_the_limit()
         for name in sorted(LEARNER):
             if name.endswith(".py") and os.path.isfile(name):
                 try:
@@ -202,6 +278,7 @@ class Recorder:
                 "exception": "",
                 "learner": None,
                 "test": None,
+                "inputs": [],
                 "stdout": "",
                 "stderr": "",
                 "duration": 0.0,
@@ -234,7 +311,10 @@ class Recorder:
 
     def _locate(self, entry, item, excinfo):
         try:
-            entry["message"] = _clip(excinfo.exconly())
+            message = excinfo.exconly()
+            entry["message"] = (
+                message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE] + "\n[...]"
+            )
         except Exception:
             entry["message"] = excinfo.typename
         try:
@@ -243,12 +323,22 @@ class Recorder:
             frames = []
         # `path` from pytest 7; `fspath`, its name before, only where there is no `path`.
         test_file = os.path.basename(str(getattr(item, "path", None) or item.fspath))
-        for frame in frames:
+        # The test's line is its deepest frame above the learner's code: a time-limit handler
+        # or a callback of the test's that runs inside the learner's code is not where the test
+        # failed, the call into that code is.
+        first_learner = next(
+            (i for i, frame in enumerate(frames) if _is_learner(frame.path)), len(frames)
+        )
+        test_frame = None
+        for frame in frames[:first_learner] or frames:
             if os.path.basename(str(frame.path)) == test_file:
-                entry["test"] = _frame(frame)
+                test_frame = frame
+        if test_frame is not None:
+            entry["test"] = _frame(test_frame)
         for frame in frames:
             if _is_learner(frame.path):
                 entry["learner"] = _frame(frame)
+        entry["inputs"] = _inputs(item, test_frame)
 
     def pytest_runtest_logreport(self, report):
         entry = self.tests.get(report.nodeid)
@@ -313,6 +403,12 @@ def _end_other_processes():
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config):
     _read_environment()
+    # Assertion explanations in full: pytest cuts them at its terminal's default verbosity
+    # ("Use -v to get more diff", "...Full output truncated"), advice about flags a learner
+    # cannot pass. pyroad decides how much of a comparison to show (ui::render). pytest reads
+    # this option when it explains a failed assertion (and from pytest 8 through
+    # `verbosity_assertions`, whose default follows it).
+    config.option.verbose = max(config.option.verbose, 2)
     config.pluginmanager.register(Recorder(), "pyroad-recorder")
     if QUIET and HIDE_PROGRESS is not None:
         HIDE_PROGRESS(config.pluginmanager)

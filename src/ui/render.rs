@@ -11,6 +11,8 @@ use crate::workspace::state::{SetAside, State};
 use std::fmt::Write;
 use std::path::Path;
 
+mod assertion;
+
 /// How many failing tests are shown in full; the rest are listed by name.
 const DETAILED_FAILURES: usize = 3;
 /// Lines of a learner's printed output shown per test.
@@ -86,7 +88,7 @@ pub fn check(result: &CheckResult, ex: &Exercise, place: &Place, verbose: bool) 
     if result.problem.is_none() || matches!(result.problem, Some(Problem::Memory { .. })) {
         for t in failing.iter().take(DETAILED_FAILURES) {
             out.push('\n');
-            failure_text(&mut out, t, place);
+            failure_text(&mut out, t, place, verbose);
         }
         if failing.len() > DETAILED_FAILURES {
             let _ = writeln!(
@@ -121,7 +123,7 @@ pub fn check(result: &CheckResult, ex: &Exercise, place: &Place, verbose: bool) 
                 "\n  {} `pyroad hint {}` for a hint{}",
                 style::dim("next:"),
                 ex.id,
-                if verbose {
+                if verbose || !ex.info.mode.has_tests() {
                     ""
                 } else {
                     ", `--verbose` for pytest's own output"
@@ -193,7 +195,7 @@ fn problem_text(out: &mut String, problem: &Problem, place: &Place) {
                 ending(how, during.as_ref())
             );
         }
-        Problem::Timeout { limit, during } => {
+        Problem::Timeout { limit, during, at } => {
             let during = during
                 .as_ref()
                 .map(|r| format!(" while running {}", style::bold(&running(r))))
@@ -201,9 +203,21 @@ fn problem_text(out: &mut String, problem: &Problem, place: &Place) {
             let _ = writeln!(
                 out,
                 "  The check took longer than {} s (this exercise's limit){during} and was \
-                 stopped.\n  Look for a loop whose condition never becomes false, or input() \
-                 waiting for text that never comes.",
+                 stopped.",
                 fmt_secs(limit.as_secs_f64())
+            );
+            if let Some(at) = at {
+                let _ = writeln!(
+                    out,
+                    "  Your code was running {}  {}",
+                    place.link(&at.file, Some(at.line)),
+                    at.source
+                );
+            }
+            let _ = writeln!(
+                out,
+                "  Look for a loop whose condition never becomes false, or input() waiting for \
+                 text that never comes."
             );
         }
         Problem::Memory { limit_mb, test } => {
@@ -343,7 +357,7 @@ fn program_end(exit: &Exit) -> String {
     }
 }
 
-fn failure_text(out: &mut String, t: &TestResult, place: &Place) {
+fn failure_text(out: &mut String, t: &TestResult, place: &Place, verbose: bool) {
     let _ = writeln!(
         out,
         "  {} {}",
@@ -353,14 +367,26 @@ fn failure_text(out: &mut String, t: &TestResult, place: &Place) {
     if !t.doc.is_empty() {
         let _ = writeln!(out, "    {}", style::dim(&t.doc));
     }
-    let message = t.message.trim();
-    for (i, line) in message.lines().take(12).enumerate() {
+    for (i, line) in assertion::condense(&t.message, verbose).iter().enumerate() {
         let line = if i == 0 {
             style::red(line)
         } else {
             line.to_string()
         };
         let _ = writeln!(out, "    {line}");
+    }
+    if !t.inputs.is_empty() {
+        let values: Vec<String> = t.inputs.iter().map(|(n, v)| format!("{n} = {v}")).collect();
+        let _ = writeln!(
+            out,
+            "    {} {}",
+            style::dim(if values.len() == 1 {
+                "with input:"
+            } else {
+                "with inputs:"
+            }),
+            values.join(", ")
+        );
     }
     if t.outcome == "skipped" {
         let _ = writeln!(

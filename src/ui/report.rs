@@ -18,7 +18,7 @@ pub fn problem_line(r: &CheckResult) -> Option<String> {
             "the test run ended early: the process {}",
             render::ending(how, during.as_ref())
         ),
-        Problem::Timeout { limit, during } => format!(
+        Problem::Timeout { limit, during, .. } => format!(
             "took longer than {:.1} s{}",
             limit.as_secs_f64(),
             during
@@ -339,6 +339,7 @@ mod tests {
             line(Problem::Timeout {
                 limit: Duration::from_secs(2),
                 during: Some(Running::Test("test_add".into())),
+                at: None,
             }),
             "took longer than 2.0 s in test_add"
         );
@@ -346,6 +347,7 @@ mod tests {
             line(Problem::Timeout {
                 limit: Duration::from_secs(10),
                 during: Some(Running::Import),
+                at: None,
             }),
             "took longer than 10.0 s in the import of your file (code outside any function)"
         );
@@ -353,6 +355,7 @@ mod tests {
             line(Problem::Timeout {
                 limit: Duration::from_millis(2500),
                 during: None,
+                at: None,
             }),
             "took longer than 2.5 s"
         );

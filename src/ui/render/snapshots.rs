@@ -137,6 +137,7 @@ fn passed(name: &str, doc: &str) -> TestResult {
         exception: String::new(),
         learner: None,
         test: None,
+        inputs: Vec::new(),
         stdout: String::new(),
         stderr: String::new(),
         duration: 0.001,
@@ -463,7 +464,11 @@ fn timeout() {
     let timeout = |limit: Duration, during: Option<Running>| {
         with_problem(
             result(&ex, Verdict::Timeout),
-            Problem::Timeout { limit, during },
+            Problem::Timeout {
+                limit,
+                during,
+                at: None,
+            },
         )
     };
     let test = Running::Test("test_counts_repeated_words".into());
@@ -669,4 +674,36 @@ fn doctor_says_how_the_interpreter_was_found_and_that_a_tools_python_is_not_it()
     text.push_str(&installed(None, None));
     text.push('\n');
     assert_snapshot("doctor_interpreter", &text);
+}
+
+#[test]
+fn fail_shows_where_a_long_comparison_differs_and_the_inputs_of_the_case() {
+    let ex = word_count();
+    let ids: Vec<String> = (1..=30).map(|i| format!("        'S-{i:03}',")).collect();
+    let mut diff = ids.clone();
+    diff[16] = format!("  -{}", &ids[16][3..]);
+    let list = format!(
+        "AssertionError: assert ['S-001', 'S-002'] == ['S-001', 'S-002']\n  \n  \
+         At index 16 diff: 'S-018' != 'S-017'\n  Right contains one more item: 'S-030'\n  \n  \
+         Full diff: (-: missing in left side, +: extra in left side)\n    [\n{}\n    ]",
+        diff.join("\n")
+    );
+    let mut long = failed("test_ids_in_order", "AssertionError", &list);
+    long.inputs = vec![("count".into(), "30".into())];
+    let mut no_raise = failed(
+        "test_rejects_blank[spaces]",
+        "Failed",
+        "Failed: DID NOT RAISE <class 'ValueError'>",
+    );
+    no_raise.inputs = vec![
+        ("text".into(), "'  '".into()),
+        ("strict".into(), "True".into()),
+    ];
+    let unmatched = failed(
+        "test_names_the_bad_word",
+        "AssertionError",
+        "AssertionError: \n- invalid literal for int() with base 10: 'abc'\n+ not a number: 'abc'",
+    );
+    let r = with_tests(result(&ex, Verdict::Fail), vec![long, no_raise, unmatched]);
+    assert_snapshot("fail_long_comparison_and_inputs", &render(&r, &ex, false));
 }
