@@ -62,7 +62,8 @@ pub enum Command {
         #[arg(default_value = "pyroad-workspace")]
         dir: PathBuf,
     },
-    /// Check one exercise (default: the first unsolved one).
+    /// Check one exercise (default: the first unsolved one). Exits 0 on a pass, 1 on a
+    /// fail, 3 when it was skipped (a package, a program or a newer Python it needs is missing).
     Run {
         /// Exercise id, like 1-variables.
         id: Option<String>,

@@ -832,3 +832,30 @@ fn after_a_pass_next_is_the_following_unsolved_exercise_not_the_first_gap_of_the
         .code(0)
         .stdout_has("Next: 1-demo (Demo)  `pyroad run 1-demo`");
 }
+
+#[test]
+fn attempts_count_distinct_submissions_not_checks() {
+    let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    let attempts = |s: &Sandbox| -> String {
+        let state = s.read("ws/.pyroad/state.json");
+        let line = state
+            .lines()
+            .find(|l| l.contains("\"attempts\""))
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        line
+    };
+    // The untouched stub is not an attempt, however often it is checked.
+    s.pyroad_in("ws", &["run", "1-demo"]).code(1);
+    s.pyroad_in("ws", &["run", "1-demo"]).code(1);
+    assert_eq!(attempts(&s), "\"attempts\": 0");
+    s.learner("def add(a, b):\n    return a - b\n");
+    s.pyroad_in("ws", &["run", "1-demo"]).code(1);
+    // Re-running an unchanged file is not another attempt.
+    s.pyroad_in("ws", &["run", "1-demo"]).code(1);
+    assert_eq!(attempts(&s), "\"attempts\": 1,");
+    s.learner(ADD_SOLUTION);
+    s.pyroad_in("ws", &["run", "1-demo"]).code(0);
+    assert_eq!(attempts(&s), "\"attempts\": 2,");
+}

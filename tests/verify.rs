@@ -117,9 +117,12 @@ fn a_missing_extra_is_skipped_with_the_install_command_and_fails_under_strict() 
     );
     s.learner(ADD_SOLUTION);
     s.pyroad_in("ws", &["run", "1-demo"])
-        .code(1)
+        .code(3)
         .stdout_has("skipped")
         .stdout_has("-m pip install pyroad-surely-missing-package");
+    // Nothing ran: not an attempt.
+    let state = s.read("ws/.pyroad/state.json");
+    assert!(!state.contains("\"attempts\": 1"), "{state}");
     s.pyroad_in("ws", &["verify"]).code(0).stdout_has("skipped");
     s.pyroad_in("ws", &["verify", "--strict"]).code(1);
 }
@@ -134,7 +137,7 @@ fn a_missing_tool_is_skipped_with_how_to_install_it_and_a_present_one_runs() {
     );
     s.learner(ADD_SOLUTION);
     s.pyroad_in("ws", &["run", "1-demo"])
-        .code(1)
+        .code(3)
         .stdout_has("skipped")
         .stdout_has("this exercise runs pyroad-surely-missing-tool, which is not installed here")
         .stdout_has("make sure `pyroad-surely-missing-tool --version` runs");

@@ -394,3 +394,31 @@ fn watch_id_opens_on_that_exercise_even_when_it_has_passed() {
         .code(2)
         .stderr_has("1-nope");
 }
+
+#[test]
+fn neither_the_first_check_nor_r_on_an_unchanged_file_counts_as_an_attempt() {
+    let _one_at_a_time = serial();
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    let attempts = |s: &Sandbox| -> u32 {
+        let state = s.read("ws/.pyroad/state.json");
+        state
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("\"attempts\": "))
+            .map(|n| n.trim_end_matches(',').parse().unwrap())
+            .unwrap_or(0)
+    };
+    let mut w = LineWatch::start(&s);
+    w.verdict();
+    // r re-checks the untouched stub: still no attempt.
+    w.send("r");
+    w.verdict();
+    assert_eq!(attempts(&s), 0, "the untouched stub is not an attempt");
+    s.learner("def add(a: int, b: int) -> int:\n    return a * b\n");
+    w.verdict();
+    for _ in 0..2 {
+        w.send("r");
+        w.verdict();
+    }
+    w.quit();
+    assert_eq!(attempts(&s), 1, "one submission, checked three times");
+}

@@ -104,7 +104,7 @@ fn check_into(
             mut pytest,
             pending,
         } = prepared;
-        stage.write_learner_files(catalog, ex, source)?;
+        result.submission = stage.write_learner_files(catalog, ex, source)?;
         pytest.job.cancel = settings.cancel.clone();
         match pending.wait(&pytest.job) {
             Ok(outcome) => {
@@ -126,7 +126,8 @@ fn check_into(
         }
         stage
     } else {
-        let stage = Stage::new(catalog, ex, source)?;
+        let (stage, submission) = Stage::new(catalog, ex, source)?;
+        result.submission = submission;
         if ex.info.mode.has_tests() {
             run_pytest(ex, &stage, settings, &limits, &mut result)?;
         }

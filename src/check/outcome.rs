@@ -371,6 +371,8 @@ pub struct CheckResult {
     /// The way its tests (or, in output mode, its program) ran; `None` when nothing ran
     /// (`skipped`).
     pub route: Option<Route>,
+    /// The learner's files as checked (a workspace check only).
+    pub submission: Option<crate::workspace::state::Submission>,
 }
 
 impl TestResult {
@@ -398,6 +400,7 @@ impl CheckResult {
             raw: String::new(),
             duration: Duration::ZERO,
             route: None,
+            submission: None,
         }
     }
 
@@ -407,6 +410,7 @@ impl CheckResult {
             id: &self.id,
             verdict: self.verdict.as_str(),
             passed: self.verdict == Verdict::Pass,
+            submission: self.submission,
         }
     }
 }

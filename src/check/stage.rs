@@ -4,6 +4,7 @@
 use crate::curriculum::catalog::{Catalog, Exercise};
 use crate::exec;
 use crate::sandbox;
+use crate::workspace::state::Submission;
 use anyhow::{Context, Result};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -55,10 +56,14 @@ pub(super) struct Stage {
 }
 
 impl Stage {
-    pub(super) fn new(catalog: &Catalog, ex: &Exercise, source: &Source) -> Result<Stage> {
+    pub(super) fn new(
+        catalog: &Catalog,
+        ex: &Exercise,
+        source: &Source,
+    ) -> Result<(Stage, Option<Submission>)> {
         let stage = Stage::without_learner_files(catalog, ex)?;
-        stage.write_learner_files(catalog, ex, source)?;
-        Ok(stage)
+        let submission = stage.write_learner_files(catalog, ex, source)?;
+        Ok((stage, submission))
     }
 
     /// The folders, the curriculum's test file and pyroad's plugin: all of a check's files but
@@ -95,13 +100,16 @@ impl Stage {
         })
     }
 
-    /// Copies the learner's file and the exercise's `files` (from `source`) into the stage.
+    /// Copies the learner's file and the exercise's `files` (from `source`) into the stage;
+    /// for a workspace's files, what was submitted.
     pub(super) fn write_learner_files(
         &self,
         catalog: &Catalog,
         ex: &Exercise,
         source: &Source,
-    ) -> Result<()> {
+    ) -> Result<Option<Submission>> {
+        // (name, what was written, what the curriculum ships there)
+        let mut written: Vec<(String, Vec<u8>, Option<Vec<u8>>)> = Vec::new();
         let work = &self.work;
         let stub_rel = ex.rel_dir.join(ex.stub_name());
         let main_bytes = match source {
@@ -123,7 +131,14 @@ impl Stage {
                 catalog.source.read(&ex.rel_dir.join("solution.py"))?
             }
         };
-        std::fs::write(work.join(ex.stub_name()), main_bytes)?;
+        std::fs::write(work.join(ex.stub_name()), &main_bytes)?;
+        if matches!(source, Source::Workspace(_)) {
+            written.push((
+                ex.stub_name(),
+                main_bytes,
+                catalog.source.read(&stub_rel).ok(),
+            ));
+        }
         for (inner, rel) in learner_extra_files(catalog, ex)? {
             let bytes = match source {
                 Source::Workspace(dir) => std::fs::read(dir.join(&inner))
@@ -140,9 +155,23 @@ impl Stage {
                 }
             };
             create_below(work, inner.parent().unwrap_or(Path::new("")))?;
-            std::fs::write(work.join(&inner), bytes)?;
+            std::fs::write(work.join(&inner), &bytes)?;
+            if matches!(source, Source::Workspace(_)) {
+                let name = inner.to_string_lossy().into_owned();
+                written.push((name, bytes, catalog.source.read(&rel).ok()));
+            }
         }
-        Ok(())
+        if written.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Submission {
+            fingerprint: Submission::fingerprint(
+                written.iter().map(|(n, b, _)| (n.as_str(), b.as_slice())),
+            ),
+            pristine: written
+                .iter()
+                .all(|(_, b, shipped)| shipped.as_deref() == Some(b.as_slice())),
+        }))
     }
 
     pub(super) fn env(&self) -> Vec<(String, OsString)> {

@@ -200,6 +200,10 @@ pub fn require_pytest(interp: Interpreter) -> Result<Interpreter> {
 }
 
 /// The exit code of a command whose checks passed or not.
+/// `run`'s exit code for a `skipped` check: nothing ran, so neither a pass (0) nor a fail (1).
+pub const SKIPPED: u8 = 3;
+
+/// 0 for a pass, 1 otherwise.
 pub fn exit(passed: bool) -> ExitCode {
     if passed {
         ExitCode::SUCCESS

@@ -71,6 +71,9 @@ pub fn run(global: &Global, id: Option<&str>) -> Result<ExitCode> {
             );
         }
     }
+    if result.verdict == Verdict::Skipped {
+        return Ok(ExitCode::from(super::SKIPPED));
+    }
     Ok(exit(result.verdict == Verdict::Pass))
 }
 

@@ -25,9 +25,13 @@ pub struct ExerciseState {
     /// How many hint tiers were shown.
     #[serde(default)]
     pub hints_seen: usize,
-    /// How many checks were run.
+    /// How many distinct submissions were checked: a re-check of unchanged files, of the
+    /// untouched stub, or a `skipped` check is not an attempt.
     #[serde(default)]
     pub attempts: u32,
+    /// The fingerprint of the files last counted as an attempt (`Submission`), in hex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_submission: Option<String>,
 }
 
 /// The whole state file.
@@ -72,10 +76,24 @@ impl State {
         self.exercises.get(id).cloned().unwrap_or_default()
     }
 
-    /// Counts one attempt; true if it is the exercise's first pass.
+    /// Records one check; true if it is the exercise's first pass. Only a new submission
+    /// counts as an attempt; a `skipped` check, where nothing ran, changes nothing.
     fn note(&mut self, attempt: &Attempt<'_>) -> bool {
+        if attempt.verdict == "skipped" {
+            return false;
+        }
         let entry = self.exercises.entry(attempt.id.to_string()).or_default();
-        entry.attempts += 1;
+        match attempt.submission {
+            Some(s) if s.pristine => {}
+            Some(s) => {
+                let print = format!("{:016x}", s.fingerprint);
+                if entry.last_submission.as_deref() != Some(print.as_str()) {
+                    entry.attempts += 1;
+                    entry.last_submission = Some(print);
+                }
+            }
+            None => entry.attempts += 1,
+        }
         entry.last_verdict = Some(attempt.verdict.to_string());
         if attempt.passed && entry.passed_at.is_none() {
             entry.passed_at = Some(now());
@@ -94,6 +112,38 @@ pub struct Attempt<'a> {
     pub verdict: &'a str,
     /// Whether it passed.
     pub passed: bool,
+    /// What was checked, when the learner's files were (not a reference solution).
+    pub submission: Option<Submission>,
+}
+
+/// The learner's files as one check saw them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Submission {
+    /// FNV-1a over each file's name and bytes: stable across builds, so a state file written
+    /// by one pyroad is read the same by the next.
+    pub fingerprint: u64,
+    /// Every file is exactly as the curriculum ships it: the learner has not started.
+    pub pristine: bool,
+}
+
+impl Submission {
+    /// The fingerprint of `(name, bytes)` pairs, in order.
+    pub fn fingerprint<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> u64 {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |bytes: &[u8]| {
+            for b in bytes {
+                hash ^= u64::from(*b);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        for (name, bytes) in files {
+            eat(name.as_bytes());
+            eat(&[0]);
+            eat(&(bytes.len() as u64).to_le_bytes());
+            eat(bytes);
+        }
+        hash
+    }
 }
 
 /// A state file that did not parse, moved aside by `StateStore::recover`.

@@ -92,6 +92,7 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every hint at once')
+            [CompletionResult]::new('--again', '--again', [CompletionResultType]::ParameterName, 'Show again the hints already seen, without moving to the next one')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
             [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')

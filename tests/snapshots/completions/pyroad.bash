@@ -700,7 +700,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__hint)
-            opts="-v -h --all --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-v -h --all --again --workspace --exercises --python --color --verbose --no-warm --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

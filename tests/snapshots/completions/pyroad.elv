@@ -85,6 +85,7 @@ set edit:completion:arg-completer[pyroad] = {|@words|
             cand --python 'Python interpreter to run checks with (also PYROAD_PYTHON)'
             cand --color 'When to use colours'
             cand --all 'Show every hint at once'
+            cand --again 'Show again the hints already seen, without moving to the next one'
             cand -v 'Show pytest''s own output as well'
             cand --verbose 'Show pytest''s own output as well'
             cand --no-warm 'Run every check in a fresh interpreter instead of a warm worker (slower)'

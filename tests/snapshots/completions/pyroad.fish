@@ -84,6 +84,7 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -l color -d 'When to
 always\t'Always colour'
 never\t'Never colour'"
 complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -l all -d 'Show every hint at once'
+complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -l again -d 'Show again the hints already seen, without moving to the next one'
 complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -s v -l verbose -d 'Show pytest\'s own output as well'
 complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -s h -l help -d 'Print help (see more with \'--help\')'
