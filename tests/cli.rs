@@ -838,13 +838,12 @@ fn attempts_count_distinct_submissions_not_checks() {
     let s = Sandbox::tiny(PYTEST, ADD_STUB, ADD_TEST, ADD_SOLUTION);
     let attempts = |s: &Sandbox| -> String {
         let state = s.read("ws/.pyroad/state.json");
-        let line = state
+        state
             .lines()
             .find(|l| l.contains("\"attempts\""))
             .unwrap_or("")
             .trim()
-            .to_string();
-        line
+            .to_string()
     };
     // The untouched stub is not an attempt, however often it is checked.
     s.pyroad_in("ws", &["run", "1-demo"]).code(1);
