@@ -259,15 +259,8 @@ mod tests {
 
     fn line(problem: Problem) -> String {
         let r = CheckResult {
-            id: "1-demo".into(),
-            verdict: Verdict::Error,
-            tests: Vec::new(),
-            collected: 0,
             problem: Some(problem),
-            output: None,
-            raw: String::new(),
-            duration: Duration::ZERO,
-            route: None,
+            ..CheckResult::new("1-demo", Verdict::Error)
         };
         problem_line(&r).unwrap_or_default()
     }
