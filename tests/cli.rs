@@ -385,8 +385,34 @@ fn solution_is_refused_until_passed() {
         .code(0)
         .stderr_is("")
         .stdout_is(&format!(
-            "1-demo  Demo\n(also in solutions/01-fundamentals/demo/demo.py)\n\n{ADD_SOLUTION}"
+            "1-demo  Demo\n(also in solutions/01-fundamentals/demo)\n\n── demo.py ──\n\n{ADD_SOLUTION}"
         ));
+}
+
+#[test]
+fn the_solution_of_a_multi_file_exercise_shows_every_file() {
+    let s = Sandbox::tiny_with(
+        "mode = \"pytest\"\nfiles = [\"templates/\"]\n",
+        ADD_STUB,
+        ADD_TEST,
+        ADD_SOLUTION,
+        &[
+            ("templates/page.html", "<p>TODO</p>\n"),
+            ("solution/templates/page.html", "<p>{{ total }}</p>\n"),
+        ],
+    );
+    s.learner(ADD_SOLUTION);
+    s.pyroad_in("ws", &["run"]).code(0);
+    s.pyroad_in("ws", &["solution", "1-demo"])
+        .code(0)
+        .stdout_is(&format!(
+            "1-demo  Demo\n(also in solutions/01-fundamentals/demo)\n\n── demo.py ──\n\n\
+             {ADD_SOLUTION}\n── templates/page.html ──\n\n<p>{{{{ total }}}}</p>\n"
+        ));
+    assert_eq!(
+        s.read("ws/solutions/01-fundamentals/demo/templates/page.html"),
+        "<p>{{ total }}</p>\n"
+    );
 }
 
 #[test]

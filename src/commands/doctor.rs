@@ -123,7 +123,8 @@ pub fn run(global: &Global) -> Result<ExitCode> {
         }
         if !missing.is_empty() {
             println!(
-                "  Exercises that need a missing extra are skipped. Install them with:\n    {}",
+                "  Exercises that need a missing extra are skipped. Install them with:\n    {}\n  \
+                 or all at once: `pyroad setup --extras`",
                 extras::install_command(&interp, &missing)
             );
         }

@@ -22,19 +22,26 @@ pub fn run(global: &Global, id: &str) -> Result<ExitCode> {
         );
     }
     let dir = reveal_solution(&ctx, ex)?;
-    let text = ctx
-        .catalog
-        .source
-        .read_text(&ex.rel_dir.join("solution.py"))?;
+    let files = crate::workspace::solutions::files(&ctx.catalog, ex)?;
     println!(
-        "{}  {}\n{}\n",
+        "{}  {}\n{}",
         style::bold(&ex.id),
         ex.info.title,
-        style::dim(&format!(
-            "(also in {})",
-            ctx.ws.relative(&dir.join(ex.stub_name())).display()
-        ))
+        style::dim(&format!("(also in {})", ctx.ws.relative(&dir).display()))
     );
-    print!("{text}");
+    for (inner, rel) in files {
+        let text = ctx.catalog.source.read_text(&rel)?;
+        println!(
+            "\n{}\n",
+            style::cyan(&format!(
+                "── {} ──",
+                inner.to_string_lossy().replace('\\', "/")
+            ))
+        );
+        print!("{text}");
+        if !text.ends_with('\n') {
+            println!();
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

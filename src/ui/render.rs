@@ -319,7 +319,8 @@ pub fn skip_reason(reason: &SkipReason) -> String {
             python,
             install,
         } => format!(
-            "this exercise needs {} which {} cannot import. Install with:\n    {install}",
+            "this exercise needs {} which {} cannot import. Install with:\n    {install}\n  \
+             or install what every exercise needs at once: `pyroad setup --extras`",
             missing.join(", "),
             python.display()
         ),

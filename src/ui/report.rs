@@ -390,7 +390,8 @@ mod tests {
                 install: "/venv/bin/python -m pip install pandas".into(),
             })),
             "this exercise needs pandas which /venv/bin/python cannot import. Install with:\n    \
-             /venv/bin/python -m pip install pandas"
+             /venv/bin/python -m pip install pandas\n  or install what every exercise needs at \
+             once: `pyroad setup --extras`"
         );
         assert_eq!(line(Problem::NoTests), "no tests were collected");
         assert_eq!(
