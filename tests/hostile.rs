@@ -864,6 +864,8 @@ cases! {
     forge_worker_reply: needs [], verdicts ["fail"];
     shared_memory: needs [Landlock, PrivateShm], verdicts ["fail"];
     temp_flood: needs [PrivateShm], verdicts ["fail"];
+    skip_at_import: needs [], verdicts [];
+    skip_in_function: needs [], verdicts ["fail"];
 }
 
 #[test]

@@ -105,6 +105,50 @@ fn json_and_junit_reports_describe_every_test() {
         "{}",
         String::from_utf8_lossy(&parse.stderr)
     );
+    let xml = s.read("ws/report.xml");
+    // A failing case points at its line (here the test's assertion: the learner's code
+    // returned without raising), from the workspace's root; a passing one at the learner's file.
+    assert!(
+        xml.contains(
+            "name=\"test_adds_negatives\" time=\"0.001\" \
+             file=\"exercises/01-fundamentals/demo/test_demo.py\" line=\"9\">"
+        ) || xml
+            .contains("file=\"exercises/01-fundamentals/demo/test_demo.py\" line=\"9\"><failure"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("file=\"exercises/01-fundamentals/demo/demo.py\"></testcase>"),
+        "{xml}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(s.path().join("ws/report.xml"))
+            .unwrap()
+            .permissions()
+            .mode();
+        // Others may read it, as any file the umask lets them (tests run under 022 or 002).
+        assert_eq!(mode & 0o044, 0o044, "report mode {mode:o}");
+    }
+}
+
+#[test]
+fn a_stubs_not_implemented_error_is_a_junit_failure_wherever_it_is_raised() {
+    // At import: the stub calls its unfinished function at module level.
+    let s = Sandbox::tiny(
+        "mode = \"pytest\"\n",
+        "def add(a, b):\n    raise NotImplementedError\n\n\nTOTAL = add(1, 2)\n",
+        ADD_TEST,
+        ADD_SOLUTION,
+    );
+    s.pyroad_in(
+        "ws",
+        &["verify", "--format", "junit", "--output", "report.xml"],
+    )
+    .code(1);
+    let xml = s.read("ws/report.xml");
+    assert!(xml.contains("<failure message=\"not done yet"), "{xml}");
+    assert!(!xml.contains("<error"), "{xml}");
 }
 
 #[test]
@@ -123,7 +167,9 @@ fn a_missing_extra_is_skipped_with_the_install_command_and_fails_under_strict() 
     // Nothing ran: not an attempt.
     let state = s.read("ws/.pyroad/state.json");
     assert!(!state.contains("\"attempts\": 1"), "{state}");
-    s.pyroad_in("ws", &["verify"]).code(0).stdout_has("skipped");
+    s.pyroad_in("ws", &["verify"]).code(0).stdout_has(
+        "0/1 exercises pass: 1 skipped (missing packages: pyroad-surely-missing-package)",
+    );
     s.pyroad_in("ws", &["verify", "--strict"]).code(1);
 }
 
@@ -717,7 +763,7 @@ fn a_syntax_error_in_a_learner_file_the_tests_never_import_is_named_on_both_path
             "error   1-demo ([DURATION])\n \
              1. Programming Fundamentals                0/1 \n      \
              error 1-demo                       notes.py:1: SyntaxError: '[' was never closed\n\n\
-             ✗ 0/1 exercises pass\n",
+             ✗ 0/1 exercises pass: 1 fail\n",
         );
     }
 }
@@ -892,4 +938,47 @@ fn a_timeout_names_the_line_of_the_learners_code_that_was_running() {
             .stdout_has("timeout")
             .stdout_has("Your code was running exercises/01-fundamentals/demo/demo.py:");
     }
+}
+
+#[test]
+fn verify_lists_exercises_in_curriculum_order_though_light_ones_run_first() {
+    // 1-demo needs an extra package, so it runs after the light 2-later.
+    let s = Sandbox::tiny(
+        "mode = \"pytest\"\nrequires = [\"packaging\"]\n",
+        ADD_STUB,
+        ADD_TEST,
+        ADD_SOLUTION,
+    );
+    s.write(
+        "curr/02-intermediate-python/topic.toml",
+        "title = \"Intermediate Python\"\nnumber = 2\nroadmap = [\"Modules and Packages\"]\n",
+    );
+    let dir = "curr/02-intermediate-python/later";
+    s.write(
+        &format!("{dir}/info.toml"),
+        "title = \"Later\"\nroadmap = [\"Modules and Packages\"]\norder = 1\ndifficulty = 1\n\
+         mode = \"pytest\"\nhints = [\"a\", \"b\"]\n",
+    );
+    s.write(&format!("{dir}/later.py"), "X = 0\n");
+    s.write(&format!("{dir}/solution.py"), "X = 1\n");
+    s.write(
+        &format!("{dir}/test_later.py"),
+        "from later import X\n\n\ndef test_x_is_one():\n    assert X == 1\n",
+    );
+    std::fs::remove_dir_all(s.path().join("ws")).unwrap();
+    let py = python();
+    s.pyroad(&[
+        "init",
+        "ws",
+        "--exercises",
+        "curr",
+        "--python",
+        py.to_str().unwrap(),
+    ])
+    .code(0);
+    let out = s.pyroad_in("ws", &["verify", "--jobs", "1"]).code(1).stdout;
+    let first = out.find("1-demo").expect("1-demo listed");
+    let second = out.find("2-later").expect("2-later listed");
+    assert!(first < second, "curriculum order:\n{out}");
+    assert!(out.contains("0/2 exercises pass: 2 fail"), "{out}");
 }

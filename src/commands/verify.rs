@@ -8,7 +8,7 @@ use crate::exec::threads;
 use crate::ui::render;
 use crate::ui::report;
 use crate::ui::style;
-use crate::workspace::state::write_atomic;
+use crate::workspace::state::write_atomic_shared;
 use anyhow::{Result, bail};
 use std::io::IsTerminal;
 use std::path::Path;
@@ -62,6 +62,9 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
     } else {
         None
     };
+    // Checks finish in the order they were scheduled (light ones first); their lines are held
+    // back until every exercise before them in curriculum order has its line.
+    let in_order = std::sync::Mutex::new(InOrder::new(exercises.len()));
     let results: Vec<Result<CheckResult>> = threads::run_in_order(
         &exercises,
         &order,
@@ -88,17 +91,22 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
                 }
                 Err(e) => format!("error   {}: {e:#}", exercises[i].id),
             };
-            match &bar {
-                Some(bar) => {
+            if let Some(bar) = &bar {
+                bar.set_message(exercises[i].id.clone());
+                bar.inc(1);
+            }
+            let ready = in_order
+                .lock()
+                .map(|mut o| o.add(i, line))
+                .unwrap_or_default();
+            for line in ready {
+                match &bar {
                     // `--verbose` keeps every check's line (with its route) above the bar.
-                    if global.verbose {
-                        bar.println(&line);
-                    }
-                    bar.set_message(exercises[i].id.clone());
-                    bar.inc(1);
+                    Some(bar) if global.verbose => bar.println(&line),
+                    Some(_) => {}
+                    None if human => println!("{line}"),
+                    None => eprintln!("{line}"),
                 }
-                None if human => println!("{line}"),
-                None => eprintln!("{line}"),
             }
         },
     );
@@ -140,7 +148,7 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            write_atomic(dir, path, text.as_bytes())?;
+            write_atomic_shared(dir, path, text.as_bytes())?;
             let pass = done
                 .iter()
                 .filter(|(_, r)| r.verdict == Verdict::Pass)
@@ -209,13 +217,110 @@ fn human_summary(
         .filter(|(_, r)| r.verdict == Verdict::Pass)
         .count();
     out.push_str(&format!(
-        "\n{} {pass}/{} exercises pass\n",
+        "\n{} {pass}/{} exercises pass{}\n",
         if pass == done.len() {
             style::green("✓")
         } else {
             style::red("✗")
         },
-        done.len()
+        done.len(),
+        not_passed(done.iter().map(|(_, r)| r))
     ));
     out
+}
+
+/// `: 3 fail, 2 skipped (missing packages: numpy, pandas)` for the summary line, or nothing
+/// when every exercise passed.
+fn not_passed<'a>(results: impl Iterator<Item = &'a CheckResult>) -> String {
+    use crate::check::{Problem, SkipReason};
+    let (mut fail, mut skipped) = (0, 0);
+    let (mut packages, mut tools, mut pythons) = (Vec::new(), Vec::new(), Vec::new());
+    for r in results {
+        match (r.verdict, &r.problem) {
+            (Verdict::Pass, _) => {}
+            (Verdict::Skipped, Some(Problem::Skipped(why))) => {
+                skipped += 1;
+                match why {
+                    SkipReason::MissingPackages { missing, .. } => packages.extend(missing.clone()),
+                    SkipReason::MissingTools { missing, .. } => tools.extend(missing.clone()),
+                    SkipReason::OldPython { needs, .. } => {
+                        pythons.push(format!("{}.{}", needs.0, needs.1))
+                    }
+                }
+            }
+            (Verdict::Skipped, _) => skipped += 1,
+            _ => fail += 1,
+        }
+    }
+    let mut whys = Vec::new();
+    for (label, mut names) in [
+        ("missing packages", packages),
+        ("missing programs", tools),
+        ("needs Python", pythons),
+    ] {
+        names.sort();
+        names.dedup();
+        if !names.is_empty() {
+            whys.push(format!("{label}: {}", names.join(", ")));
+        }
+    }
+    let mut parts = Vec::new();
+    if fail > 0 {
+        parts.push(format!("{fail} fail"));
+    }
+    if skipped > 0 {
+        let why = if whys.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", whys.join("; "))
+        };
+        parts.push(format!("{skipped} skipped{why}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", parts.join(", "))
+    }
+}
+
+/// Lines that arrive in any order, handed out in index order as soon as every line before
+/// them has arrived.
+struct InOrder {
+    lines: Vec<Option<String>>,
+    next: usize,
+}
+
+impl InOrder {
+    fn new(n: usize) -> InOrder {
+        InOrder {
+            lines: vec![None; n],
+            next: 0,
+        }
+    }
+
+    /// Stores line `i`; returns the lines now ready, in order.
+    fn add(&mut self, i: usize, line: String) -> Vec<String> {
+        if let Some(slot) = self.lines.get_mut(i) {
+            *slot = Some(line);
+        }
+        let mut ready = Vec::new();
+        while let Some(Some(line)) = self.lines.get_mut(self.next).map(Option::take) {
+            ready.push(line);
+            self.next += 1;
+        }
+        ready
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::InOrder;
+
+    #[test]
+    fn lines_are_handed_out_in_index_order() {
+        let mut o = InOrder::new(3);
+        assert!(o.add(2, "c".into()).is_empty());
+        assert!(o.add(1, "b".into()).is_empty());
+        assert_eq!(o.add(0, "a".into()), vec!["a", "b", "c"]);
+    }
 }

@@ -5,6 +5,7 @@ use crate::curriculum::catalog::{Catalog, Exercise};
 use crate::ui::render;
 use serde_json::json;
 use std::fmt::Write;
+use std::path::Path;
 
 /// The JSON report's schema version.
 pub const SCHEMA: u32 = 1;
@@ -101,19 +102,39 @@ pub fn junit(catalog: &Catalog, results: &[(&Exercise, CheckResult)]) -> String 
         let mut time = 0.0;
         for (ex, r) in in_topic {
             time += r.duration.as_secs_f64();
+            // Where a CI system annotates the exercise as a whole: the line a problem names,
+            // else the learner's file.
+            let (whole_file, whole_line) = match &r.problem {
+                Some(Problem::Syntax(s)) => (s.file.as_str(), Some(s.line)),
+                Some(Problem::Import { at: Some(at), .. }) => (at.file.as_str(), Some(at.line)),
+                Some(Problem::Timeout { at: Some(at), .. }) => (at.file.as_str(), Some(at.line)),
+                _ => ("", None),
+            };
+            let whole_file = if whole_file.is_empty() {
+                ex.stub_name()
+            } else {
+                whole_file.to_string()
+            };
             let whole = |cases: &mut String, kind: &str, msg: &str| {
                 let _ = write!(
                     cases,
-                    "    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3}\">",
+                    "    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3}\"{}>",
                     xml(&ex.id),
                     xml(&ex.id),
-                    r.duration.as_secs_f64()
+                    r.duration.as_secs_f64(),
+                    place(ex, &whole_file, whole_line)
                 );
                 if !kind.is_empty() {
+                    // A skip's message is its whole reason, the install command included.
+                    let message = if kind == "skipped" {
+                        msg.split_whitespace().collect::<Vec<_>>().join(" ")
+                    } else {
+                        msg.lines().next().unwrap_or_default().to_string()
+                    };
                     let _ = write!(
                         cases,
                         "<{kind} message=\"{}\">{}</{kind}>",
-                        xml(msg.lines().next().unwrap_or_default()),
+                        xml(&message),
                         xml(msg)
                     );
                 }
@@ -124,6 +145,14 @@ pub fn junit(catalog: &Catalog, results: &[(&Exercise, CheckResult)]) -> String 
                     tests += 1;
                     skipped += 1;
                     whole(&mut cases, "skipped", &problem_line(r).unwrap_or_default());
+                }
+                // A stub's NotImplementedError is work not done yet: a failure, wherever it
+                // was raised (at import, in an output-mode program).
+                (Verdict::Error, _) if not_implemented(r) => {
+                    tests += 1;
+                    failures += 1;
+                    let msg = format!("not done yet: {}", problem_line(r).unwrap_or_default());
+                    whole(&mut cases, "failure", &msg);
                 }
                 (Verdict::Error | Verdict::Timeout | Verdict::Memory, _) if r.problem.is_some() => {
                     tests += 1;
@@ -157,15 +186,25 @@ pub fn junit(catalog: &Catalog, results: &[(&Exercise, CheckResult)]) -> String 
                 (_, false) => {
                     for t in &r.tests {
                         tests += 1;
+                        // The learner's failing line, else the test's, else the learner's file.
+                        let (file, line) = match (&t.learner, &t.test) {
+                            (Some(at), _) | (None, Some(at)) => (at.file.clone(), Some(at.line)),
+                            (None, None) => (ex.stub_name(), None),
+                        };
                         let _ = write!(
                             cases,
-                            "    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3}\">",
+                            "    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3}\"{}>",
                             xml(&ex.id),
                             xml(&t.name),
-                            t.duration
+                            t.duration,
+                            place(ex, &file, line)
                         );
                         let kind = match t.outcome.as_str() {
                             "failed" => {
+                                failures += 1;
+                                "failure"
+                            }
+                            "error" if t.exception == "NotImplementedError" => {
                                 failures += 1;
                                 "failure"
                             }
@@ -230,6 +269,26 @@ pub fn junit(catalog: &Catalog, results: &[(&Exercise, CheckResult)]) -> String 
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"pyroad\" tests=\"{all_tests}\" failures=\"{all_fail}\" errors=\"{all_err}\" skipped=\"{all_skip}\" time=\"{all_time:.3}\">\n{suites}</testsuites>\n"
     )
+}
+
+/// ` file="exercises/01-fundamentals/demo/demo.py" line="9"`: a path from the workspace's root
+/// (where `verify` runs in CI), as the workspace lays out the exercise's files.
+fn place(ex: &Exercise, file: &str, line: Option<usize>) -> String {
+    let path = Path::new("exercises").join(&ex.rel_dir).join(file);
+    let path = path.to_string_lossy().replace('\\', "/");
+    match line {
+        Some(line) => format!(" file=\"{}\" line=\"{line}\"", xml(&path)),
+        None => format!(" file=\"{}\"", xml(&path)),
+    }
+}
+
+/// Whether the check errored on a `NotImplementedError`: the stub's, as shipped.
+fn not_implemented(r: &CheckResult) -> bool {
+    match &r.problem {
+        Some(Problem::Import { summary, .. }) => summary.contains("NotImplementedError"),
+        Some(Problem::Crash { stderr }) => stderr.contains("NotImplementedError"),
+        _ => false,
+    }
 }
 
 /// Escapes text for XML attributes and content, dropping characters XML 1.0 forbids.

@@ -275,8 +275,32 @@ impl StateStore {
 
 /// Writes `path` by writing a temp file in `dir`, syncing it and renaming it over `path`.
 pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_as(dir, path, bytes, false)
+}
+
+/// `write_atomic` for a file others read (a report for CI, a teacher's grades): it gets the
+/// permissions a plain new file would (0644 under the usual umask), not a temp file's 0600.
+pub fn write_atomic_shared(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_as(dir, path, bytes, true)
+}
+
+fn write_atomic_as(dir: &Path, path: &Path, bytes: &[u8], shared: bool) -> Result<()> {
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("cannot create a temp file in {}", dir.display()))?;
+    #[cfg(unix)]
+    if shared {
+        use std::os::unix::fs::PermissionsExt;
+        // SAFETY: umask only swaps the process's mask; it is put back at once.
+        let mask = unsafe {
+            let mask = libc::umask(0o022);
+            libc::umask(mask);
+            mask
+        };
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o666 & !u32::from(mask)))?;
+    }
+    #[cfg(not(unix))]
+    let _ = shared;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path)
