@@ -296,8 +296,11 @@ fn write_atomic_as(dir: &Path, path: &Path, bytes: &[u8], shared: bool) -> Resul
             libc::umask(mask);
             mask
         };
+        // mode_t is u32 on Linux and u16 on macOS.
+        #[allow(clippy::useless_conversion)]
+        let mask = u32::from(mask);
         tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o666 & !u32::from(mask)))?;
+            .set_permissions(std::fs::Permissions::from_mode(0o666 & !mask))?;
     }
     #[cfg(not(unix))]
     let _ = shared;
