@@ -79,7 +79,7 @@ def main() -> int:
             "pyroad verify (warm, empty cache)": lambda i: timed(
                 verify, cwd=ws, env={**os.environ, "PYROAD_CACHE_DIR": str(tmp / f"fresh-cache-{i}")}),
             "pyroad verify --jobs 1 (warm)": lambda _: timed(verify + ["--jobs", "1"], cwd=ws),
-            "pyroad --no-warm verify": lambda _: timed([pyroad, "--no-warm", "verify"], cwd=ws),
+            "pyroad verify --no-warm": lambda _: timed([pyroad, "verify", "--no-warm"], cwd=ws),
         }
         times: dict[str, list[float]] = {name: [] for name in variants}
         # The loop runs in as many parts as there are rounds, one part before each round of

@@ -24,7 +24,7 @@ pub const BUILD: &str = concat!(
 pub struct Cli {
     /// Options every command takes.
     #[command(flatten)]
-    pub global: Global,
+    pub global: GlobalArgs,
     /// The command.
     #[command(subcommand)]
     pub command: Command,
@@ -32,25 +32,79 @@ pub struct Cli {
 
 /// Options every command takes.
 #[derive(Debug, Args)]
-pub struct Global {
+pub struct GlobalArgs {
     /// Use the workspace in DIR instead of searching upward from the current folder.
     #[arg(long, global = true, value_name = "DIR")]
     pub workspace: Option<PathBuf>,
     /// Use the curriculum in PATH instead of the one built into pyroad.
     #[arg(long, global = true, value_name = "PATH")]
     pub exercises: Option<PathBuf>,
-    /// Python interpreter to run checks with (also PYROAD_PYTHON).
-    #[arg(long, global = true, value_name = "PATH")]
-    pub python: Option<PathBuf>,
     /// When to use colours.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+}
+
+/// Options of the commands that run checks (only those list them in their `--help`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct CheckArgs {
+    /// Python interpreter to run checks with (also PYROAD_PYTHON).
+    #[arg(long, value_name = "PATH")]
+    pub python: Option<PathBuf>,
     /// Show pytest's own output as well.
-    #[arg(long, short, global = true)]
+    #[arg(long, short)]
     pub verbose: bool,
     /// Run every check in a fresh interpreter instead of a warm worker (slower).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub no_warm: bool,
+}
+
+/// The interpreter option of commands that set one up but run no check.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PythonArg {
+    /// Python interpreter to use (also PYROAD_PYTHON).
+    #[arg(long, value_name = "PATH")]
+    pub python: Option<PathBuf>,
+}
+
+/// Every option as the commands read them, whichever part of the command line gave it.
+#[derive(Debug, Clone)]
+pub struct Global {
+    /// `--workspace`.
+    pub workspace: Option<PathBuf>,
+    /// `--exercises`.
+    pub exercises: Option<PathBuf>,
+    /// `--python`, where the command takes it.
+    pub python: Option<PathBuf>,
+    /// `--verbose`, where the command takes it.
+    pub verbose: bool,
+    /// `--no-warm`, where the command takes it.
+    pub no_warm: bool,
+}
+
+impl Cli {
+    /// The options, the command's own included.
+    pub fn options(&self) -> Global {
+        let check = match &self.command {
+            Command::Run { check, .. }
+            | Command::Watch { check, .. }
+            | Command::Verify { check, .. }
+            | Command::Doctor { check }
+            | Command::Dev(Dev::Check { check, .. })
+            | Command::Dev(Dev::Mutants { check, .. }) => check.clone(),
+            Command::Init { python, .. } | Command::Setup { python, .. } => CheckArgs {
+                python: python.python.clone(),
+                ..CheckArgs::default()
+            },
+            _ => CheckArgs::default(),
+        };
+        Global {
+            workspace: self.global.workspace.clone(),
+            exercises: self.global.exercises.clone(),
+            python: check.python,
+            verbose: check.verbose,
+            no_warm: check.no_warm,
+        }
+    }
 }
 
 /// pyroad's commands.
@@ -61,12 +115,16 @@ pub enum Command {
         /// Where to create it.
         #[arg(default_value = "pyroad-workspace")]
         dir: PathBuf,
+        #[command(flatten)]
+        python: PythonArg,
     },
     /// Check one exercise (default: the first unsolved one). Exits 0 on a pass, 1 on a
     /// fail, 3 when it was skipped (a package, a program or a newer Python it needs is missing).
     Run {
         /// Exercise id, like 1-variables.
         id: Option<String>,
+        #[command(flatten)]
+        check: CheckArgs,
     },
     /// Re-check the current exercise on every save; move on when it passes.
     Watch {
@@ -78,6 +136,8 @@ pub enum Command {
         /// Move to the next exercise as soon as one passes.
         #[arg(long)]
         auto_advance: bool,
+        #[command(flatten)]
+        check: CheckArgs,
     },
     /// Show the next hint for an exercise (default: the first unsolved one).
     Hint {
@@ -129,14 +189,21 @@ pub enum Command {
         /// Count skipped exercises as failures.
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        check: CheckArgs,
     },
     /// Check the interpreter, pytest, the sandbox and the extras.
-    Doctor,
+    Doctor {
+        #[command(flatten)]
+        check: CheckArgs,
+    },
     /// Make sure the workspace's virtual environment exists (and has every extra).
     Setup {
         /// Install every third-party package the curriculum declares.
         #[arg(long)]
         extras: bool,
+        #[command(flatten)]
+        python: PythonArg,
     },
     /// Print a shell completion script.
     Completions {
@@ -183,6 +250,8 @@ pub enum Dev {
         /// test outcome that differs from the warm worker's.
         #[arg(long)]
         compare_cold: bool,
+        #[command(flatten)]
+        check: CheckArgs,
     },
     /// Mutate every reference solution (swapped comparisons, constants off by one, removed
     /// statements...) and prove the tests fail on each mutant; exit 1 on any survivor not
@@ -200,6 +269,8 @@ pub enum Dev {
         /// human (survivors as diffs, a table per topic) or json (on stdout; progress on stderr).
         #[arg(long, value_enum, default_value_t = MutantsFormat::Human)]
         format: MutantsFormat,
+        #[command(flatten)]
+        check: CheckArgs,
     },
     /// Scaffold a new exercise that fails until it is written.
     New {

@@ -27,14 +27,16 @@ fn main() -> ExitCode {
     }
     ui::style::init(cli.global.color);
     exec::cleanup::install_interrupt_handler(ui::term::restore);
-    let g = &cli.global;
+    let options = cli.options();
+    let g = &options;
     let result = match &cli.command {
-        Command::Init { dir } => commands::init::run(g, dir),
-        Command::Run { id } => commands::run::run(g, id.as_deref()),
+        Command::Init { dir, .. } => commands::init::run(g, dir),
+        Command::Run { id, .. } => commands::run::run(g, id.as_deref()),
         Command::Watch {
             id,
             poll,
             auto_advance,
+            ..
         } => commands::watch::run(g, id.as_deref(), *poll, *auto_advance),
         Command::Hint { id, all, again } => commands::hint::run(g, id.as_deref(), *all, *again),
         Command::Progress { json } => commands::progress::run(g, *json),
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
             format,
             output,
             strict,
+            ..
         } => commands::verify::run(
             g,
             &commands::verify::Options {
@@ -57,8 +60,8 @@ fn main() -> ExitCode {
                 strict: *strict,
             },
         ),
-        Command::Doctor => commands::doctor::run(g),
-        Command::Setup { extras } => commands::setup::run(g, *extras),
+        Command::Doctor { .. } => commands::doctor::run(g),
+        Command::Setup { extras, .. } => commands::setup::run(g, *extras),
         Command::Dev(Dev::New { topic, slug, path }) => commands::dev::new(path, topic, slug),
         Command::Completions { shell } => {
             // Through print!, so that a closed stdout ends pyroad like every other command.
@@ -71,12 +74,14 @@ fn main() -> ExitCode {
             path,
             jobs,
             compare_cold,
+            ..
         }) => commands::dev::check(g, path, *jobs, *compare_cold),
         Command::Dev(Dev::Mutants {
             target,
             jobs,
             topic,
             format,
+            ..
         }) => commands::mutants::run(
             g,
             &commands::mutants::Options {

@@ -23,17 +23,13 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
         'pyroad' {
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a workspace (and a virtual environment with pytest if needed)')
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Check one exercise (default: the first unsolved one)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Check one exercise (default: the first unsolved one). Exits 0 on a pass, 1 on a fail, 3 when it was skipped (a package, a program or a newer Python it needs is missing)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Re-check the current exercise on every save; move on when it passes')
             [CompletionResult]::new('hint', 'hint', [CompletionResultType]::ParameterValue, 'Show the next hint for an exercise (default: the first unsolved one)')
             [CompletionResult]::new('progress', 'progress', [CompletionResultType]::ParameterValue, 'Show progress across all 16 roadmap topics')
@@ -49,21 +45,18 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             break
         }
         'pyroad;init' {
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to use (also PYROAD_PYTHON)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'pyroad;run' {
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
@@ -73,9 +66,9 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             break
         }
         'pyroad;watch' {
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'Poll files for changes instead of using file events')
             [CompletionResult]::new('--auto-advance', '--auto-advance', [CompletionResultType]::ParameterName, 'Move to the next exercise as soon as one passes')
@@ -89,13 +82,9 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
         'pyroad;hint' {
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every hint at once')
             [CompletionResult]::new('--again', '--again', [CompletionResultType]::ParameterName, 'Show again the hints already seen, without moving to the next one')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -103,12 +92,8 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
         'pyroad;progress' {
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for scripts')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -117,11 +102,7 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Only this topic number')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -129,11 +110,7 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
         'pyroad;reset' {
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -141,11 +118,7 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
         'pyroad;solution' {
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -157,9 +130,9 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Report format')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the report to FILE')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Count skipped exercises as failures')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
@@ -170,9 +143,9 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             break
         }
         'pyroad;doctor' {
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
@@ -182,14 +155,11 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             break
         }
         'pyroad;setup' {
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to use (also PYROAD_PYTHON)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--extras', '--extras', [CompletionResultType]::ParameterName, 'Install every third-party package the curriculum declares')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -197,11 +167,7 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
         'pyroad;completions' {
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -209,11 +175,7 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
         'pyroad;dev' {
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Lint a curriculum and prove every solution passes and every stub fails')
@@ -225,9 +187,9 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
         'pyroad;dev;check' {
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Parallel checks, 1 to 256 (default: number of cores)')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parallel checks, 1 to 256 (default: number of cores)')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--compare-cold', '--compare-cold', [CompletionResultType]::ParameterName, 'Also check every stub and solution in a fresh interpreter and report any verdict or test outcome that differs from the warm worker''s')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
@@ -242,9 +204,9 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parallel exercises, 1 to 256 (default: number of cores)')
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Only the exercises of these topics (numbers: `--topic 3` or `--topic 1,3,16`)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'human (survivors as diffs, a table per topic) or json (on stdout; progress on stderr)')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
@@ -257,11 +219,7 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'The curriculum folder')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
-            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -287,7 +245,7 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
         }
         'pyroad;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a workspace (and a virtual environment with pytest if needed)')
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Check one exercise (default: the first unsolved one)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Check one exercise (default: the first unsolved one). Exits 0 on a pass, 1 on a fail, 3 when it was skipped (a package, a program or a newer Python it needs is missing)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Re-check the current exercise on every save; move on when it passes')
             [CompletionResult]::new('hint', 'hint', [CompletionResultType]::ParameterValue, 'Show the next hint for an exercise (default: the first unsolved one)')
             [CompletionResult]::new('progress', 'progress', [CompletionResultType]::ParameterValue, 'Show progress across all 16 roadmap topics')

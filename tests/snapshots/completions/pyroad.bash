@@ -140,7 +140,7 @@ _pyroad() {
 
     case "${cmd}" in
         pyroad)
-            opts="-v -h -V --workspace --exercises --python --color --verbose --no-warm --help --version init run watch hint progress list reset solution verify doctor setup completions dev help"
+            opts="-h -V --workspace --exercises --color --help --version init run watch hint progress list reset solution verify doctor setup completions dev help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -151,10 +151,6 @@ _pyroad() {
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -170,7 +166,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__completions)
-            opts="-v -h --workspace --exercises --python --color --verbose --no-warm --help bash elvish fish powershell zsh"
+            opts="-h --workspace --exercises --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -181,10 +177,6 @@ _pyroad() {
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -200,7 +192,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__dev)
-            opts="-v -h --workspace --exercises --python --color --verbose --no-warm --help check mutants new help"
+            opts="-h --workspace --exercises --color --help check mutants new help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -211,10 +203,6 @@ _pyroad() {
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -230,7 +218,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__dev__subcmd__check)
-            opts="-j -v -h --jobs --compare-cold --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-j -v -h --jobs --compare-cold --python --verbose --no-warm --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -244,15 +232,15 @@ _pyroad() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -338,7 +326,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__dev__subcmd__mutants)
-            opts="-j -v -h --jobs --topic --format --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-j -v -h --jobs --topic --format --python --verbose --no-warm --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -360,15 +348,15 @@ _pyroad() {
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -384,7 +372,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__dev__subcmd__new)
-            opts="-v -h --path --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-h --path --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -402,10 +390,6 @@ _pyroad() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --python)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -418,21 +402,21 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__doctor)
-            opts="-v -h --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-v -h --python --verbose --no-warm --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -700,7 +684,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__hint)
-            opts="-v -h --all --again --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-h --all --again --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -711,10 +695,6 @@ _pyroad() {
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -730,21 +710,21 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__init)
-            opts="-v -h --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-h --python --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -760,7 +740,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__list)
-            opts="-v -h --topic --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-h --topic --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -778,10 +758,6 @@ _pyroad() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --python)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -794,7 +770,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__progress)
-            opts="-v -h --json --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-h --json --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -805,10 +781,6 @@ _pyroad() {
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -824,7 +796,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__reset)
-            opts="-v -h --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-h --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -835,10 +807,6 @@ _pyroad() {
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -854,21 +822,21 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__run)
-            opts="-v -h --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-v -h --python --verbose --no-warm --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -884,21 +852,21 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__setup)
-            opts="-v -h --extras --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-h --extras --python --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -914,7 +882,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__solution)
-            opts="-v -h --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-h --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -925,10 +893,6 @@ _pyroad() {
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -944,7 +908,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__verify)
-            opts="-j -o -v -h --topic --jobs --format --output --strict --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-j -o -v -h --topic --jobs --format --output --strict --python --verbose --no-warm --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -974,15 +938,15 @@ _pyroad() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -998,21 +962,21 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__watch)
-            opts="-v -h --poll --auto-advance --workspace --exercises --python --color --verbose --no-warm --help"
+            opts="-v -h --poll --auto-advance --python --verbose --no-warm --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --exercises)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --python)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

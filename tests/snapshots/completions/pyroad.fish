@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_pyroad_global_optspecs
-    string join \n workspace= exercises= python= color= v/verbose no-warm h/help V/version
+    string join \n workspace= exercises= color= h/help V/version
 end
 
 function __fish_pyroad_needs_command
@@ -26,16 +26,13 @@ end
 
 complete -c pyroad -n "__fish_pyroad_needs_command" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_needs_command" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_needs_command" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_needs_command" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c pyroad -n "__fish_pyroad_needs_command" -s v -l verbose -d 'Show pytest\'s own output as well'
-complete -c pyroad -n "__fish_pyroad_needs_command" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pyroad -n "__fish_pyroad_needs_command" -s V -l version -d 'Print version'
 complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "init" -d 'Create a workspace (and a virtual environment with pytest if needed)'
-complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "run" -d 'Check one exercise (default: the first unsolved one)'
+complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "run" -d 'Check one exercise (default: the first unsolved one). Exits 0 on a pass, 1 on a fail, 3 when it was skipped (a package, a program or a newer Python it needs is missing)'
 complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "watch" -d 'Re-check the current exercise on every save; move on when it passes'
 complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "hint" -d 'Show the next hint for an exercise (default: the first unsolved one)'
 complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "progress" -d 'Show progress across all 16 roadmap topics'
@@ -48,27 +45,25 @@ complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "setup" -d 'Make sure 
 complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "dev" -d 'Tools for curriculum authors'
 complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand init" -l python -d 'Python interpreter to use (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand init" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand init" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand init" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand init" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c pyroad -n "__fish_pyroad_using_subcommand init" -s v -l verbose -d 'Show pytest\'s own output as well'
-complete -c pyroad -n "__fish_pyroad_using_subcommand init" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pyroad -n "__fish_pyroad_using_subcommand run" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand run" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand run" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand run" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand run" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c pyroad -n "__fish_pyroad_using_subcommand run" -s v -l verbose -d 'Show pytest\'s own output as well'
 complete -c pyroad -n "__fish_pyroad_using_subcommand run" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pyroad -n "__fish_pyroad_using_subcommand watch" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand watch" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand watch" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand watch" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand watch" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -79,52 +74,37 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand watch" -l no-warm -d 'Run 
 complete -c pyroad -n "__fish_pyroad_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -l all -d 'Show every hint at once'
 complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -l again -d 'Show again the hints already seen, without moving to the next one'
-complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -s v -l verbose -d 'Show pytest\'s own output as well'
-complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand hint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pyroad -n "__fish_pyroad_using_subcommand progress" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand progress" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand progress" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand progress" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c pyroad -n "__fish_pyroad_using_subcommand progress" -l json -d 'Print JSON for scripts'
-complete -c pyroad -n "__fish_pyroad_using_subcommand progress" -s v -l verbose -d 'Show pytest\'s own output as well'
-complete -c pyroad -n "__fish_pyroad_using_subcommand progress" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand progress" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pyroad -n "__fish_pyroad_using_subcommand list" -l topic -d 'Only this topic number' -r
 complete -c pyroad -n "__fish_pyroad_using_subcommand list" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand list" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand list" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand list" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c pyroad -n "__fish_pyroad_using_subcommand list" -s v -l verbose -d 'Show pytest\'s own output as well'
-complete -c pyroad -n "__fish_pyroad_using_subcommand list" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pyroad -n "__fish_pyroad_using_subcommand reset" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand reset" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand reset" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand reset" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c pyroad -n "__fish_pyroad_using_subcommand reset" -s v -l verbose -d 'Show pytest\'s own output as well'
-complete -c pyroad -n "__fish_pyroad_using_subcommand reset" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pyroad -n "__fish_pyroad_using_subcommand solution" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand solution" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand solution" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand solution" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c pyroad -n "__fish_pyroad_using_subcommand solution" -s v -l verbose -d 'Show pytest\'s own output as well'
-complete -c pyroad -n "__fish_pyroad_using_subcommand solution" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand solution" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l topic -d 'Only this topic number' -r
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -s j -l jobs -d 'Parallel checks, 1 to 256 (default: number of cores)' -r
@@ -132,9 +112,9 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l format -d 'Repo
 json\t'One JSON document (schema 1, see the README)'
 junit\t'JUnit XML for GitHub Actions, GitLab and Jenkins'"
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -s o -l output -d 'Write the report to FILE' -r -F
+complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -142,51 +122,43 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l strict -d 'Coun
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -s v -l verbose -d 'Show pytest\'s own output as well'
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pyroad -n "__fish_pyroad_using_subcommand doctor" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand doctor" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand doctor" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand doctor" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand doctor" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c pyroad -n "__fish_pyroad_using_subcommand doctor" -s v -l verbose -d 'Show pytest\'s own output as well'
 complete -c pyroad -n "__fish_pyroad_using_subcommand doctor" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pyroad -n "__fish_pyroad_using_subcommand setup" -l python -d 'Python interpreter to use (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand setup" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand setup" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand setup" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand setup" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c pyroad -n "__fish_pyroad_using_subcommand setup" -l extras -d 'Install every third-party package the curriculum declares'
-complete -c pyroad -n "__fish_pyroad_using_subcommand setup" -s v -l verbose -d 'Show pytest\'s own output as well'
-complete -c pyroad -n "__fish_pyroad_using_subcommand setup" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand setup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pyroad -n "__fish_pyroad_using_subcommand completions" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand completions" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand completions" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand completions" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c pyroad -n "__fish_pyroad_using_subcommand completions" -s v -l verbose -d 'Show pytest\'s own output as well'
-complete -c pyroad -n "__fish_pyroad_using_subcommand completions" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -s v -l verbose -d 'Show pytest\'s own output as well'
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -f -a "check" -d 'Lint a curriculum and prove every solution passes and every stub fails'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -f -a "mutants" -d 'Mutate every reference solution (swapped comparisons, constants off by one, removed statements...) and prove the tests fail on each mutant; exit 1 on any survivor not listed in `equivalent_mutants`, or a stale entry there'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -f -a "new" -d 'Scaffold a new exercise that fails until it is written'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and not __fish_seen_subcommand_from check mutants new help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -s j -l jobs -d 'Parallel checks, 1 to 256 (default: number of cores)' -r
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from check" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -198,9 +170,9 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subco
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -l topic -d 'Only the exercises of these topics (numbers: `--topic 3` or `--topic 1,3,16`)' -r
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -l format -d 'human (survivors as diffs, a table per topic) or json (on stdout; progress on stderr)' -r -f -a "human\t'Survivors as diffs and a per-topic table, for people'
 json\t'One JSON document'"
+complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from mutants" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
@@ -210,19 +182,16 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subco
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from new" -l path -d 'The curriculum folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from new" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from new" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from new" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from new" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from new" -s v -l verbose -d 'Show pytest\'s own output as well'
-complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from new" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "check" -d 'Lint a curriculum and prove every solution passes and every stub fails'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "mutants" -d 'Mutate every reference solution (swapped comparisons, constants off by one, removed statements...) and prove the tests fail on each mutant; exit 1 on any survivor not listed in `equivalent_mutants`, or a stale entry there'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "new" -d 'Scaffold a new exercise that fails until it is written'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "init" -d 'Create a workspace (and a virtual environment with pytest if needed)'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "run" -d 'Check one exercise (default: the first unsolved one)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "run" -d 'Check one exercise (default: the first unsolved one). Exits 0 on a pass, 1 on a fail, 3 when it was skipped (a package, a program or a newer Python it needs is missing)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "watch" -d 'Re-check the current exercise on every save; move on when it passes'
 complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "hint" -d 'Show the next hint for an exercise (default: the first unsolved one)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "progress" -d 'Show progress across all 16 roadmap topics'
