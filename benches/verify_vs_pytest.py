@@ -9,7 +9,7 @@ runs, one after the other, what a learner without pyroad would run on the same f
 `python -m pytest -q -p no:cacheprovider` in a folder holding the solution and its test
 (pytest-mode exercises), or `python FILE` with the exercise's stdin (output mode). Reported:
 the wall time of each and the loop's time divided by each pyroad variant's. An untimed run of
-pyroad comes first; it also fills the cache of rewritten test files (see README), so one timed
+pyroad comes first; it also fills the cache of rewritten test files (see docs/engine.md), so one timed
 run starts from an empty cache instead, as the very first run on a machine does. Each pyroad
 variant runs N times (default 3) and its median is reported with the range; the loop runs in N
 parts, one before each round of pyroad runs, so that both see the same stretches of a shared

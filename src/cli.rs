@@ -220,7 +220,7 @@ pub enum Command {
 pub enum ReportFormat {
     /// A per-topic summary for people.
     Human,
-    /// One JSON document (schema 1, see the README).
+    /// One JSON document (schema 1: README "In CI, and for teachers").
     Json,
     /// JUnit XML for GitHub Actions, GitLab and Jenkins.
     Junit,

@@ -105,6 +105,45 @@ fn json_and_junit_reports_describe_every_test() {
         "{}",
         String::from_utf8_lossy(&parse.stderr)
     );
+    // The shape JUnit consumers (the common junit-10 XSD, GitHub's and GitLab's readers)
+    // expect: counts that add up, numeric times, only known children, a message on each.
+    let shape = Command::new(python())
+        .arg("-c")
+        .arg(
+            "import sys, xml.etree.ElementTree as E\n\
+             r = E.parse(sys.argv[1]).getroot()\n\
+             assert r.tag == 'testsuites', r.tag\n\
+             total = 0\n\
+             for suite in r:\n    \
+                 assert suite.tag == 'testsuite'\n    \
+                 for a in ('tests', 'failures', 'errors', 'skipped'):\n        \
+                     int(suite.get(a))\n    \
+                 float(suite.get('time'))\n    \
+                 cases = list(suite)\n    \
+                 assert int(suite.get('tests')) == len(cases)\n    \
+                 total += len(cases)\n    \
+                 for case in cases:\n        \
+                     assert case.tag == 'testcase' and case.get('name') and case.get('classname')\n        \
+                     float(case.get('time'))\n        \
+                     assert case.get('file'), 'every case names its file'\n        \
+                     if case.get('line') is not None:\n            \
+                         assert int(case.get('line')) > 0\n        \
+                     for child in case:\n            \
+                         assert child.tag in ('failure', 'error', 'skipped', 'system-out'), child.tag\n            \
+                         if child.tag != 'system-out':\n                \
+                             assert child.get('message') is not None\n\
+             assert int(r.get('tests')) == total\n\
+             print('ok')",
+        )
+        .arg(s.path().join("ws/report.xml"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&shape.stdout).trim(),
+        "ok",
+        "{}",
+        String::from_utf8_lossy(&shape.stderr)
+    );
     let xml = s.read("ws/report.xml");
     // A failing case points at its line (here the test's assertion: the learner's code
     // returned without raising), from the workspace's root; a passing one at the learner's file.

@@ -35,6 +35,20 @@ fn spawn_watch_env(s: &Sandbox, extra: &[&str], env: &[(&str, &str)]) -> PtySess
     rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn watch in a pty")
 }
 
+/// `pyroad watch` in a pseudo-terminal of `cols` x `rows` (set with stty before pyroad starts).
+#[track_caller]
+fn spawn_watch_sized(s: &Sandbox, cols: u16, rows: u16) -> PtySession {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("stty cols {cols} rows {rows} && exec \"$0\" watch",))
+        .arg(env!("CARGO_BIN_EXE_pyroad"))
+        .current_dir(s.path().join("ws"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-256color")
+        .env_remove("PYROAD_PYTHON");
+    rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn watch in a pty")
+}
+
 /// Saves the way vim and JetBrains do: write a temp file, then rename it over the original.
 #[track_caller]
 fn save_by_rename(s: &Sandbox, text: &str) {
@@ -421,4 +435,72 @@ fn neither_the_first_check_nor_r_on_an_unchanged_file_counts_as_an_attempt() {
     }
     w.quit();
     assert_eq!(attempts(&s), 1, "one submission, checked three times");
+}
+
+#[test]
+fn a_long_hint_is_wrapped_and_readable_to_its_last_word_at_80_columns() {
+    let _one_at_a_time = serial();
+    let words: Vec<String> = (1..=60).map(|i| format!("w{i:02}x")).collect();
+    let hint = words.join(" ");
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    // The workspace reads the curriculum in `curr/`: its first hint becomes the long one.
+    let info = s.read("curr/01-fundamentals/demo/info.toml");
+    let info = info.replace("\"first hint\"", &format!("\"{hint}\""));
+    s.write("curr/01-fundamentals/demo/info.toml", &info);
+    let mut p = spawn_watch_sized(&s, 80, 24);
+    p.exp_string("fail").unwrap();
+    p.send("h").unwrap();
+    p.flush().unwrap();
+    // Every word is on screen: nothing is cut with an ellipsis (over three lines at 80 columns).
+    for word in &words {
+        p.exp_string(word).unwrap();
+    }
+    quit_cleanly(p);
+}
+
+#[test]
+fn a_verdict_taller_than_the_screen_scrolls_to_its_end() {
+    let _one_at_a_time = serial();
+    // Three failing tests, each explaining a long comparison: far more than 24 rows.
+    let test = "import pytest\n\nfrom demo import add\n\n\n\
+                @pytest.mark.parametrize('n', [1, 2, 3, 4])\n\
+                def test_lists(n):\n    \
+                assert [add(i, n) for i in range(30)] == [i + n + 1 for i in range(30)]\n";
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, test, ADD_SOLUTION);
+    s.learner(ADD_SOLUTION);
+    let mut p = spawn_watch_sized(&s, 80, 24);
+    p.exp_string("more lines below").unwrap();
+    for _ in 0..12 {
+        p.send("\x1b[6~").unwrap(); // Page Down
+    }
+    p.flush().unwrap();
+    // The end of the verdict: the last failing test's name and the scroll-back marker.
+    p.exp_string("lines above").unwrap();
+    p.exp_string("1 more failing").unwrap();
+    quit_cleanly(p);
+}
+
+#[test]
+fn the_picker_filters_as_you_type_and_opens_the_match() {
+    let _one_at_a_time = serial();
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    let mut p = spawn_watch_sized(&s, 80, 24);
+    p.exp_string("fail").unwrap();
+    p.send("l").unwrap();
+    p.flush().unwrap();
+    p.exp_string("Pick an exercise").unwrap();
+    p.send("zzq").unwrap();
+    p.flush().unwrap();
+    p.exp_string("no exercise matches").unwrap();
+    for _ in 0..3 {
+        p.send("\x7f").unwrap(); // Backspace
+    }
+    p.send("DEM").unwrap();
+    p.flush().unwrap();
+    p.exp_string("filter: DEM").unwrap();
+    p.exp_string("1-demo").unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("h hint").unwrap();
+    quit_cleanly(p);
 }

@@ -42,7 +42,7 @@ const BASE: &str = r#"(version 1)
 
 ; Loopback only, as on Linux, where a check's network namespace holds nothing but `lo`: a
 ; test's own local server (http.server, websockets) and its client. Unlike Linux's, this
-; loopback is the machine's: a check can reach what listens on localhost (README "The sandbox").
+; loopback is the machine's: a check can reach what listens on localhost (docs/engine.md, "The sandbox").
 (allow network-bind (local ip "localhost:*"))
 (allow network-inbound (local ip "localhost:*"))
 (allow network-outbound (remote ip "localhost:*"))

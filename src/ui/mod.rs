@@ -1,8 +1,9 @@
 //! What a person reads: verdicts and lists as text (`render`), JSON and JUnit (`report`),
-//! colour (`style`), the terminal's modes (`term`), `doctor`'s words (`doctor`) and `dev
+//! colour (`style`), the terminal's modes (`term`), the time of day (`clock`), `doctor`'s words (`doctor`) and `dev
 //! mutants`' report (`mutants`). Every sentence a learner sees is written here, from data the
 //! engine hands over.
 
+pub mod clock;
 pub mod doctor;
 pub mod mutants;
 pub mod render;

@@ -12,6 +12,7 @@ pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = std::io::stdout();
         let _ = terminal::disable_raw_mode();
+        let _ = write!(out, "\x1b[?1007l");
         let _ = execute!(out, cursor::Show, terminal::LeaveAlternateScreen);
         let _ = out.flush();
     }
@@ -49,11 +50,14 @@ impl Screen {
 fn activate() -> std::io::Result<()> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    execute!(
-        std::io::stdout(),
-        terminal::EnterAlternateScreen,
-        cursor::Hide
-    )
+    let mut out = std::io::stdout();
+    execute!(out, terminal::EnterAlternateScreen, cursor::Hide)?;
+    // Alternate scroll mode (xterm's DECSET 1007, kept by most terminals): on the alternate
+    // screen the mouse wheel sends ↑ and ↓, which scroll the verdict, while selecting text with
+    // the mouse still works (capturing the mouse would take that away). Terminals that do not
+    // know it ignore it.
+    write!(out, "\x1b[?1007h")?;
+    out.flush()
 }
 
 impl Drop for Screen {

@@ -1,5 +1,6 @@
 //! Turning the session into text: the screen (the exercise, its verdict, hints and note, or
-//! the list of exercises), cut to the terminal's size, and the lines said without a terminal.
+//! the list of exercises), wrapped to the terminal's width and scrolled to fit its height, and
+//! the lines said without a terminal.
 
 use super::files::Mode;
 use super::state::{Notice, Session, Then};
@@ -26,17 +27,25 @@ pub struct View<'a> {
     pub verbose: bool,
 }
 
-/// The screen's text, cut to its size.
+/// The screen's text, fitted to its size.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Frame {
     /// From the top, each at most as wide as the screen.
     pub lines: Vec<String>,
     /// The keys, on the bottom line.
     pub legend: String,
+    /// How many lines the scrolled part (verdict, hints, note) has once wrapped.
+    pub body_lines: usize,
+    /// How many of them the screen shows at once.
+    pub page: usize,
 }
 
-/// Draws the view on the terminal.
-pub fn show(view: &View) -> std::io::Result<()> {
+/// Lines at the top that never scroll: the exercise, its file, the progress and a rule.
+const HEADER: usize = 4;
+
+/// Draws the view on the terminal; returns the frame drawn (the loop keeps the scroll within
+/// it).
+pub fn show(view: &View) -> std::io::Result<Frame> {
     // A pseudo-terminal may report 0x0 until someone sets its size.
     let (width, height) = crossterm::terminal::size()
         .ok()
@@ -53,35 +62,76 @@ pub fn show(view: &View) -> std::io::Result<()> {
         write!(out, "{line}\r\n")?;
     }
     crossterm::queue!(out, crossterm::cursor::MoveTo(0, height.saturating_sub(1)))?;
-    write!(out, "{}", frame.legend)?;
-    out.flush()
+    write!(out, "{}", fit(&frame.legend, width as usize))?;
+    out.flush()?;
+    Ok(frame)
 }
 
-/// The view as text for a screen of `width` by `height`: what does not fit is cut, with a
-/// line that says so, and the bottom line is left to the legend.
+/// The view as text for a screen of `width` by `height`. The header stays; the verdict, hints
+/// and note below it wrap at the width and scroll from `session.scroll`, with a line that says
+/// what is above or below and how to see it. The bottom line is left to the legend.
 pub fn frame(view: &View, width: usize, height: usize) -> Frame {
-    let picker = view.session.picker;
-    let lines = match picker {
-        Some(sel) => picker_lines(view, sel, height),
-        None => screen_lines(view, width),
-    };
-    let legend = style::dim(if picker.is_some() {
-        "↑/↓ move · enter open · esc back"
+    let width = width.max(20);
+    if let Some(sel) = view.session.picker {
+        let lines = picker_lines(view, sel, width, height);
+        return Frame {
+            lines,
+            legend: style::dim(
+                "type to filter · ↑/↓ move · PgUp/PgDn topic · enter open · esc back",
+            ),
+            body_lines: 0,
+            page: 0,
+        };
+    }
+    let legend =
+        style::dim("h hint · r re-run · n next · l list · e edit · q quit · ↑/↓ PgUp/PgDn scroll");
+    let mut lines: Vec<String> = header_lines(view, width)
+        .iter()
+        .map(|l| fit(l, width))
+        .collect();
+    let body: Vec<String> = body_lines(view)
+        .iter()
+        .flat_map(|l| wrap(l, width))
+        .collect();
+    // The legend's line and the header's are taken; one more for the scroll marker when the
+    // body does not fit.
+    let room = height.saturating_sub(HEADER + 1).max(1);
+    let page = if body.len() > room {
+        room.saturating_sub(1).max(1)
     } else {
-        "h hint · r re-run · n next · l list · e edit · q quit"
-    });
-    let room = height.saturating_sub(2);
-    let mut shown: Vec<String> = lines.iter().take(room).map(|l| fit(l, width)).collect();
-    if lines.len() > room {
-        shown.push(style::dim("... (more below; `pyroad run` prints it all)"));
+        room
+    };
+    let top = view.session.scroll.min(body.len().saturating_sub(page));
+    lines.extend(body.iter().skip(top).take(page).cloned());
+    if body.len() > page {
+        let below = body.len().saturating_sub(top + page);
+        let marker = if below > 0 {
+            format!(
+                "↓ {below} more line{} below: ↓/PgDn to scroll{}",
+                if below == 1 { "" } else { "s" },
+                if top > 0 {
+                    format!(", {top} above")
+                } else {
+                    String::new()
+                }
+            )
+        } else {
+            format!(
+                "↑ {top} line{} above: ↑/PgUp to scroll back",
+                if top == 1 { "" } else { "s" }
+            )
+        };
+        lines.push(style::dim(&fit(&marker, width)));
     }
     Frame {
-        lines: shown,
+        lines,
         legend,
+        body_lines: body.len(),
+        page,
     }
 }
 
-fn screen_lines(view: &View, width: usize) -> Vec<String> {
+fn header_lines(view: &View, width: usize) -> Vec<String> {
     let session = view.session;
     let catalog = session.catalog();
     let ex = session.exercise();
@@ -108,23 +158,45 @@ fn screen_lines(view: &View, width: usize) -> Vec<String> {
         .topic(ex.topic)
         .map(|t| t.title.clone())
         .unwrap_or_default();
-    let mut lines = vec![
+    let checked = session
+        .checked_at
+        .filter(|_| session.result.is_some())
+        .map(|t| format!("   checked {}", crate::ui::clock::time_of_day(t)))
+        .unwrap_or_default();
+    vec![
         format!(
             "{}  {}  {}",
             style::bold(&ex.id),
             ex.info.title,
             style::dim(&format!("[{}]", view.mode.describe()))
         ),
-        format!("Edit {}", style::link(&file, &shown, None)),
+        format!(
+            "Edit {}{}",
+            style::link(&file, &shown, None),
+            if checked.is_empty() {
+                checked
+            } else {
+                style::dim(&checked)
+            }
+        ),
         format!(
             "Topic {} {}: {} {topic_done}/{topic_total}   Overall {all_done}/{}",
             ex.topic,
             topic_title,
             render::progress_bar(topic_done, topic_total),
-            catalog.exercises.len()
+            catalog.exercises.len(),
         ),
-        style::dim(&"─".repeat(width.clamp(10, 100))),
-    ];
+        // One short of the width: a line that fills the last column would be cut.
+        style::dim(&"─".repeat(width.saturating_sub(1).clamp(10, 100))),
+    ]
+}
+
+/// What scrolls under the header: the verdict (or the running check), the hints, the note.
+fn body_lines(view: &View) -> Vec<String> {
+    let session = view.session;
+    let catalog = session.catalog();
+    let ex = session.exercise();
+    let mut lines = Vec::new();
     if let Some(since) = session.checking {
         lines.push(format!(
             "{} checking... {:.1} s",
@@ -152,25 +224,45 @@ fn screen_lines(view: &View, width: usize) -> Vec<String> {
     lines
 }
 
-fn picker_lines(view: &View, sel: usize, height: usize) -> Vec<String> {
+fn picker_lines(view: &View, sel: usize, width: usize, height: usize) -> Vec<String> {
+    let session = view.session;
+    let rows = session.picker_rows();
     let room = height.saturating_sub(4).max(3);
-    let start = sel.saturating_sub(room / 2);
-    let mut lines = vec![style::bold("Pick an exercise"), String::new()];
-    for (i, ex) in view
-        .session
-        .catalog()
-        .exercises
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take(room)
-    {
+    let at = rows.iter().position(|&i| i == sel).unwrap_or(0);
+    let start = at
+        .saturating_sub(room / 2)
+        .min(rows.len().saturating_sub(room));
+    let title = if session.filter.is_empty() {
+        style::bold("Pick an exercise")
+    } else {
+        format!(
+            "{}  filter: {}▏ {}",
+            style::bold("Pick an exercise"),
+            session.filter,
+            style::dim(&format!(
+                "({} of {})",
+                rows.len(),
+                session.catalog().exercises.len()
+            ))
+        )
+    };
+    let mut lines = vec![fit(&title, width), String::new()];
+    if rows.is_empty() {
+        lines.push(style::dim(
+            "no exercise matches: Backspace to edit the filter, Esc to clear it",
+        ));
+    }
+    for &i in rows.iter().skip(start).take(room) {
+        let ex = &session.catalog().exercises[i];
         let mark = if i == sel { "›" } else { " " };
-        let row = format!(
-            "{mark} {}  {:<30} {}",
-            render::status_cell(view.progress, &ex.id),
-            ex.id,
-            ex.info.title
+        let row = fit(
+            &format!(
+                "{mark} {}  {:<30} {}",
+                render::status_cell(view.progress, &ex.id),
+                ex.id,
+                ex.info.title
+            ),
+            width,
         );
         lines.push(if i == sel { style::bold(&row) } else { row });
     }
@@ -250,8 +342,100 @@ pub fn say(text: &str) -> std::io::Result<()> {
     out.flush()
 }
 
-/// Cuts a line to `width` visible characters, keeping escape sequences (colour, links) whole,
-/// so a long line never wraps and scrolls the screen.
+/// A line broken into lines of at most `width` visible characters, at spaces where it can be
+/// (else inside a word), escape sequences (colour, links) kept whole. Continuation lines are
+/// indented two more than the line itself, so a long message stays under its heading.
+pub fn wrap(line: &str, width: usize) -> Vec<String> {
+    let width = width.max(8);
+    let lead = line.chars().take_while(|c| *c == ' ').count();
+    let indent = " ".repeat((lead + 2).min(width / 2));
+    // (text, visible): escape sequences are zero-width pieces.
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            let mut esc = String::from(c);
+            match chars.next() {
+                Some('[') => {
+                    esc.push('[');
+                    for c in chars.by_ref() {
+                        esc.push(c);
+                        if c.is_ascii_alphabetic() {
+                            break;
+                        }
+                    }
+                }
+                Some(']') => {
+                    esc.push(']');
+                    while let Some(c) = chars.next() {
+                        esc.push(c);
+                        if c == '\x07' {
+                            break;
+                        }
+                        if c == '\x1b' && chars.peek() == Some(&'\\') {
+                            esc.push(chars.next().unwrap_or('\\'));
+                            break;
+                        }
+                    }
+                }
+                Some(other) => esc.push(other),
+                None => {}
+            }
+            pieces.push((esc, false));
+        } else {
+            pieces.push((c.to_string(), true));
+        }
+    }
+    let mut out = Vec::new();
+    let mut current: Vec<(String, bool)> = Vec::new();
+    let mut visible = 0;
+    let mut first = true;
+    for piece in pieces {
+        if !piece.1 {
+            current.push(piece);
+            continue;
+        }
+        if visible + 1 > width {
+            // Break at the last space past the indent, if any; the space itself is dropped.
+            let floor = if first { lead } else { indent.len() };
+            let mut seen = 0;
+            let mut space = None;
+            for (k, (text, vis)) in current.iter().enumerate() {
+                if *vis {
+                    if text == " " && seen > floor {
+                        space = Some(k);
+                    }
+                    seen += text.chars().count();
+                }
+            }
+            let rest: Vec<(String, bool)> = match space {
+                Some(k) => {
+                    let rest = current.split_off(k + 1);
+                    current.pop();
+                    rest
+                }
+                None => Vec::new(),
+            };
+            out.push(current.iter().map(|(t, _)| t.as_str()).collect::<String>());
+            first = false;
+            current = vec![(indent.clone(), true)];
+            visible = indent.len();
+            for p in rest {
+                if p.1 {
+                    visible += 1;
+                }
+                current.push(p);
+            }
+        }
+        visible += 1;
+        current.push(piece);
+    }
+    out.push(current.iter().map(|(t, _)| t.as_str()).collect::<String>());
+    out
+}
+
+/// Cuts a line to `width` visible characters, keeping escape sequences (colour, links) whole:
+/// for the lines that stay put (the header, the legend, the picker's rows).
 pub fn fit(line: &str, width: usize) -> String {
     let mut out = String::with_capacity(line.len());
     let mut visible = 0;
@@ -363,11 +547,11 @@ mod tests {
             f.lines[2]
         );
         assert!(f.lines[2].ends_with(" 1/2   Overall 1/3"), "{}", f.lines[2]);
-        assert_eq!(f.lines[3], "─".repeat(80));
+        assert_eq!(f.lines[3], "─".repeat(79));
         assert_eq!(f.lines.len(), 4, "nothing checked yet: {:?}", f.lines);
         assert_eq!(
             f.legend,
-            "h hint · r re-run · n next · l list · e edit · q quit"
+            "h hint · r re-run · n next · l list · e edit · q quit · ↑/↓ PgUp/PgDn scroll"
         );
     }
 
@@ -435,32 +619,102 @@ mod tests {
         );
         assert!(f.lines[3].ends_with(" Second"), "{:?}", f.lines);
         assert_eq!(f.lines.len(), 5);
-        assert_eq!(f.legend, "↑/↓ move · enter open · esc back");
+        assert_eq!(
+            f.legend,
+            "type to filter · ↑/↓ move · PgUp/PgDn topic · enter open · esc back"
+        );
+        // Typing filters the list and says so.
+        session.key(Key::Char('t'), true);
+        session.key(Key::Char('h'), true);
+        let f = text(&session, &passed(&["1-first"]));
+        assert_eq!(f.lines[0], "Pick an exercise  filter: th▏ (1 of 3)");
+        assert!(
+            f.lines[2].starts_with("› todo     2-third "),
+            "{:?}",
+            f.lines
+        );
+        assert_eq!(f.lines.len(), 3);
     }
 
     #[test]
-    fn what_does_not_fit_is_cut_and_said_to_be() {
-        let mut session = Session::new(test_catalog(), 0, false);
-        session.more_hints(2);
+    fn long_lines_wrap_and_what_does_not_fit_scrolls_with_a_marker() {
+        let mut catalog = (*test_catalog()).clone();
+        catalog.exercises[0].info.hints = vec![
+            "Each function is one or two integer operations; which operator gives the whole \
+             part of a division, and which gives what is left over?"
+                .into(),
+            "two".into(),
+        ];
+        let mut session = Session::new(std::sync::Arc::new(catalog), 0, false);
+        session.more_hints(0);
         let ws = workspace();
         let progress = State::default();
-        let view = View {
-            session: &session,
-            progress: &progress,
-            ws: &ws,
-            mode: &Mode::Poll("a reason that is rather long to say".into()),
-            verbose: false,
+        let view = |session: &Session| {
+            frame(
+                &View {
+                    session,
+                    progress: &progress,
+                    ws: &ws,
+                    mode: &Mode::Poll("a reason that is rather long to say".into()),
+                    verbose: false,
+                },
+                30,
+                8,
+            )
         };
-        let f = frame(&view, 30, 6);
-        assert_eq!(
-            f.lines.len(),
-            5,
-            "four lines of room and the cut: {:?}",
+        let f = view(&session);
+        // The header is cut to the width; the hint wraps, every word kept.
+        assert_eq!(f.lines[0], "1-first  First  [polling ever…");
+        assert!(
+            f.lines.iter().all(|l| l.chars().count() <= 30),
+            "{:?}",
             f.lines
         );
-        assert_eq!(f.lines[0], "1-first  First  [polling ever…");
-        assert_eq!(f.lines[4], "... (more below; `pyroad run` prints it all)");
-        assert!(f.lines[..4].iter().all(|l| l.chars().count() <= 30));
+        assert_eq!(f.body_lines, 6, "{:?}", f.lines);
+        assert_eq!(f.page, 2, "8 rows: 4 of header, 1 legend, 1 marker");
+        assert_eq!(f.lines.len(), 4 + 2 + 1);
+        // The newest hint is scrolled into view; the top of it is above.
+        assert_eq!(f.lines[6], "↑ 4 lines above: ↑/PgUp to sc…");
+        session.clamp_scroll(f.body_lines, f.page);
+        session.key(Key::Home, true);
+        let f = view(&session);
+        assert_eq!(f.lines[4], "Hint 1 of 2: Each function is");
+        assert_eq!(f.lines[5], "  one or two integer");
+        assert_eq!(f.lines[6], "↓ 4 more lines below: ↓/PgDn …");
+        session.key(Key::Down, true);
+        let f = view(&session);
+        assert_eq!(f.lines[4], "  one or two integer");
+        assert!(
+            f.lines[6].starts_with("↓ 3 more lines below"),
+            "{:?}",
+            f.lines
+        );
+        let words: String = (0..6)
+            .map(|top| {
+                session.scroll = top;
+                view(&session).lines[4].clone()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(words.contains("which operator"), "{words}");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_keeps_escapes_and_indents_what_follows() {
+        assert_eq!(wrap("short", 20), ["short"]);
+        assert_eq!(
+            wrap("    AssertionError: the values differ here", 20),
+            [
+                "    AssertionError:",
+                "      the values",
+                "      differ here"
+            ]
+        );
+        // No space to break at: cut inside the word.
+        assert_eq!(wrap("abcdefghijkl", 8), ["abcdefgh", "  ijkl"]);
+        let red = "\x1b[31mone two three four\x1b[0m";
+        let lines = wrap(red, 10);
+        assert_eq!(lines, ["\x1b[31mone two", "  three", "  four\x1b[0m"]);
     }
 
     #[test]

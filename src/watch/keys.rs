@@ -7,7 +7,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-/// What a key means. The session decides what it does (in the picker `q` only closes it).
+/// What a key means. The session decides what it does: a letter is a command (`Key::command`),
+/// except in the picker, where it is typed into the filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     /// `h`: one more hint.
@@ -30,8 +31,39 @@ pub enum Key {
     Enter,
     /// Escape.
     Escape,
+    /// Page Up.
+    PageUp,
+    /// Page Down.
+    PageDown,
+    /// Home.
+    Home,
+    /// End.
+    End,
+    /// Backspace.
+    Backspace,
+    /// A character typed without Ctrl or Alt.
+    Char(char),
     /// The terminal was resized.
     Redraw,
+}
+
+impl Key {
+    /// The command a typed letter stands for outside the picker (the legend's letters, and
+    /// `j`/`k` as vi's down and up); other keys stand for themselves.
+    pub fn command(self) -> Option<Key> {
+        match self {
+            Key::Char('h') => Some(Key::Hint),
+            Key::Char('r') => Some(Key::Rerun),
+            Key::Char('n') => Some(Key::Next),
+            Key::Char('l') => Some(Key::List),
+            Key::Char('e') => Some(Key::Edit),
+            Key::Char('q') => Some(Key::Quit),
+            Key::Char('k') => Some(Key::Up),
+            Key::Char('j') => Some(Key::Down),
+            Key::Char(_) => None,
+            other => Some(other),
+        }
+    }
 }
 
 /// The meaning of a terminal event, if it has one.
@@ -40,16 +72,19 @@ pub fn from_terminal(event: &Event) -> Option<Key> {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
             let ctrl_c =
                 k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('c');
+            let plain = !k
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
             match k.code {
                 _ if ctrl_c => Some(Key::Quit),
-                KeyCode::Char('h') => Some(Key::Hint),
-                KeyCode::Char('r') => Some(Key::Rerun),
-                KeyCode::Char('n') => Some(Key::Next),
-                KeyCode::Char('l') => Some(Key::List),
-                KeyCode::Char('e') => Some(Key::Edit),
-                KeyCode::Char('q') => Some(Key::Quit),
-                KeyCode::Up | KeyCode::Char('k') => Some(Key::Up),
-                KeyCode::Down | KeyCode::Char('j') => Some(Key::Down),
+                KeyCode::Char(c) if plain => Some(Key::Char(c)),
+                KeyCode::Up => Some(Key::Up),
+                KeyCode::Down => Some(Key::Down),
+                KeyCode::PageUp => Some(Key::PageUp),
+                KeyCode::PageDown => Some(Key::PageDown),
+                KeyCode::Home => Some(Key::Home),
+                KeyCode::End => Some(Key::End),
+                KeyCode::Backspace => Some(Key::Backspace),
                 KeyCode::Enter => Some(Key::Enter),
                 KeyCode::Esc => Some(Key::Escape),
                 _ => None,
@@ -63,9 +98,9 @@ pub fn from_terminal(event: &Event) -> Option<Key> {
 /// The meaning of a line on stdin, without a terminal: only the commands that print something.
 pub fn from_line(line: &str) -> Option<Key> {
     match line.trim() {
-        "h" | "hint" => Some(Key::Hint),
-        "r" | "run" => Some(Key::Rerun),
-        "n" | "next" => Some(Key::Next),
+        "h" | "hint" => Some(Key::Char('h')),
+        "r" | "run" => Some(Key::Char('r')),
+        "n" | "next" => Some(Key::Char('n')),
         "q" | "quit" => Some(Key::Quit),
         _ => None,
     }
@@ -143,23 +178,31 @@ mod tests {
 
     #[test]
     fn letters_name_the_commands_of_the_legend() {
-        assert_eq!(plain('h'), Some(Key::Hint));
-        assert_eq!(plain('r'), Some(Key::Rerun));
-        assert_eq!(plain('n'), Some(Key::Next));
-        assert_eq!(plain('l'), Some(Key::List));
-        assert_eq!(plain('e'), Some(Key::Edit));
-        assert_eq!(plain('q'), Some(Key::Quit));
-        assert_eq!(plain('x'), None);
-        assert_eq!(plain('H'), None, "commands are lower case");
+        let command = |c| plain(c).and_then(Key::command);
+        assert_eq!(command('h'), Some(Key::Hint));
+        assert_eq!(command('r'), Some(Key::Rerun));
+        assert_eq!(command('n'), Some(Key::Next));
+        assert_eq!(command('l'), Some(Key::List));
+        assert_eq!(command('e'), Some(Key::Edit));
+        assert_eq!(command('q'), Some(Key::Quit));
+        assert_eq!(command('x'), None);
+        assert_eq!(command('H'), None, "commands are lower case");
+        // Typed as they are, for the picker's filter.
+        assert_eq!(plain('x'), Some(Key::Char('x')));
     }
 
     #[test]
     fn arrows_and_vi_keys_move_enter_and_escape_choose() {
         let none = KeyModifiers::NONE;
         assert_eq!(from_terminal(&press(KeyCode::Up, none)), Some(Key::Up));
-        assert_eq!(plain('k'), Some(Key::Up));
+        assert_eq!(plain('k').and_then(Key::command), Some(Key::Up));
         assert_eq!(from_terminal(&press(KeyCode::Down, none)), Some(Key::Down));
-        assert_eq!(plain('j'), Some(Key::Down));
+        assert_eq!(plain('j').and_then(Key::command), Some(Key::Down));
+        assert_eq!(
+            from_terminal(&press(KeyCode::PageDown, none)),
+            Some(Key::PageDown)
+        );
+        assert_eq!(from_terminal(&press(KeyCode::Home, none)), Some(Key::Home));
         assert_eq!(
             from_terminal(&press(KeyCode::Enter, none)),
             Some(Key::Enter)
@@ -172,7 +215,9 @@ mod tests {
     fn ctrl_c_quits_and_a_release_means_nothing() {
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(from_terminal(&ctrl_c), Some(Key::Quit));
-        assert_eq!(plain('c'), None);
+        assert_eq!(plain('c').and_then(Key::command), None);
+        let alt_x = press(KeyCode::Char('x'), KeyModifiers::ALT);
+        assert_eq!(from_terminal(&alt_x), None);
         let release = Event::Key(KeyEvent::new_with_kind_and_state(
             KeyCode::Char('q'),
             KeyModifiers::NONE,
@@ -190,10 +235,11 @@ mod tests {
 
     #[test]
     fn lines_on_stdin_are_letters_or_words_and_never_open_screens() {
-        assert_eq!(from_line("h"), Some(Key::Hint));
-        assert_eq!(from_line("  hint \r"), Some(Key::Hint));
-        assert_eq!(from_line("run"), Some(Key::Rerun));
-        assert_eq!(from_line("n"), Some(Key::Next));
+        let command = |l| from_line(l).and_then(Key::command);
+        assert_eq!(command("h"), Some(Key::Hint));
+        assert_eq!(command("  hint \r"), Some(Key::Hint));
+        assert_eq!(command("run"), Some(Key::Rerun));
+        assert_eq!(command("n"), Some(Key::Next));
         assert_eq!(from_line("quit"), Some(Key::Quit));
         // The list and the editor need a terminal.
         assert_eq!(from_line("l"), None);

@@ -322,18 +322,21 @@ impl Watch {
         Ok(())
     }
 
-    fn draw(&self) -> Result<()> {
+    fn draw(&mut self) -> Result<()> {
         if !self.interactive {
             return Ok(());
         }
         let progress = self.progress();
-        draw::show(&draw::View {
+        let frame = draw::show(&draw::View {
             session: &self.session,
             progress: &progress,
             ws: &self.ws,
             mode: &self.mode,
             verbose: self.opts.verbose,
         })?;
+        // Scrolled past the end (End, or a verdict that got shorter): back within the text, so
+        // the next ↑ moves at once.
+        self.session.clamp_scroll(frame.body_lines, frame.page);
         Ok(())
     }
 }

@@ -8,7 +8,7 @@ use crate::curriculum::catalog::{Catalog, Exercise};
 use crate::workspace::state::State;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 /// One `watch` session.
 pub struct Session {
@@ -27,8 +27,17 @@ pub struct Session {
     pub hints: usize,
     /// The note under the verdict.
     pub notice: Option<Notice>,
-    /// The row chosen in the list of exercises, while it is open.
+    /// The row chosen in the list of exercises (an index into the catalog), while it is open.
     pub picker: Option<usize>,
+    /// What was typed in the picker: it lists only the exercises that match (`picker_rows`).
+    pub filter: String,
+    /// The first line of the verdict and hints shown (they scroll under the header); the
+    /// screen keeps it within the text (`clamp_scroll`).
+    pub scroll: usize,
+    /// How many lines of verdict and hints the screen has room for: one page.
+    pub page: usize,
+    /// When the verdict on screen came in.
+    pub checked_at: Option<SystemTime>,
 }
 
 /// A note under the verdict.
@@ -101,6 +110,10 @@ impl Session {
             hints: 0,
             notice: None,
             picker: None,
+            filter: String::new(),
+            scroll: 0,
+            page: 10,
+            checked_at: None,
         }
     }
 
@@ -125,6 +138,8 @@ impl Session {
         self.hints = 0;
         self.notice = None;
         self.result = None;
+        self.scroll = 0;
+        self.checked_at = None;
     }
 
     /// A check of the current exercise started at `now`; returns its number.
@@ -151,6 +166,12 @@ impl Session {
 
     /// A verdict came in: it replaces the note under the previous one.
     pub fn verdict(&mut self, result: CheckResult) {
+        // The same verdict is handed in twice (drawn first, then kept with its note): only a
+        // new one goes back to the top.
+        if self.result.as_ref().map(|r| r.duration) != Some(result.duration) {
+            self.scroll = 0;
+            self.checked_at = Some(SystemTime::now());
+        }
         self.notice = None;
         self.result = Some(result);
     }
@@ -171,6 +192,8 @@ impl Session {
             None => Then::RoadDone,
         };
         self.notice = Some(Notice::Passed { solution, then });
+        // The hints were for getting here: the screen now shows the pass and what is next.
+        self.hints = 0;
         next.filter(|_| first_pass && self.auto_advance)
     }
 
@@ -195,36 +218,145 @@ impl Session {
         let total = self.exercise().info.hints.len();
         let shown = self.hints.max(seen.min(total));
         self.hints = (self.hints + 1).max(shown).min(total);
+        // The newest hint is at the bottom: scroll to it (the screen clamps the end).
+        self.scroll = usize::MAX;
         self.hints
+    }
+
+    /// Keeps `scroll` within a text of `lines` lines shown `page` at a time.
+    pub fn clamp_scroll(&mut self, lines: usize, page: usize) {
+        self.page = page.max(1);
+        self.scroll = self.scroll.min(lines.saturating_sub(self.page));
+    }
+
+    /// The picker's rows: the exercises the filter matches, in curriculum order. Digits alone
+    /// pick a topic by number; other text matches the id or the title, in any case.
+    pub fn picker_rows(&self) -> Vec<usize> {
+        let filter = self.filter.trim().to_lowercase();
+        let topic: Option<u32> = filter
+            .chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| filter.parse().ok())
+            .flatten();
+        self.catalog
+            .exercises
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| match topic {
+                Some(n) => e.topic == n,
+                None => {
+                    filter.is_empty()
+                        || e.id.to_lowercase().contains(&filter)
+                        || e.info.title.to_lowercase().contains(&filter)
+                }
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// A key in the picker.
+    fn picker_key(&mut self, sel: usize, key: Key) -> Action {
+        let rows = self.picker_rows();
+        let at = rows.iter().position(|&i| i == sel);
+        let topic_of = |row: usize| self.catalog.exercises[rows[row]].topic;
+        let pick = |row: Option<usize>| row.and_then(|r| rows.get(r).copied());
+        let moved = match key {
+            Key::Quit => return Action::Quit,
+            Key::Redraw => return Action::Redraw,
+            Key::Enter => {
+                if at.is_none() {
+                    return Action::Ignore;
+                }
+                self.picker = None;
+                self.filter.clear();
+                return Action::Select(sel);
+            }
+            Key::Escape if !self.filter.is_empty() => {
+                self.filter.clear();
+                Some(sel)
+            }
+            Key::Escape => {
+                self.picker = None;
+                return Action::Redraw;
+            }
+            Key::Char(c) => {
+                self.filter.push(c);
+                None
+            }
+            Key::Backspace => {
+                self.filter.pop();
+                None
+            }
+            Key::Up => pick(at.map(|r| r.saturating_sub(1))),
+            Key::Down => pick(at.map(|r| (r + 1).min(rows.len().saturating_sub(1)))),
+            Key::Home => pick(Some(0)),
+            Key::End => pick(rows.len().checked_sub(1)),
+            // By topic: the first row of the next topic, or of this one (then the one before).
+            Key::PageDown => pick(at.and_then(|r| {
+                (r..rows.len())
+                    .find(|&k| topic_of(k) != topic_of(r))
+                    .or(Some(r))
+            })),
+            Key::PageUp => pick(at.map(|r| {
+                let start = (0..=r)
+                    .rev()
+                    .take_while(|&k| topic_of(k) == topic_of(r))
+                    .last();
+                match start {
+                    Some(s) if s < r => s,
+                    _ => {
+                        let before = r.saturating_sub(1);
+                        (0..=before)
+                            .rev()
+                            .take_while(|&k| topic_of(k) == topic_of(before))
+                            .last()
+                            .unwrap_or(0)
+                    }
+                }
+            })),
+            _ => return Action::Ignore,
+        };
+        // After typing, the choice stays if it still matches, else the first match.
+        let rows = self.picker_rows();
+        self.picker = Some(
+            moved
+                .filter(|i| rows.contains(i))
+                .or_else(|| rows.contains(&sel).then_some(sel))
+                .or_else(|| rows.first().copied())
+                .unwrap_or(sel),
+        );
+        Action::Redraw
     }
 
     /// What a key means now; moves the picker itself.
     pub fn key(&mut self, key: Key, interactive: bool) -> Action {
         if let Some(sel) = self.picker {
-            let n = self.catalog.exercises.len();
-            match key {
-                Key::Up => self.picker = Some(sel.saturating_sub(1)),
-                Key::Down => self.picker = Some((sel + 1).min(n - 1)),
-                Key::Enter => {
-                    self.picker = None;
-                    return Action::Select(sel);
-                }
-                Key::Escape | Key::List | Key::Quit => self.picker = None,
-                _ => return Action::Ignore,
-            }
-            return Action::Redraw;
+            return self.picker_key(sel, key);
         }
-        match key {
-            Key::Quit => Action::Quit,
-            Key::Hint => Action::Hint,
-            Key::Rerun => Action::Rerun,
-            Key::Next => Action::Next,
-            Key::List if interactive => {
+        let scroll = |s: &mut Session, to: usize| {
+            s.scroll = to;
+            Action::Redraw
+        };
+        match key.command() {
+            Some(Key::Quit) => Action::Quit,
+            Some(Key::Hint) => Action::Hint,
+            Some(Key::Rerun) => Action::Rerun,
+            Some(Key::Next) => Action::Next,
+            Some(Key::List) if interactive => {
                 self.picker = Some(self.current);
+                self.filter.clear();
                 Action::Redraw
             }
-            Key::Edit if interactive => Action::Edit,
-            Key::Redraw => Action::Redraw,
+            Some(Key::Edit) if interactive => Action::Edit,
+            Some(Key::Redraw) => Action::Redraw,
+            Some(Key::Up) if interactive => scroll(self, self.scroll.saturating_sub(1)),
+            Some(Key::Down) if interactive => scroll(self, self.scroll.saturating_add(1)),
+            Some(Key::PageUp) if interactive => scroll(self, self.scroll.saturating_sub(self.page)),
+            Some(Key::PageDown) if interactive => {
+                scroll(self, self.scroll.saturating_add(self.page))
+            }
+            Some(Key::Home) if interactive => scroll(self, 0),
+            Some(Key::End) if interactive => scroll(self, usize::MAX),
             _ => Action::Ignore,
         }
     }
@@ -453,7 +585,9 @@ mod tests {
         assert_eq!(s.key(Key::Next, true), Action::Next);
         assert_eq!(s.key(Key::Edit, true), Action::Edit);
         assert_eq!(s.key(Key::Redraw, true), Action::Redraw);
-        for nothing in [Key::Up, Key::Down, Key::Enter, Key::Escape] {
+        assert_eq!(s.key(Key::Char('h'), true), Action::Hint);
+        assert_eq!(s.key(Key::Char('x'), true), Action::Ignore);
+        for nothing in [Key::Enter, Key::Escape, Key::Backspace] {
             assert_eq!(s.key(nothing, true), Action::Ignore, "{nothing:?}");
         }
         // Without a terminal there is no list and no editor.
@@ -475,20 +609,91 @@ mod tests {
             s.key(Key::Up, true);
         }
         assert_eq!(s.picker, Some(0), "stops at the first");
-        assert_eq!(s.key(Key::Hint, true), Action::Ignore);
         assert_eq!(s.key(Key::Enter, true), Action::Select(0));
         assert_eq!(s.picker, None);
     }
 
     #[test]
-    fn escape_l_and_q_close_the_picker_without_quitting() {
-        for close in [Key::Escape, Key::List, Key::Quit] {
-            let mut s = session(false);
-            s.key(Key::List, true);
-            s.key(Key::Down, true);
-            assert_eq!(s.key(close, true), Action::Redraw, "{close:?}");
-            assert_eq!(s.picker, None);
-            assert_eq!(s.current, 0, "{close:?} selects nothing");
+    fn escape_closes_the_picker_without_choosing_and_ctrl_c_quits() {
+        let mut s = session(false);
+        s.key(Key::List, true);
+        s.key(Key::Down, true);
+        assert_eq!(s.key(Key::Escape, true), Action::Redraw);
+        assert_eq!(s.picker, None);
+        assert_eq!(s.current, 0, "nothing was chosen");
+        s.key(Key::List, true);
+        assert_eq!(s.key(Key::Quit, true), Action::Quit);
+    }
+
+    #[test]
+    fn typing_in_the_picker_filters_by_id_title_or_topic_number() {
+        let mut s = session(false);
+        s.key(Key::List, true);
+        assert_eq!(s.picker_rows(), [0, 1, 2]);
+        // Letters are typed, not commands.
+        for c in "THI".chars() {
+            assert_eq!(s.key(Key::Char(c), true), Action::Redraw);
         }
+        assert_eq!(s.picker_rows(), [2], "the title Third, in any case");
+        assert_eq!(s.picker, Some(2), "the choice moves to the first match");
+        s.key(Key::Backspace, true);
+        s.key(Key::Backspace, true);
+        s.key(Key::Backspace, true);
+        s.key(Key::Char('1'), true);
+        assert_eq!(s.picker_rows(), [0, 1], "digits alone name a topic");
+        s.key(Key::Char('9'), true);
+        assert!(s.picker_rows().is_empty());
+        assert_eq!(s.key(Key::Enter, true), Action::Ignore, "nothing to open");
+        // Escape clears the filter first, then closes.
+        s.key(Key::Escape, true);
+        assert_eq!(s.filter, "");
+        assert!(s.picker.is_some());
+        s.key(Key::Escape, true);
+        assert_eq!(s.picker, None);
+    }
+
+    #[test]
+    fn page_keys_in_the_picker_jump_by_topic() {
+        let mut s = session(false);
+        s.key(Key::List, true);
+        s.key(Key::PageDown, true);
+        assert_eq!(s.picker, Some(2), "the first of topic 2");
+        s.key(Key::PageUp, true);
+        assert_eq!(s.picker, Some(0), "back to the first of topic 1");
+        s.key(Key::Down, true);
+        s.key(Key::PageUp, true);
+        assert_eq!(s.picker, Some(0), "the start of its own topic first");
+        s.key(Key::End, true);
+        assert_eq!(s.picker, Some(2));
+    }
+
+    #[test]
+    fn scrolling_keys_move_the_verdict_and_a_new_one_starts_at_the_top() {
+        let mut s = session(false);
+        s.page = 5;
+        assert_eq!(s.key(Key::PageDown, true), Action::Redraw);
+        assert_eq!(s.scroll, 5);
+        s.key(Key::Char('j'), true);
+        assert_eq!(s.scroll, 6);
+        s.key(Key::Up, true);
+        s.key(Key::PageUp, true);
+        assert_eq!(s.scroll, 0);
+        s.key(Key::End, true);
+        s.clamp_scroll(12, 5);
+        assert_eq!(s.scroll, 7, "the end shows the last page");
+        s.verdict(result(Verdict::Fail));
+        assert_eq!(s.scroll, 0);
+        assert!(s.checked_at.is_some());
+        // Without a terminal the arrows mean nothing.
+        assert_eq!(s.key(Key::Down, false), Action::Ignore);
+    }
+
+    #[test]
+    fn a_pass_takes_the_hints_off_the_screen() {
+        let mut s = session(false);
+        s.more_hints(0);
+        assert_eq!(s.hints_shown().len(), 1);
+        s.passed(PathBuf::from("solutions/x"), &done(&["1-first"]), true);
+        assert!(s.hints_shown().is_empty());
     }
 }

@@ -28,6 +28,9 @@ pub fn preload_modules(packages: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for pkg in packages {
         let extra: &[&str] = match pkg.to_ascii_lowercase().as_str() {
+            // Tools the tests run as programs (`python -m mypy`, `python -m ruff`) in a process
+            // of their own: importing them in the worker would only slow its start.
+            "mypy" | "ruff" => continue,
             "scikit-learn" => &[
                 "sklearn.base",
                 "sklearn.model_selection",
@@ -248,6 +251,15 @@ mod tests {
             missing(&interp, &wanted).unwrap(),
             ["pyroad-missing-parent.child", "pyroad-surely-missing"]
         );
+    }
+
+    #[test]
+    fn the_worker_preloads_libraries_but_not_tools_run_as_programs() {
+        let packages: Vec<String> = ["pandas", "mypy", "fastapi", "ruff"]
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(preload_modules(&packages), ["pandas", "fastapi"]);
     }
 
     #[test]

@@ -109,7 +109,7 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand solution" -s h -l help -d 
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l topic -d 'Only this topic number' -r
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -s j -l jobs -d 'Parallel checks, 1 to 256 (default: number of cores)' -r
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l format -d 'Report format' -r -f -a "human\t'A per-topic summary for people'
-json\t'One JSON document (schema 1, see the README)'
+json\t'One JSON document (schema 1: README "In CI, and for teachers")'
 junit\t'JUnit XML for GitHub Actions, GitLab and Jenkins'"
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -s o -l output -d 'Write the report to FILE' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
