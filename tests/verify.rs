@@ -1021,3 +1021,27 @@ fn verify_lists_exercises_in_curriculum_order_though_light_ones_run_first() {
     assert!(first < second, "curriculum order:\n{out}");
     assert!(out.contains("0/2 exercises pass: 2 fail"), "{out}");
 }
+
+#[test]
+fn a_learner_file_inside_a_folder_is_named_by_its_path_in_the_exercise() {
+    let s = Sandbox::tiny_with(
+        "mode = \"pytest\"\nfiles = [\"shop/\"]\n",
+        "from shop.cart import total\n\n\ndef add(a, b):\n    return total([a, b])\n",
+        ADD_TEST,
+        ADD_SOLUTION,
+        &[
+            ("shop/__init__.py", ""),
+            (
+                "shop/cart.py",
+                "def total(items):\n    raise KeyError('price')\n",
+            ),
+        ],
+    );
+    for extra in [&[][..], &["--no-warm"][..]] {
+        let mut args = vec!["run", "1-demo"];
+        args.extend_from_slice(extra);
+        s.pyroad_in("ws", &args).code(1).stdout_has(
+            "your code: exercises/01-fundamentals/demo/shop/cart.py:2  raise KeyError('price')",
+        );
+    }
+}

@@ -20,6 +20,8 @@ MAX_MESSAGE = 64000
 # a child per check, each with its own environment.
 REPORT = CURRENT = ""
 LEARNER = set()
+# The check's folder, where pytest started (set with the environment).
+ROOT = ""
 # A warm worker's pipe, written once the report is: the runner need not wait for the teardown.
 REPORTED_FD = -1
 # pytest's own output is not shown (the runner shows it only with --verbose): its progress
@@ -32,7 +34,8 @@ HIDE_PROGRESS = None
 
 
 def _read_environment():
-    global REPORT, CURRENT, LEARNER, REPORTED_FD, QUIET
+    global REPORT, CURRENT, LEARNER, REPORTED_FD, QUIET, ROOT
+    ROOT = os.getcwd()
     # Taken out of the environment before any learner code is imported, so that code cannot
     # look up where the report goes (its name is random) and write a fake one.
     _scrub_initial_environment("PYROAD_REPORT")
@@ -133,9 +136,10 @@ def _frame(entry):
 
 def _shown_path(path):
     """A file's path inside the check's folder (`templates/profile.html`), which is laid out as
-    the exercise's; a file elsewhere by its name alone."""
+    the exercise's; a file elsewhere by its name alone. The folder is where pytest started: a
+    test may change the working folder."""
     path = os.path.abspath(str(path))
-    here = os.getcwd()
+    here = ROOT or os.getcwd()
     if path.startswith(here + os.sep):
         return os.path.relpath(path, here).replace(os.sep, "/")
     return os.path.basename(path)
