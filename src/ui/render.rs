@@ -45,8 +45,31 @@ pub fn verdict_label(v: Verdict) -> String {
     }
 }
 
-/// The whole report of one check.
+/// The whole report of one check, with what to do next on the command line.
 pub fn check(result: &CheckResult, ex: &Exercise, place: &Place, verbose: bool) -> String {
+    let mut out = verdict(result, ex, place, verbose);
+    match result.verdict {
+        Verdict::Pass | Verdict::Skipped => {}
+        _ => {
+            let _ = writeln!(
+                out,
+                "\n  {} `pyroad hint {}` for a hint{}",
+                style::dim("next:"),
+                ex.id,
+                if verbose || !ex.info.mode.has_tests() {
+                    ""
+                } else {
+                    ", `--verbose` for pytest's own output"
+                }
+            );
+        }
+    }
+    out
+}
+
+/// The report of one check without the command-line advice after it (watch has keys for
+/// that).
+pub fn verdict(result: &CheckResult, ex: &Exercise, place: &Place, verbose: bool) -> String {
     let mut out = String::new();
     let mark = if result.verdict == Verdict::Pass {
         style::green("✓")
@@ -113,22 +136,6 @@ pub fn check(result: &CheckResult, ex: &Exercise, place: &Place, verbose: bool) 
         out.push_str(&result.raw);
         if !result.raw.ends_with('\n') {
             out.push('\n');
-        }
-    }
-    match result.verdict {
-        Verdict::Pass | Verdict::Skipped => {}
-        _ => {
-            let _ = writeln!(
-                out,
-                "\n  {} `pyroad hint {}` for a hint{}",
-                style::dim("next:"),
-                ex.id,
-                if verbose || !ex.info.mode.has_tests() {
-                    ""
-                } else {
-                    ", `--verbose` for pytest's own output"
-                }
-            );
         }
     }
     out

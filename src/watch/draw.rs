@@ -269,11 +269,12 @@ fn picker_lines(view: &View, sel: usize, width: usize, height: usize) -> Vec<Str
     lines
 }
 
-/// The report of one check of `ex`, its paths as the workspace shows them.
+/// The report of one check of `ex`, its paths as the workspace shows them (the keys in the
+/// legend say what to do next).
 pub fn verdict(r: &CheckResult, ex: &Exercise, ws: &Workspace, verbose: bool) -> String {
     let dir = ws.exercise_dir(ex);
     let shown = PathBuf::from(ws.relative(&dir));
-    render::check(
+    render::verdict(
         r,
         ex,
         &Place {
