@@ -53,13 +53,20 @@ def test_mypy_strict_accepts_the_module_and_its_typed_usage(tmp_path):
          "--cache-dir", str(tmp_path / "mypy-cache"), "--python-version", "3.10", str(usage)],
         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60,
     )
-    findings = (proc.stdout + proc.stderr).strip()
-    numbered = "\n".join(f"{n:4}  {line}" for n, line in enumerate(USAGE.splitlines(), start=1))
+    usage_lines = USAGE.splitlines()
+    findings = []
+    for line in (proc.stdout + proc.stderr).strip().splitlines():
+        findings.append(line)
+        name, _, rest = line.partition(":")
+        number = rest.partition(":")[0]
+        if name == usage.name and number.isdigit():
+            findings.append(f"      line {number} is: {usage_lines[int(number) - 1].strip()}")
+    findings = "\n".join(findings)
+    numbered = "\n".join(f"{n:4}  {line}" for n, line in enumerate(usage_lines, start=1))
     exit_code = proc.returncode
     assert exit_code == 0, (
-        "mypy --strict found problems (a line marked 'type: ignore' that is NOT an error means a type is too "
-        "loose, e.g. Any or a plain dict). The usage file was:\n"
-        + numbered + "\n\nmypy said:\n" + findings
+        "mypy --strict found problems:\n" + findings + "\n\n(A line marked 'type: ignore' that is NOT an error means "
+        "a type is too loose, e.g. Any or a plain dict.) The usage file mypy checked:\n" + numbered
     )
 
 
