@@ -236,6 +236,8 @@ def test_the_library_installs_only_a_null_handler():
     assert [type(h) for h in handlers] == [logging.NullHandler], (
         "a library adds exactly one logging.NullHandler to its own logger and never configures real output"
     )
+    root_streams = [h for h in logging.getLogger().handlers if type(h) in (logging.StreamHandler, logging.FileHandler)]
+    assert root_streams == [], "importing a library must not configure the root logger (no logging.basicConfig)"
     assert plugin_pipeline_kit.__all__ and "StepRegistry" in plugin_pipeline_kit.__all__
 
 
