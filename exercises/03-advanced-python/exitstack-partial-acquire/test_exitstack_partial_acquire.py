@@ -138,7 +138,7 @@ def test_an_open_log_factory_that_raises_before_returning_releases_the_database(
 
     with pytest.raises(PermissionError):
         start_service(**service_parts)
-    assert events == ["open db", "close db"]
+    assert events == ["open db", "close db"], "open_log() itself raised: the db acquired before it must still be released"
 
 
 def test_a_failing_connect_releases_nothing_and_never_opens_the_log(events, service_parts):
