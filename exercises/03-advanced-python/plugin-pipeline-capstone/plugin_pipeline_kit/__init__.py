@@ -1,0 +1,23 @@
+"""plugin_pipeline_kit: steps registered by name, built from text specs."""
+
+import logging
+
+from .errors import DuplicateStepError, PipelineError, SpecError, StepFailed, UnknownStepError
+from .registry import Record, Step, StepRegistry
+from .steps import REGISTRY
+
+# A library never configures logging (no basicConfig, no StreamHandler): the
+# application does. The NullHandler only stops "no handler" warnings.
+# TODO: give the package logger a logging.NullHandler (and nothing else).
+
+__all__ = [
+    "REGISTRY",
+    "DuplicateStepError",
+    "PipelineError",
+    "Record",
+    "SpecError",
+    "Step",
+    "StepFailed",
+    "StepRegistry",
+    "UnknownStepError",
+]
