@@ -12,6 +12,7 @@ pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = std::io::stdout();
         let _ = terminal::disable_raw_mode();
+        #[cfg(unix)]
         let _ = write!(out, "\x1b[?1007l");
         let _ = execute!(out, cursor::Show, terminal::LeaveAlternateScreen);
         let _ = out.flush();
@@ -55,7 +56,8 @@ fn activate() -> std::io::Result<()> {
     // Alternate scroll mode (xterm's DECSET 1007, kept by most terminals): on the alternate
     // screen the mouse wheel sends ↑ and ↓, which scroll the verdict, while selecting text with
     // the mouse still works (capturing the mouse would take that away). Terminals that do not
-    // know it ignore it.
+    // know it ignore it. Not on Windows, whose older consoles would print it.
+    #[cfg(unix)]
     write!(out, "\x1b[?1007h")?;
     out.flush()
 }
