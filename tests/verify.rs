@@ -1045,3 +1045,53 @@ fn a_learner_file_inside_a_folder_is_named_by_its_path_in_the_exercise() {
         );
     }
 }
+
+#[test]
+fn exercises_with_different_time_limits_share_the_warm_worker() {
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    for (order, slug, timeout) in [(2, "slow", 20), (3, "slower", 30)] {
+        let dir = format!("curr/01-fundamentals/{slug}");
+        s.write(
+            &format!("{dir}/info.toml"),
+            &format!(
+                "title = \"{slug}\"\nroadmap = [\"Variables and Data Types\"]\norder = {order}\n\
+                 difficulty = 1\nmode = \"pytest\"\nhints = [\"a\", \"b\"]\ntimeout = {timeout}\n"
+            ),
+        );
+        s.write(&format!("{dir}/{slug}.py"), "X = 0\n");
+        s.write(&format!("{dir}/solution.py"), "X = 1\n");
+        s.write(
+            &format!("{dir}/test_{slug}.py"),
+            &format!("from {slug} import X\n\n\ndef test_x_is_one():\n    assert X == 1\n"),
+        );
+    }
+    std::fs::remove_dir_all(s.path().join("ws")).unwrap();
+    let py = python();
+    s.pyroad(&[
+        "init",
+        "ws",
+        "--exercises",
+        "curr",
+        "--python",
+        py.to_str().unwrap(),
+    ])
+    .code(0);
+    let out = s
+        .pyroad_in("ws", &["verify", "--format", "json", "--jobs", "1"])
+        .code(1)
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for ex in v["exercises"].as_array().unwrap() {
+        assert_ne!(ex["route"], "cold", "{}: {ex}", ex["id"]);
+    }
+    // The checks are compared with fresh interpreters too, which needs them all warm.
+    s.pyroad(&[
+        "dev",
+        "check",
+        "curr",
+        "--compare-cold",
+        "--python",
+        py.to_str().unwrap(),
+    ])
+    .code(0);
+}

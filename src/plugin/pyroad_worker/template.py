@@ -28,8 +28,9 @@ from pyroad_worker.serve import BecomeCheck, Server
 
 # The exit status of a template that could not start serving: the worker then serves itself.
 TEMPLATE_UNAVAILABLE = 86
-# Variables that differ between checks of a run; a check sets them for itself.
-PER_CHECK_ENV = ("PYROAD_REPORT", "PYROAD_LEARNER")
+# Variables that differ between checks of a run; a check sets them for itself (the last: when
+# the plugin dumps the stack for a timeout's verdict, from the exercise's own time limit).
+PER_CHECK_ENV = ("PYROAD_REPORT", "PYROAD_LEARNER", "PYROAD_STACKS_AFTER")
 
 
 def stage_root(request):
