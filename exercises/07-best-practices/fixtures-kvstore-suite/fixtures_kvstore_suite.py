@@ -54,4 +54,3 @@ def test_a_reopened_file_store_sees_every_change(tmp_path):
 
 # TODO: more tests: the default of get (and a stored ""), sorted keys, delete and its KeyError,
 # the empty key, two stores that must not share pairs, texts that are not ASCII...
-_ = FileStore
