@@ -50,7 +50,9 @@ def test_upgrade_to_head_creates_the_schema_and_records_the_revision(db_path):
     upgrade(db_path)
     assert current_revision(db_path) == "0002"
     cols = columns(db_path, "customers")
-    assert set(cols) == {"id", "name", "email", "email_lower"}
+    assert set(cols) == {"id", "name", "email", "email_lower"}, (
+        "revision 0002 (versions/0002_customer_email_lower.py) must add the column email_lower"
+    )
     assert cols["email_lower"], "after 0002, customers.email_lower must be NOT NULL"
 
 
