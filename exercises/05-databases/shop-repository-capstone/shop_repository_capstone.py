@@ -35,7 +35,7 @@ Everything the rest of the service knows about the database goes through it:
    place_order(email, {sku: qty})   all or nothing in BEGIN IMMEDIATE;
                         stock checked in Python and never negative (qty must
                         be positive and the dict non-empty: ValueError naming
-                        the sku / "line"; unknown sku: LookupError; too few:
+                        the sku / "line"; unknown sku: LookupError naming it; too few:
                         OutOfStockError naming the sku); invalidate the
                         touched products after COMMIT.
    Every value is a ? parameter. Another process writes to the same file in

@@ -11,7 +11,7 @@ the tests do. The `products` table below is given.
 1. upsert_statement(dialect_name, sku, name, price_cents) -> Insert
    For "postgresql" use sqlalchemy.dialects.postgresql.insert, for "sqlite"
    sqlalchemy.dialects.sqlite.insert (same API); any other name raises
-   ValueError naming the dialect. Insert the values; on a conflict on sku
+   ValueError(f"no upsert for dialect {dialect_name!r}"). Insert the values; on a conflict on sku
    (.on_conflict_do_update(index_elements=[products.c.sku], set_=...,
    where=...)) set name and price_cents to the new ones (`stmt.excluded`)
    and version to version + 1, but ONLY where name or price_cents really

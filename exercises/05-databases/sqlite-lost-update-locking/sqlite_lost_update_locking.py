@@ -26,7 +26,8 @@ Values always travel as ? parameters.
    error, ROLLBACK before re-raising, so no transaction stays open.
    (One conditional UPDATE would be atomic too; practise the transaction.)
 
-3. get_product(conn, sku) -> (name, version); an unknown sku: LookupError.
+3. get_product(conn, sku) -> (name, version); an unknown sku: LookupError
+   naming the sku.
 
 4. rename_product(conn, sku, new_name, expected_version) -> new version
    (optimistic locking, for edits made in a form over minutes: no lock can
@@ -34,8 +35,8 @@ Values always travel as ? parameters.
    only if it is still at that version, and bump it by one. Put the check
    in the UPDATE itself, `... WHERE sku = ? AND version = ?`, and look at
    cursor.rowcount: 0 rows means someone saved first, so raise
-   StaleVersionError naming the current version (or LookupError if the sku
-   does not exist). A SELECT-then-UPDATE check leaves a gap for another save.
+   StaleVersionError naming the current version (or LookupError naming the
+   sku if it does not exist). A SELECT-then-UPDATE check leaves a gap for another save.
 
     >>> rename_product(conn, "PEN", "Blue pen", 1)
     2

@@ -43,7 +43,8 @@ class ProductRepository:
     def change_price(self, sku: str, price_cents: int, expected_version: int) -> Product:
         """Optimistic locking: set the price and bump the version only if the row is still at
         expected_version (one UPDATE ... WHERE sku = ? AND version = ?), then drop the cached copy.
-        StaleVersionError if it moved on, LookupError if there is no such sku."""
+        StaleVersionError naming the current version if it moved on, LookupError naming the sku
+        if there is no such product."""
         # TODO
         raise NotImplementedError
 
