@@ -78,7 +78,9 @@ def test_session_closes_when_the_task_is_cancelled_and_stays_cancelled(client):
                 await asyncio.sleep(10)
 
         task = asyncio.create_task(work())
-        await inside.wait()
+        entered = asyncio.create_task(inside.wait())
+        await asyncio.wait({task, entered}, return_when=asyncio.FIRST_COMPLETED)
+        entered.cancel()
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
         return task
