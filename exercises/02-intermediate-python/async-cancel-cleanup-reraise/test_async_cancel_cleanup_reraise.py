@@ -112,8 +112,9 @@ def test_ticker_sends_stopped_when_send_fails_and_lets_the_error_through():
 
     ended, task, send = asyncio.run(main())
 
-    assert ended == "failed" and isinstance(task.exception(), ConnectionError), (
-        f"ticker {ended}: send's ConnectionError must come out of ticker"
+    error = task.exception() if ended == "failed" else None
+    assert isinstance(error, ConnectionError), (
+        f"ticker {ended} (error: {error!r}): send's ConnectionError must come out of ticker"
     )
     assert send.log == ["tick", "tick", "stopped"], (
         "'stopped' must be sent however ticker ends, an error included: use `finally:`, not "
