@@ -156,7 +156,8 @@ def _run_your_tests(monkeypatch, encode, decode, *, stop_at_first_failure=False)
             raise
         except BaseException as error:  # AssertionError, pytest.fail, an ExceptionGroup...
             first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-            outcomes[name] = f"{type(error).__name__}: {first_line}" if first_line else type(error).__name__
+            kind = type(error).__name__
+            outcomes[name] = f"{kind}: {first_line}" if first_line else kind
             if stop_at_first_failure:
                 break
         else:
@@ -182,8 +183,8 @@ def test_your_suite_has_enough_tests_and_property_tests():
         f"found {len(tests)} test function(s); write at least {MIN_TESTS} (named test_...)"
     )
     assert len(properties) >= MIN_PROPERTY_TESTS, (
-        f"only {len(properties)} of your tests are property tests ({', '.join(properties) or 'none'}): "
-        f"write at least {MIN_PROPERTY_TESTS} with @given(...)"
+        f"only {len(properties)} of your tests are property tests "
+        f"({', '.join(properties) or 'none'}): write at least {MIN_PROPERTY_TESTS} with @given(...)"
     )
 
 
@@ -201,7 +202,8 @@ def test_all_your_tests_pass_against_the_real_runlength(monkeypatch):
 @pytest.mark.parametrize("kind", list(KINDS), ids=list(KINDS))
 def test_your_tests_catch_every_broken_copy_of_this_kind(monkeypatch, kind):
     promise, copies = KINDS[kind]
-    good_tests = {name for name, why in _outcomes_on_the_real_code(monkeypatch).items() if why is None}
+    real = _outcomes_on_the_real_code(monkeypatch)
+    good_tests = {name for name, why in real.items() if why is None}
     escaped = 0
     for encode, decode in copies:
         outcomes = _run_your_tests(monkeypatch, encode, decode, stop_at_first_failure=True)
@@ -210,8 +212,8 @@ def test_your_tests_catch_every_broken_copy_of_this_kind(monkeypatch, kind):
 
     assert escaped == 0, (
         f"{escaped} of the {len(copies)} broken copies that break the promise of {promise} "
-        f"passed all of your {len(good_tests)} working test(s). State that promise as a property "
-        "and make sure your strategy produces the inputs where a slip would show."
+        f"passed all of your {len(good_tests)} working test(s). State that promise as a "
+        "property and make sure your strategy produces the inputs where a slip would show."
     )
 
 

@@ -37,6 +37,8 @@ async def collect(
         else:
             events, errors = parse_feed(text)
             snapshot.events.extend(events)
-            snapshot.problems.extend(f"{name} line {number}: {message}" for number, message in errors)
+            snapshot.problems.extend(
+                f"{name} line {number}: {message}" for number, message in errors
+            )
     snapshot.events.sort(key=lambda event: event.at)
     return snapshot
