@@ -1,4 +1,7 @@
+import os
+import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -31,23 +34,53 @@ def run(repo, *args):
     ).stdout
 
 
+def with_identity(build):
+    """Run build() with the tests' git identity in os.environ, then restore it."""
+    saved = {name: os.environ.get(name) for name in IDENTITY}
+    os.environ.update(IDENTITY)
+    try:
+        return build()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 @pytest.fixture
-def repo(tmp_path, monkeypatch):
+def git_env(tmp_path, monkeypatch):
+    """A fixed identity and date, and no personal git configuration."""
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
     for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
         monkeypatch.delenv(name, raising=False)
     for name, value in IDENTITY.items():
         monkeypatch.setenv(name, value)
-    path = tmp_path / "repo"
-    path.mkdir()
-    run(path, "init", "-q")
-    run(path, "symbolic-ref", "HEAD", "refs/heads/main")
-    for number, message in enumerate(HISTORY):
-        run(path, "commit", "-q", "--allow-empty", "-m", message)
-        if number == 1:
-            run(path, "tag", "v1.0.0")
-    return path
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """Built once: HISTORY as empty commits, v1.0.0 on the second."""
+    path = tmp_path_factory.mktemp("template") / "repo"
+
+    def build():
+        path.mkdir()
+        run(path, "init", "-q")
+        run(path, "symbolic-ref", "HEAD", "refs/heads/main")
+        for number, message in enumerate(HISTORY):
+            run(path, "commit", "-q", "--allow-empty", "-m", message)
+            if number == 1:
+                run(path, "tag", "v1.0.0")
+        return path
+
+    return with_identity(build)
+
+
+@pytest.fixture
+def repo(git_env, template, tmp_path):
+    """Each test's own copy of the template."""
+    return Path(shutil.copytree(template, tmp_path / "repo"))
 
 
 def shas(repo):

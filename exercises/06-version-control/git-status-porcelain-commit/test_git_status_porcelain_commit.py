@@ -1,5 +1,8 @@
+import os
 import re
+import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -23,30 +26,54 @@ def run(repo, *args):
     ).stdout
 
 
+def with_identity(build):
+    """Run build() with the tests' git identity in os.environ, then restore it."""
+    saved = {name: os.environ.get(name) for name in IDENTITY}
+    os.environ.update(IDENTITY)
+    try:
+        return build()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 @pytest.fixture
-def repo(tmp_path, monkeypatch):
+def git_env(tmp_path, monkeypatch):
+    """A fixed identity and date, and no personal git configuration."""
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
     for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
         monkeypatch.delenv(name, raising=False)
     for name, value in IDENTITY.items():
         monkeypatch.setenv(name, value)
-    path = tmp_path / "repo"
-    path.mkdir()
-    run(path, "init", "-q")
-    run(path, "symbolic-ref", "HEAD", "refs/heads/main")
-    return path
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """Built once: a repository with one commit of three files."""
+    path = tmp_path_factory.mktemp("template") / "repo"
+
+    def build():
+        path.mkdir()
+        run(path, "init", "-q")
+        run(path, "symbolic-ref", "HEAD", "refs/heads/main")
+        (path / "app.py").write_text("print('hi')\n", encoding="utf-8")
+        (path / "old name.txt").write_text("notes\n", encoding="utf-8")
+        (path / "café.txt").write_text("menu\n", encoding="utf-8")
+        run(path, "add", "--all")
+        run(path, "commit", "-q", "-m", "initial")
+        return path
+
+    return with_identity(build)
 
 
 @pytest.fixture
-def committed(repo):
-    """A repository with one commit of three files."""
-    (repo / "app.py").write_text("print('hi')\n", encoding="utf-8")
-    (repo / "old name.txt").write_text("notes\n", encoding="utf-8")
-    (repo / "café.txt").write_text("menu\n", encoding="utf-8")
-    run(repo, "add", "--all")
-    run(repo, "commit", "-q", "-m", "initial")
-    return repo
+def committed(git_env, template, tmp_path):
+    """Each test's own copy: a repository with one commit of three files."""
+    return Path(shutil.copytree(template, tmp_path / "repo"))
 
 
 def test_git_returns_standard_output_unchanged(committed):

@@ -1,6 +1,8 @@
 import os
+import shutil
 import stat
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -21,24 +23,54 @@ def run(repo, *args, check=True):
     return subprocess.run(["git", *args], cwd=repo, check=check, capture_output=True, encoding="utf-8")
 
 
+def with_identity(build):
+    """Run build() with the tests' git identity in os.environ, then restore it."""
+    saved = {name: os.environ.get(name) for name in IDENTITY}
+    os.environ.update(IDENTITY)
+    try:
+        return build()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 @pytest.fixture
-def repo(tmp_path, monkeypatch):
+def git_env(tmp_path, monkeypatch):
+    """A fixed identity and date, and no personal git configuration."""
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
     for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
         monkeypatch.delenv(name, raising=False)
     for name, value in IDENTITY.items():
         monkeypatch.setenv(name, value)
-    path = tmp_path / "repo"
-    path.mkdir()
-    run(path, "init", "-q")
-    run(path, "symbolic-ref", "HEAD", "refs/heads/main")
-    (path / "app.py").write_text("def main():\n    return 1\n", encoding="utf-8")
-    (path / "old.txt").write_text("old\n", encoding="utf-8")
-    (path / "legacy.py").write_text("breakpoint()\n", encoding="utf-8")
-    run(path, "add", "--all")
-    run(path, "commit", "-q", "--no-verify", "-m", "initial")
-    return path
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """Built once: a repository with app.py, old.txt and legacy.py committed."""
+    path = tmp_path_factory.mktemp("template") / "repo"
+
+    def build():
+        path.mkdir()
+        run(path, "init", "-q")
+        run(path, "symbolic-ref", "HEAD", "refs/heads/main")
+        (path / "app.py").write_text("def main():\n    return 1\n", encoding="utf-8")
+        (path / "old.txt").write_text("old\n", encoding="utf-8")
+        (path / "legacy.py").write_text("breakpoint()\n", encoding="utf-8")
+        run(path, "add", "--all")
+        run(path, "commit", "-q", "--no-verify", "-m", "initial")
+        return path
+
+    return with_identity(build)
+
+
+@pytest.fixture
+def repo(git_env, template, tmp_path):
+    """Each test's own copy of the template."""
+    return Path(shutil.copytree(template, tmp_path / "repo"))
 
 
 def stage(repo, path, text):
