@@ -2,11 +2,15 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from git_status_porcelain_commit import GitError, commit_all, git, status
+
+# A TAB is a legal character in a file name on Linux and macOS, not on Windows.
+ODD_NAME = "tab\there.txt" if sys.platform != "win32" else "semi;colon.txt"
 
 IDENTITY = {
     "GIT_CONFIG_NOSYSTEM": "1",
@@ -115,7 +119,7 @@ def busy(committed):
     run(committed, "add", "café.txt")
     (committed / "café.txt").write_text("menu\nsoup\nbread\n", encoding="utf-8")
     (committed / "app.py").write_text("print('bye')\n", encoding="utf-8")
-    (committed / "tab\there.txt").write_text("t\n", encoding="utf-8")
+    (committed / ODD_NAME).write_text("t\n", encoding="utf-8")
     (committed / "docs" / "api").mkdir(parents=True)
     (committed / "docs" / "api" / "index.md").write_text("# API\n", encoding="utf-8")
     (committed / "added.py").write_text("x = 1\n", encoding="utf-8")
@@ -125,7 +129,7 @@ def busy(committed):
 
 def test_status_gives_paths_unquoted(busy):
     paths = set(status(busy))
-    assert "café.txt" in paths and "tab\there.txt" in paths, (
+    assert "café.txt" in paths and ODD_NAME in paths, (
         f"got {sorted(paths)}: use -z, where git writes paths as they are instead of quoting "
         '"caf\\303\\251.txt"'
     )
@@ -137,7 +141,7 @@ def test_status_keeps_the_leading_space_of_the_code(busy):
 
 def test_status_does_not_turn_the_old_name_of_a_rename_into_an_entry(busy):
     changes = status(busy)
-    extra = set(changes) - {"new name.txt", "café.txt", "app.py", "added.py", "tab\there.txt", "docs/api/index.md"}
+    extra = set(changes) - {"new name.txt", "café.txt", "app.py", "added.py", ODD_NAME, "docs/api/index.md"}
     assert not extra, (
         f"unexpected entries {sorted(extra)}: after 'R  new\\0' comes the old path as one more field; "
         "skip it, it is not an entry"
@@ -165,7 +169,7 @@ def test_status_reads_every_kind_of_change(busy):
         "café.txt": "MM",
         "app.py": " M",
         "added.py": "A ",
-        "tab\there.txt": "??",
+        ODD_NAME: "??",
         "docs/api/index.md": "??",
     }
 
