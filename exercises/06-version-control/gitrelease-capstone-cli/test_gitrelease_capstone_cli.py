@@ -235,7 +235,7 @@ def test_release_bumps_writes_the_changelog_commits_and_tags(project):
     assert run(project, "show", "HEAD:CHANGELOG.md") == "# Changelog\n\n" + notes, "commit the changelog"
     assert run(project, "status", "--porcelain") == "", "the working tree must be clean after the release"
     assert run(project, "cat-file", "-t", "v1.11.0") == "tag\n", (
-        "make an annotated tag (git tag --annotate ... -m ...), not a lightweight one"
+        "make an annotated tag (git tag --annotate --message ...), not a lightweight one"
     )
     assert run(project, "rev-parse", "v1.11.0^{commit}").strip() == head, "tag the release commit"
     assert run(project, "tag", "-l", "--format=%(contents)", "v1.11.0").strip() == "Release 1.11.0"
