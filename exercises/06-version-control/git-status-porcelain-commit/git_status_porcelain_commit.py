@@ -14,7 +14,8 @@ Tools call git as a program. Three habits make that robust:
 1. git(repo, *args) -> str: run `git <args>` in the folder repo and return
    its standard output exactly as printed (do not strip it: the first
    character of a status line can be a meaningful space). A non-zero exit
-   raises GitError whose message contains git's stderr, e.g.
+   raises GitError whose message names the command (its arguments joined
+   with spaces) and contains git's stderr, e.g.
        git(repo, "checkout", "nope")
        -> GitError("git checkout nope failed: error: pathspec 'nope' did not match ...")
 2. status(repo) -> {path: code}: from
