@@ -23,7 +23,10 @@ def settings(**changes):
 
 def test_defaults_fill_in_what_the_environment_leaves_out():
     assert settings() == Settings(database_url=BASE["DATABASE_URL"], secret_key=SECRET, port=8000, workers=None,
-                                  debug=False, trusted_proxies=("127.0.0.1",))
+                                  debug=False, trusted_proxies=("127.0.0.1",)), (
+        "with only the two required variables set: PORT 8000, no WEB_CONCURRENCY, DEBUG false "
+        "(careful: bool('false') is True), TRUSTED_PROXIES 127.0.0.1"
+    )
 
 
 def test_settings_has_the_documented_defaults():

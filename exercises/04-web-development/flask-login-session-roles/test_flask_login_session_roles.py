@@ -159,7 +159,9 @@ def test_a_session_expires_after_an_hour(app, admin, clock):
 def test_logging_in_again_replaces_the_old_session(app, admin):
     old = sid_of(admin)
     login(admin, "admin", "admin-pass-1")
-    assert sid_of(admin) != old
+    assert sid_of(admin) != old, (
+        "every login hands out a NEW secrets.token_urlsafe(32), never the id the browser came with (session fixation)"
+    )
     replay = app.test_client()
     replay.set_cookie("sid", old)
     assert replay.get("/me").status_code == 401, "a login ends the session the browser came with"

@@ -39,6 +39,15 @@ def test_format_money_writes_cents_as_an_amount(cents, currency, text):
     )
 
 
+@pytest.mark.parametrize("cents", [9007199254740993, 10**17 + 5], ids=["2**53+1", "ten-to-the-17-plus-5"])
+def test_format_money_is_exact_for_huge_amounts(cents):
+    units, rest = divmod(cents, 100)
+    assert format_money(cents) == f"€{units:,}.{rest:02d}", (
+        "cents / 100 is a float and floats have 53 bits: large amounts come out a few cents wrong; "
+        "use integer arithmetic (divmod)"
+    )
+
+
 def test_format_money_defaults_to_euros():
     assert format_money(250) == "€2.50"
 

@@ -56,10 +56,13 @@ async def nothing_more(ws):
 
 
 async def refused_status(url, **kwargs):
-    with pytest.raises(InvalidStatus) as refused:
+    try:
         async with connect(url, **kwargs):
             pass
-    response = refused.value.response
+    except InvalidStatus as refused:
+        response = refused.response
+    else:
+        raise AssertionError(f"{url} with {kwargs} was let in: process_request should have refused it")
     expected = {401: b"missing or invalid token\n", 403: b"origin not allowed\n"}.get(response.status_code)
     assert response.body == expected, f"the {response.status_code} should say {expected!r}, not {response.body!r}"
     return response.status_code

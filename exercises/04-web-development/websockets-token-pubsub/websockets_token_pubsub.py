@@ -8,10 +8,10 @@ open sockets. The tests serve it like this:
 1. process_request(connection, request) runs BEFORE the WebSocket opens,
    on the plain HTTP request; returning a Response refuses the connection,
    returning None lets it open:
-   - An Origin header not in `origins` -> connection.respond(
-     HTTPStatus.FORBIDDEN, "origin not allowed\n") (403): a page on another site must not open
-     a socket with your users' cookies. No Origin header (not a browser) is
-     allowed. Check the origin first.
+   - An Origin header not in `origins` -> 403, connection.respond(
+     HTTPStatus.FORBIDDEN, "origin not allowed\n"): a page on another site
+     must not open a socket with your users' cookies. No Origin header (not
+     a browser) is allowed. Check the origin first.
    - Exactly one ?token= in the URL (request.path, e.g. "/?token=tok-ann")
      that is a key of `tokens`, else 401: connection.respond(
      HTTPStatus.UNAUTHORIZED, "missing or invalid token\n").
