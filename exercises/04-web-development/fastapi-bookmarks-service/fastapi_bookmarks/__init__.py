@@ -1,0 +1,1 @@
+"""A small bookmarks service: settings, models, security, repository and templates."""
