@@ -34,6 +34,9 @@ pub fn condense(message: &str, verbose: bool) -> Vec<String> {
         }
         lines.push(strip_flag_suffix(line));
     }
+    if !in_diff {
+        label_bare_diff(&mut lines);
+    }
     if verbose {
         lines.extend(diff.iter().map(|l| l.to_string()));
         return lines;
@@ -90,6 +93,27 @@ fn unmatched_pattern(message: &str) -> Option<Vec<String>> {
         format!("  expected (a regular expression):  {pattern}"),
         format!("  your error's message:             {yours}"),
     ])
+}
+
+/// pytest explains two unequal strings with a diff and no header (`- wanted`, `? ^`, `+ got`):
+/// it gets the same label as the `Full diff` of other comparisons, before its first line.
+fn label_bare_diff(lines: &mut Vec<String>) {
+    let is_comparison = lines
+        .first()
+        .is_some_and(|l| l.starts_with("AssertionError: assert ") && l.contains(" == "));
+    if !is_comparison {
+        return;
+    }
+    let diff_line = |l: &String| {
+        let t = l.trim_start();
+        t.starts_with("- ") || t.starts_with("+ ") || t == "-" || t == "+"
+    };
+    if let Some(at) = lines.iter().skip(1).position(diff_line).map(|i| i + 1) {
+        let line = &lines[at];
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let label = format!("{indent}(- expected, + yours)");
+        lines.insert(at, label);
+    }
 }
 
 /// pytest's lines about its own command-line flags.
@@ -225,6 +249,18 @@ mod tests {
         let shown = condense(labelled, false);
         assert_eq!(shown[1], "  expected (a regular expression):  \"x\"");
         assert_eq!(shown[2], "  your error's message:             \"y\"");
+    }
+
+    #[test]
+    fn a_string_diff_without_a_header_is_labelled_too() {
+        let message = "AssertionError: assert 'hello world' == 'hello wordl'\n  \n  \
+                       - hello wordl\n  ?           -\n  + hello world\n  ?          +";
+        let shown = condense(message, false);
+        assert_eq!(shown[2], "  (- expected, + yours)", "{shown:?}");
+        assert_eq!(shown[3], "  - hello wordl");
+        // A message that is no comparison gets no label.
+        let other = "ValueError: bad\n- not a diff";
+        assert!(!condense(other, false).join("\n").contains("expected"));
     }
 
     #[test]
