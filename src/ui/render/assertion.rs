@@ -63,10 +63,20 @@ pub fn condense(message: &str, verbose: bool) -> Vec<String> {
 /// `pytest.raises(..., match=PATTERN)` met an exception whose message does not match. pytest 9
 /// says so with an unlabelled diff after an empty `AssertionError:` (`- ` the message, `+ `
 /// the pattern: the other way round from its `==` diffs), or with `Expected regex:` and
-/// `Actual message:` lines; older versions with `Regex:` and `Input:` lines. Either way the learner reads both, labelled.
+/// `Actual message:` lines; pytest 7 and 8 with `Regex:` and `Input:` lines; pytest 6 in one
+/// sentence. Either way the learner reads both, labelled.
 fn unmatched_pattern(message: &str) -> Option<Vec<String>> {
     let lines: Vec<&str> = message.trim_end().lines().collect();
     let (yours, pattern) = match lines.as_slice() {
+        // pytest 6: one sentence, both as reprs.
+        [only] if only.starts_with("AssertionError: Regex pattern ") => {
+            let rest = only.strip_prefix("AssertionError: Regex pattern ")?;
+            let (pattern, yours) = rest.split_once(" does not match ")?;
+            (
+                yours.strip_suffix('.').unwrap_or(yours).to_string(),
+                pattern.to_string(),
+            )
+        }
         [head, yours, pattern] if head.trim_end() == "AssertionError:" => (
             yours.strip_prefix("- ")?.to_string(),
             pattern.strip_prefix("+ ")?.to_string(),
@@ -243,6 +253,16 @@ mod tests {
         assert_eq!(shown[0], expected[0]);
         assert!(shown[1].ends_with("\"^not a number: 'abc'$\""), "{shown:?}");
         assert!(shown[2].ends_with("'abc'\""), "{shown:?}");
+        // pytest 6.
+        let six = "AssertionError: Regex pattern \"not a number: 'abc'\" does not match \
+                   \"invalid literal for int() with base 10: 'abc'\".";
+        let shown = condense(six, false);
+        assert_eq!(shown[0], expected[0]);
+        assert_eq!(shown[1], "  expected (a regular expression):  \"not a number: 'abc'\"");
+        assert_eq!(
+            shown[2],
+            "  your error's message:             \"invalid literal for int() with base 10: 'abc'\""
+        );
         // pytest 9 without a diff.
         let labelled = "AssertionError: Regex pattern did not match.\n  Expected regex: \"x\"\n  \
                         Actual message: \"y\"";
