@@ -258,7 +258,10 @@ mod tests {
                    \"invalid literal for int() with base 10: 'abc'\".";
         let shown = condense(six, false);
         assert_eq!(shown[0], expected[0]);
-        assert_eq!(shown[1], "  expected (a regular expression):  \"not a number: 'abc'\"");
+        assert_eq!(
+            shown[1],
+            "  expected (a regular expression):  \"not a number: 'abc'\""
+        );
         assert_eq!(
             shown[2],
             "  your error's message:             \"invalid literal for int() with base 10: 'abc'\""
