@@ -818,33 +818,14 @@ fn after_a_pass_next_is_the_following_unsolved_exercise_not_the_first_gap_of_the
         "title = \"Intermediate Python\"\nnumber = 2\nroadmap = [\"Modules and Packages\"]\n",
     );
     for (order, slug) in [(1, "alpha"), (2, "beta")] {
-        let module = format!("{slug}_mod");
-        let dir = format!("curr/02-intermediate-python/{slug}-mod");
-        s.write(
-            &format!("{dir}/info.toml"),
-            &format!(
-                "title = \"{slug}\"\nroadmap = [\"Modules and Packages\"]\norder = {order}\n\
-                 difficulty = 1\nmode = \"pytest\"\nhints = [\"a\", \"b\"]\n"
-            ),
-        );
-        s.write(&format!("{dir}/{module}.py"), "X = 0\n");
-        s.write(&format!("{dir}/solution.py"), "X = 1\n");
-        s.write(
-            &format!("{dir}/test_{module}.py"),
-            &format!("from {module} import X\n\n\ndef test_x_is_one():\n    assert X == 1\n"),
+        s.add_x_exercise(
+            "02-intermediate-python",
+            "Modules and Packages",
+            (&format!("{slug}-mod"), slug, order),
+            "",
         );
     }
-    std::fs::remove_dir_all(s.path().join("ws")).unwrap();
-    let py = common::python();
-    s.pyroad(&[
-        "init",
-        "ws",
-        "--exercises",
-        "curr",
-        "--python",
-        py.to_str().unwrap(),
-    ])
-    .code(0);
+    s.init_again();
     s.write(
         "ws/exercises/02-intermediate-python/alpha-mod/alpha_mod.py",
         "X = 1\n",

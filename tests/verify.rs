@@ -1002,29 +1002,13 @@ fn verify_lists_exercises_in_curriculum_order_though_light_ones_run_first() {
         "curr/02-intermediate-python/topic.toml",
         "title = \"Intermediate Python\"\nnumber = 2\nroadmap = [\"Modules and Packages\"]\n",
     );
-    let dir = "curr/02-intermediate-python/later";
-    s.write(
-        &format!("{dir}/info.toml"),
-        "title = \"Later\"\nroadmap = [\"Modules and Packages\"]\norder = 1\ndifficulty = 1\n\
-         mode = \"pytest\"\nhints = [\"a\", \"b\"]\n",
-    );
-    s.write(&format!("{dir}/later.py"), "X = 0\n");
-    s.write(&format!("{dir}/solution.py"), "X = 1\n");
-    s.write(
-        &format!("{dir}/test_later.py"),
-        "from later import X\n\n\ndef test_x_is_one():\n    assert X == 1\n",
-    );
-    std::fs::remove_dir_all(s.path().join("ws")).unwrap();
-    let py = python();
-    s.pyroad(&[
-        "init",
-        "ws",
-        "--exercises",
-        "curr",
-        "--python",
-        py.to_str().unwrap(),
-    ])
-    .code(0);
+    s.add_x_exercise(
+        "02-intermediate-python",
+        "Modules and Packages",
+        ("later", "Later", 1),
+        "",
+    )
+    .init_again();
     let out = s.pyroad_in("ws", &["verify", "--jobs", "1"]).code(1).stdout;
     let first = out.find("1-demo").expect("1-demo listed");
     let second = out.find("2-later").expect("2-later listed");
@@ -1060,32 +1044,14 @@ fn a_learner_file_inside_a_folder_is_named_by_its_path_in_the_exercise() {
 fn exercises_with_different_time_limits_share_the_warm_worker() {
     let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
     for (order, slug, timeout) in [(2, "slow", 20), (3, "slower", 30)] {
-        let dir = format!("curr/01-fundamentals/{slug}");
-        s.write(
-            &format!("{dir}/info.toml"),
-            &format!(
-                "title = \"{slug}\"\nroadmap = [\"Variables and Data Types\"]\norder = {order}\n\
-                 difficulty = 1\nmode = \"pytest\"\nhints = [\"a\", \"b\"]\ntimeout = {timeout}\n"
-            ),
-        );
-        s.write(&format!("{dir}/{slug}.py"), "X = 0\n");
-        s.write(&format!("{dir}/solution.py"), "X = 1\n");
-        s.write(
-            &format!("{dir}/test_{slug}.py"),
-            &format!("from {slug} import X\n\n\ndef test_x_is_one():\n    assert X == 1\n"),
+        s.add_x_exercise(
+            "01-fundamentals",
+            "Variables and Data Types",
+            (slug, slug, order),
+            &format!("timeout = {timeout}\n"),
         );
     }
-    std::fs::remove_dir_all(s.path().join("ws")).unwrap();
-    let py = python();
-    s.pyroad(&[
-        "init",
-        "ws",
-        "--exercises",
-        "curr",
-        "--python",
-        py.to_str().unwrap(),
-    ])
-    .code(0);
+    s.init_again();
     let out = s
         .pyroad_in("ws", &["verify", "--format", "json", "--jobs", "1"])
         .code(1)
@@ -1095,6 +1061,7 @@ fn exercises_with_different_time_limits_share_the_warm_worker() {
         assert_ne!(ex["route"], "cold", "{}: {ex}", ex["id"]);
     }
     // The checks are compared with fresh interpreters too, which needs them all warm.
+    let py = python();
     s.pyroad(&[
         "dev",
         "check",

@@ -358,6 +358,50 @@ impl Sandbox {
         s
     }
 
+    /// Adds exercise `slug` (titled `title`, teaching `bullet`) to topic folder `topic` of the
+    /// tiny curriculum: its stub sets `X = 0`, its solution `X = 1`, its one test wants 1.
+    /// `info_extra` is more of its info.toml. The workspace knows it after `init_again`.
+    pub fn add_x_exercise(
+        &self,
+        topic: &str,
+        bullet: &str,
+        (slug, title, order): (&str, &str, u32),
+        info_extra: &str,
+    ) -> &Self {
+        let module = slug.replace('-', "_");
+        let dir = format!("curr/{topic}/{slug}");
+        self.write(
+            &format!("{dir}/info.toml"),
+            &format!(
+                "title = \"{title}\"\nroadmap = [\"{bullet}\"]\norder = {order}\n\
+                 difficulty = 1\nmode = \"pytest\"\nhints = [\"a\", \"b\"]\n{info_extra}"
+            ),
+        );
+        self.write(&format!("{dir}/{module}.py"), "X = 0\n");
+        self.write(&format!("{dir}/solution.py"), "X = 1\n");
+        self.write(
+            &format!("{dir}/test_{module}.py"),
+            &format!("from {module} import X\n\n\ndef test_x_is_one():\n    assert X == 1\n"),
+        )
+    }
+
+    /// Makes the tiny workspace again from `curr/`, after exercises were added to it.
+    #[track_caller]
+    pub fn init_again(&self) -> &Self {
+        std::fs::remove_dir_all(self.path().join("ws")).expect("remove ws");
+        let py = python();
+        self.pyroad(&[
+            "init",
+            "ws",
+            "--exercises",
+            "curr",
+            "--python",
+            py.to_str().expect("utf-8 path"),
+        ])
+        .code(0);
+        self
+    }
+
     /// Replaces the learner's copy of `demo.py` in the tiny workspace.
     #[track_caller]
     pub fn learner(&self, text: &str) -> &Self {
