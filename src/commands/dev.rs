@@ -45,6 +45,29 @@ pub const KNOWN_EXTRAS: &[&str] = &[
     "mypy",
     "ruff",
     "alembic",
+    // Depth II (topics 8 to 16), each offline: SciPy's statistical tests; Scrapy's spiders on
+    // local `HtmlResponse`s and Selenium's own waits over a fake driver; openpyxl for the
+    // spreadsheets of automation; joblib and skops for model persistence (and its safety); NLTK's
+    // data-free tokenisers and stemmers and spaCy's blank pipeline (no model download); moto with
+    // boto3, AWS code tested against a local fake; prometheus_client for metrics; graphql-core
+    // for GraphQL queries against a schema in the test; build, setuptools and wheel to build a
+    // real wheel and sdist offline (`python -m build --no-isolation`) and Sphinx's own build.
+    "scipy",
+    "scrapy",
+    "selenium",
+    "openpyxl",
+    "joblib",
+    "skops",
+    "nltk",
+    "spacy",
+    "moto",
+    "boto3",
+    "prometheus_client",
+    "graphql-core",
+    "build",
+    "setuptools",
+    "wheel",
+    "sphinx",
 ];
 
 /// Runs `dev check`.

@@ -18,6 +18,7 @@ pub fn import_name(package: &str) -> String {
         "pyjwt" => "jwt".into(),
         "pyyaml" => "yaml".into(),
         "pillow" => "PIL".into(),
+        "graphql-core" => "graphql".into(),
         other => other.replace('-', "_"),
     }
 }
@@ -28,9 +29,10 @@ pub fn preload_modules(packages: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for pkg in packages {
         let extra: &[&str] = match pkg.to_ascii_lowercase().as_str() {
-            // Tools the tests run as programs (`python -m mypy`, `python -m ruff`) in a process
-            // of their own: importing them in the worker would only slow its start.
-            "mypy" | "ruff" => continue,
+            // Tools the tests run as programs (`python -m mypy`, `python -m ruff`, `python -m
+            // build`, `python -m sphinx`) in a process of their own, or build-time packages:
+            // importing them in the worker would only slow its start.
+            "mypy" | "ruff" | "build" | "setuptools" | "wheel" | "sphinx" => continue,
             "scikit-learn" => &[
                 "sklearn.base",
                 "sklearn.model_selection",
@@ -267,5 +269,6 @@ mod tests {
         assert_eq!(import_name("scikit-learn"), "sklearn");
         assert_eq!(import_name("beautifulsoup4"), "bs4");
         assert_eq!(import_name("numpy"), "numpy");
+        assert_eq!(import_name("graphql-core"), "graphql");
     }
 }
