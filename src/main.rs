@@ -19,7 +19,10 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // SIGPIPE is Unix's; on Windows a print to a closed pipe is an error like any other.
     #[cfg(unix)]
-    exec::cleanup::end_like_sigpipe_on_closed_stdout();
+    {
+        exec::cleanup::end_like_sigpipe_on_closed_stdout();
+        sandbox::process::keep_inherited_descriptors_from_checks();
+    }
     let cli = Cli::parse();
     if let Err(bad) = settings::init() {
         eprintln!("{} {bad}", ui::style::red("error:"));

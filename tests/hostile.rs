@@ -68,13 +68,17 @@ enum Route {
     /// `pyroad run 1-demo` under `PYROAD_SANDBOX=portable`: only what every Unix offers (the
     /// subset the macOS backend relies on). It runs the cases that need no OS sandbox feature.
     Portable,
+    /// `pyroad verify --format json` under `PYROAD_SANDBOX=portable`: the check on a spare
+    /// interpreter started ahead of it (the fast path of macOS and Windows, where checks are
+    /// not forked), the same cases as `Portable`.
+    Spare,
 }
 
 impl Route {
     fn args(self) -> &'static [&'static str] {
         match self {
             Route::Cold | Route::Portable => &["run", "1-demo"],
-            Route::Warm => &["verify", "--format", "json"],
+            Route::Warm | Route::Spare => &["verify", "--format", "json"],
         }
     }
 }
@@ -271,7 +275,7 @@ fn pyroad(s: &Sandbox, tmp: &Path, route: Route) -> Ran {
         .env_remove("PYROAD_TIMEOUT_SCALE")
         .env(
             "PYROAD_SANDBOX",
-            if route == Route::Portable {
+            if matches!(route, Route::Portable | Route::Spare) {
                 "portable"
             } else {
                 "os"
@@ -333,7 +337,7 @@ fn tiny() -> Sandbox {
 /// recorded in the state file (cold path).
 fn reported_verdict(s: &Sandbox, route: Route, ran: &Ran) -> Option<String> {
     match route {
-        Route::Warm => serde_json::from_str::<Value>(&ran.stdout)
+        Route::Warm | Route::Spare => serde_json::from_str::<Value>(&ran.stdout)
             .ok()
             .and_then(|v| v["exercises"][0]["verdict"].as_str().map(String::from)),
         Route::Cold | Route::Portable => std::fs::read_to_string(s.path().join(STATE))
@@ -371,6 +375,19 @@ fn allowance(route: Route) -> Duration {
                 slowest[i] = slowest[i].max(ran.elapsed);
             }
         }
+        // The spare route, too, passes the solution, on a spare.
+        let ran = pyroad(&s, tmp.path(), Route::Spare);
+        let report = serde_json::from_str::<Value>(&ran.stdout).unwrap_or_default();
+        assert_eq!(
+            (
+                ran.code,
+                report["exercises"][0]["verdict"].as_str(),
+                report["exercises"][0]["route"].as_str()
+            ),
+            (Some(0), Some("pass"), Some("spare")),
+            "the reference solution must pass on a spare interpreter\n{}",
+            ran.describe()
+        );
         eprintln!(
             "hostile: start-up allowance (slowest trivial pass): cold {:.2} s, warm {:.2} s",
             slowest[0].as_secs_f64(),
@@ -381,6 +398,8 @@ fn allowance(route: Route) -> Duration {
     match route {
         Route::Cold | Route::Portable => cold,
         Route::Warm => warm,
+        // A spare's check is a process of its own, as a cold one is, started by `verify`.
+        Route::Spare => cold.max(warm),
     }
 }
 
@@ -580,18 +599,19 @@ fn run_case(case: &Case) {
         _shared = ALONE.read().unwrap_or_else(|e| e.into_inner());
     }
     let mut problems = Vec::new();
-    for route in [Route::Cold, Route::Warm, Route::Portable] {
+    for route in [Route::Cold, Route::Warm, Route::Portable, Route::Spare] {
         // As root, RLIMIT_NPROC binds nothing, so the portable backend has only counting for
         // a fork bomb, which a bomb can outgrow between two counts (the OS sandbox has a
         // namespace or cgroup for root); a learner is not root.
-        if route == Route::Portable && case.name == "fork_loop" && running_as_root() {
+        let portable = matches!(route, Route::Portable | Route::Spare);
+        if portable && case.name == "fork_loop" && running_as_root() {
             eprintln!(
                 "skipped on the portable sandbox: hostile case `fork_loop` runs as root, where \
                  only counting holds a fork bomb"
             );
             continue;
         }
-        if route == Route::Portable && !case.needs.is_empty() {
+        if portable && !case.needs.is_empty() {
             eprintln!(
                 "skipped on the portable sandbox: hostile case `{}` needs {:?}, which only the \
                  OS's own sandbox holds",
@@ -686,6 +706,18 @@ fn run_route(case: &Case, route: Route) -> Vec<String> {
     }
 
     let verdict = reported_verdict(&s, route, &ran);
+    // The spare route must have been taken, not a silent fall back to a fresh interpreter.
+    if route == Route::Spare {
+        let taken = serde_json::from_str::<Value>(&ran.stdout)
+            .ok()
+            .and_then(|v| v["exercises"][0]["route"].as_str().map(String::from));
+        if taken.as_deref() != Some("spare") {
+            problems.push(format!(
+                "ran on route {taken:?}, not on a spare interpreter: {}",
+                ran.describe()
+            ));
+        }
+    }
     eprintln!(
         "hostile: {} [{route:?}] exit {:?}, verdict {verdict:?}, {:.2} s (budget {:.2} s)",
         case.name,

@@ -18,7 +18,7 @@ pub use pytest::BLOCKED_PLUGINS;
 pub use stage::Source;
 
 use crate::curriculum::catalog::{Catalog, Exercise};
-use crate::exec::warm::WarmError;
+use crate::exec::pool::WarmError;
 use crate::exec::{self, Exit, Job};
 use crate::sandbox::Limits;
 use crate::workspace::interpreter::Interpreter;
@@ -199,10 +199,7 @@ fn run_pytest(
 ) -> Result<()> {
     let pj = pytest_job(ex, stage, settings, limits);
     let warm = match &settings.warm {
-        None if cfg!(target_os = "linux") && !crate::settings::env().portable_sandbox => {
-            Err(ColdWhy::NoWarm)
-        }
-        None => Err(ColdWhy::NotOnThisOs),
+        None => Err(ColdWhy::NoWarm),
         Some(warm) => {
             let heavy = heavy_of(ex);
             warm.pool
@@ -217,9 +214,12 @@ fn run_pytest(
     };
     let outcome = match warm {
         Ok(outcome) => {
-            result.route = Some(Route::Warm {
-                template: outcome.seen_work.is_some(),
-                plain: plain_reason(settings, ex),
+            result.route = Some(match settings.warm.as_ref().map(|w| w.pool.kind()) {
+                Some(crate::exec::pool::Kind::Spare) => Route::Spare,
+                _ => Route::Warm {
+                    template: outcome.seen_work.is_some(),
+                    plain: plain_reason(settings, ex),
+                },
             });
             outcome
         }

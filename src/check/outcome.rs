@@ -265,6 +265,9 @@ pub enum Route {
         /// As for `Warm`.
         plain: Option<String>,
     },
+    /// On an interpreter started ahead of the check, which served it and exited (macOS,
+    /// Windows and Linux's portable backend, where checks are not forked).
+    Spare,
     /// In a fresh interpreter.
     Cold(ColdWhy),
     /// The check prepared before the save could not be used, so it ran afresh, `then` this way.
@@ -277,10 +280,12 @@ pub enum Route {
 }
 
 impl Route {
-    /// `warm`, `prepared` or `cold`: the way that gave the verdict, as reports name it.
+    /// `warm`, `prepared`, `spare` or `cold`: the way that gave the verdict, as reports name
+    /// it.
     pub fn as_str(&self) -> &'static str {
         match self {
             Route::Warm { .. } => "warm",
+            Route::Spare => "spare",
             Route::Prepared { .. } => "prepared",
             Route::Cold(_) => "cold",
             Route::Afresh { then, .. } => then.as_str(),
@@ -292,7 +297,7 @@ impl Route {
         match self {
             Route::Cold(why) => Some(why),
             Route::Afresh { then, .. } => then.cold_why(),
-            Route::Warm { .. } | Route::Prepared { .. } => None,
+            Route::Warm { .. } | Route::Prepared { .. } | Route::Spare => None,
         }
     }
 
@@ -301,7 +306,7 @@ impl Route {
         match self {
             Route::Warm { plain, .. } | Route::Prepared { plain, .. } => plain.as_deref(),
             Route::Afresh { then, .. } => then.plain(),
-            Route::Cold(_) => None,
+            Route::Cold(_) | Route::Spare => None,
         }
     }
 }
@@ -318,20 +323,17 @@ pub enum ColdWhy {
     /// The warm worker took the check but failed it (the underlying error): it died, could not
     /// fork it, or stopped answering.
     WorkerFailed(String),
-    /// No warm workers here yet: every OS but Linux, and the portable sandbox.
-    NotOnThisOs,
 }
 
 impl ColdWhy {
-    /// A stable name for reports: `no-warm`, `output-mode`, `worker-failed-to-start`,
-    /// `worker-failed` or `not-on-this-os`.
+    /// A stable name for reports: `no-warm`, `output-mode`, `worker-failed-to-start` or
+    /// `worker-failed`.
     pub fn as_str(&self) -> &'static str {
         match self {
             ColdWhy::NoWarm => "no-warm",
             ColdWhy::OutputMode => "output-mode",
             ColdWhy::WorkerFailedToStart(_) => "worker-failed-to-start",
             ColdWhy::WorkerFailed(_) => "worker-failed",
-            ColdWhy::NotOnThisOs => "not-on-this-os",
         }
     }
 
@@ -339,7 +341,7 @@ impl ColdWhy {
     pub fn detail(&self) -> Option<&str> {
         match self {
             ColdWhy::WorkerFailedToStart(e) | ColdWhy::WorkerFailed(e) => Some(e),
-            ColdWhy::NoWarm | ColdWhy::OutputMode | ColdWhy::NotOnThisOs => None,
+            ColdWhy::NoWarm | ColdWhy::OutputMode => None,
         }
     }
 

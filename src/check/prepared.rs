@@ -5,7 +5,7 @@ use super::pytest::{PytestJob, pytest_job};
 use super::stage::{Source, Stage};
 use super::{Settings, limits_for, skip_reason};
 use crate::curriculum::catalog::{Catalog, Exercise};
-use crate::exec::warm::{Pending, Pool};
+use crate::exec::pool::{Pending, Pool};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 

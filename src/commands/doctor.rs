@@ -5,7 +5,7 @@ use crate::check::{self, Route, Settings, Source};
 use crate::cli::Global;
 use crate::curriculum::Curriculum;
 use crate::curriculum::catalog::Catalog;
-use crate::exec::warm::{Pool, WarmError};
+use crate::exec::pool::{Pool, WarmError};
 use crate::ui::doctor::{self, WarmPath};
 use crate::ui::style;
 use crate::workspace::extras;
@@ -154,9 +154,6 @@ fn warm_workers(global: &Global, interp: &Interpreter, catalog: &Catalog, memory
     if global.no_warm {
         return WarmPath::Off;
     }
-    if !cfg!(target_os = "linux") || crate::settings::env().portable_sandbox {
-        return WarmPath::NotOnThisOs;
-    }
     let pool = Arc::new(Pool::new(
         interp.executable.clone(),
         Vec::new(),
@@ -195,6 +192,10 @@ fn warm_workers(global: &Global, interp: &Interpreter, catalog: &Catalog, memory
     };
     let took = checked.elapsed();
     match &result.route {
+        Some(Route::Spare) => WarmPath::SpareChecked {
+            id: ex.id.clone(),
+            took,
+        },
         Some(Route::Warm { template, plain }) => WarmPath::Checked {
             start,
             id: ex.id.clone(),

@@ -93,14 +93,13 @@ pub fn warm_pool(
     packages.sort();
     packages.dedup();
     crate::workspace::extras::prime(interpreter, packages.clone());
-    // Elsewhere than Linux there are no warm workers yet (`exec/warm_elsewhere.rs`).
-    if global.no_warm || !cfg!(target_os = "linux") || crate::settings::env().portable_sandbox {
+    if global.no_warm {
         return None;
     }
     let preload = crate::workspace::extras::preload_modules(&packages);
     let heavy = |e: &&Exercise| !e.info.requires.is_empty();
     let first_heavy = exercises.first().is_some_and(heavy);
-    let pool = std::sync::Arc::new(crate::exec::warm::Pool::new(
+    let pool = std::sync::Arc::new(crate::exec::pool::Pool::new(
         interpreter.executable.clone(),
         preload,
         crate::check::BLOCKED_PLUGINS,

@@ -1,20 +1,22 @@
 //! Running processes: a job (program, arguments, environment, limits) goes in, an `Outcome`
 //! (how it ended, its capped output) comes out. Cold runs start a fresh process here; `warm`
-//! forks checks from a Python worker; `cleanup` ends whatever is left when pyroad stops. How a
+//! forks checks from a Python worker, `spare` hands each to an interpreter started ahead, and
+//! `pool` is whichever of the two a run takes; `cleanup` ends whatever is left when pyroad
+//! stops. How a
 //! process is confined is `sandbox`'s business, asked for through one call.
 
 pub mod cleanup;
+pub mod pool;
 #[cfg(target_os = "linux")]
 pub mod probe;
+pub mod spare;
 pub mod supervise;
 pub mod tempdirs;
 pub mod threads;
-// Warm workers fork; they run where the worker's Python side can confine its checks (Linux).
-// Elsewhere `warm` is a pool that never starts a worker and says why (`warm_elsewhere.rs`).
+// Warm workers fork; they run where the worker's Python side can confine its checks (Linux's
+// namespaces and Landlock). Elsewhere, and on the portable backend, `spare` interpreters are
+// the fast path; `pool` is whichever a run takes.
 #[cfg(target_os = "linux")]
-pub mod warm;
-#[cfg(not(target_os = "linux"))]
-#[path = "warm_elsewhere.rs"]
 pub mod warm;
 
 // Starting and waiting for a process, one file per kind of OS (as cargo-nextest's runner).

@@ -11,7 +11,34 @@ use wait_timeout::ChildExt;
 
 /// Runs a job to completion or its timeout, killing the whole process group afterwards.
 pub fn run(job: &Job) -> Result<Outcome> {
-    let (program, args) = sandbox::os::wrap(&job.program, &job.args, job.sandbox_dir.as_deref());
+    let mut running = start(job, true)?;
+    if let (Some(mut stdin), Some(data)) = (running.child.stdin.take(), job.stdin.clone()) {
+        // A program that never reads stdin must not block us: write from a thread.
+        std::thread::spawn(move || {
+            let _ = write_to_pipe(&mut stdin, &data);
+        });
+    }
+    running.finish(job, Instant::now())
+}
+
+/// A process started confined, in a process group of its own, its output being read.
+pub(super) struct Running {
+    /// The process; its stdin is still there when the job has input (or a spare's request).
+    pub(super) child: std::process::Child,
+    pgid: i32,
+    cap: ProcessCap,
+    capture: Capture,
+}
+
+/// Starts `job`'s process confined by `sandbox::os` (with the OS's wrapper, such as
+/// `sandbox-exec`, when `wrapped`; a spare interpreter confines itself once it knows its
+/// check), its group tracked for Ctrl-C and its output read from now on.
+pub(super) fn start(job: &Job, wrapped: bool) -> Result<Running> {
+    let (program, args) = if wrapped {
+        sandbox::os::wrap(&job.program, &job.args, job.sandbox_dir.as_deref())
+    } else {
+        (job.program.clone(), job.args.clone())
+    };
     let mut cmd = command(job, &program, &args);
     cmd.process_group(0);
     let limits = &job.limits;
@@ -33,61 +60,89 @@ pub fn run(job: &Job) -> Result<Outcome> {
         limits,
         &cap,
     );
-    let start = Instant::now();
     let mut child = cmd
         .spawn()
         .with_context(|| format!("cannot start {}", job.program.display()))?;
     let pgid = child.id() as i32;
     cleanup::track_group(pgid);
-    if let (Some(mut stdin), Some(data)) = (child.stdin.take(), job.stdin.clone()) {
-        // A program that never reads stdin must not block us: write from a thread.
-        std::thread::spawn(move || {
-            let _ = write_to_pipe(&mut stdin, &data);
-        });
-    }
     let capture = Capture::start(&mut child, job.limits.output_cap);
-    // Wait in short slices so a flood of output is stopped long before the timeout.
-    let supervisor = supervise::Supervisor::new(job, Some(&cap), pgid, start);
-    let exit = loop {
-        let left = supervisor
-            .deadline()
-            .saturating_duration_since(Instant::now());
-        match child.wait_timeout(left.min(Duration::from_millis(50))) {
-            Ok(Some(status)) => {
-                break match (status.code(), status.signal()) {
-                    (Some(code), _) => Exit::Code(code),
-                    (None, Some(sig)) => Exit::Signal(sig),
-                    _ => Exit::Code(-1),
-                };
-            }
-            Ok(None) => {
-                if let Some(breach) = supervisor.breach(capture.so_far()) {
-                    break breach;
+    Ok(Running {
+        child,
+        pgid,
+        cap,
+        capture,
+    })
+}
+
+impl Running {
+    /// Waits for the process under `job`'s limits, its clock started at `start`, then kills
+    /// its whole group and what left it, and hands back how it ended.
+    pub(super) fn finish(self, job: &Job, start: Instant) -> Result<Outcome> {
+        let Running {
+            mut child,
+            pgid,
+            cap,
+            capture,
+        } = self;
+        // Wait in short slices so a flood of output is stopped long before the timeout.
+        let supervisor = supervise::Supervisor::new(job, Some(&cap), pgid, start);
+        let exit = loop {
+            let left = supervisor
+                .deadline()
+                .saturating_duration_since(Instant::now());
+            match child.wait_timeout(left.min(Duration::from_millis(50))) {
+                Ok(Some(status)) => {
+                    break match (status.code(), status.signal()) {
+                        (Some(code), _) => Exit::Code(code),
+                        (None, Some(sig)) => Exit::Signal(sig),
+                        _ => Exit::Code(-1),
+                    };
+                }
+                Ok(None) => {
+                    if let Some(breach) = supervisor.breach(capture.so_far()) {
+                        break breach;
+                    }
+                }
+                Err(e) => {
+                    kill_group(pgid);
+                    let _ = child.wait();
+                    cleanup::untrack_group(pgid);
+                    return Err(e).context("waiting for the check failed");
                 }
             }
-            Err(e) => {
-                kill_group(pgid);
-                let _ = child.wait();
-                return Err(e).context("waiting for the check failed");
-            }
-        }
-    };
-    // Whatever it left behind goes too (a pass must not leave a process running). Without a PID
-    // namespace the relay is a subreaper: asked with SIGTERM, it kills every descendant,
-    // including those that left the group; a moment later the group is killed regardless.
-    stop_relay(&mut child, pgid);
-    kill_group_fully(pgid, Some(&cap));
-    // Also what left the group with setsid() or a double fork.
-    cap.kill_strays();
-    let _ = child.wait();
-    cleanup::untrack_group(pgid);
-    let (stdout, stderr) = capture.finish();
-    Ok(Outcome {
-        seen_work: None,
-        exit,
-        stdout,
-        stderr,
-    })
+        };
+        // Whatever it left behind goes too (a pass must not leave a process running). Without
+        // a PID namespace the relay is a subreaper: asked with SIGTERM, it kills every
+        // descendant, including those that left the group; a moment later the group is killed
+        // regardless.
+        stop_relay(&mut child, pgid);
+        kill_group_fully(pgid, Some(&cap));
+        // Also what left the group with setsid() or a double fork.
+        cap.kill_strays();
+        let _ = child.wait();
+        cleanup::untrack_group(pgid);
+        let (stdout, stderr) = capture.finish();
+        Ok(Outcome {
+            seen_work: None,
+            exit,
+            stdout,
+            stderr,
+        })
+    }
+
+    /// Ends a process that will not be used (a spare no longer wanted), group and all.
+    pub(super) fn discard(self) {
+        let Running {
+            mut child,
+            pgid,
+            cap,
+            ..
+        } = self;
+        kill_group_fully(pgid, Some(&cap));
+        cap.kill_strays();
+        let _ = child.wait();
+        cleanup::untrack_group(pgid);
+    }
 }
 
 #[cfg(all(test, target_os = "linux"))]

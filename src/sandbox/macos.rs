@@ -48,6 +48,22 @@ pub fn wrap(
     (PathBuf::from(SANDBOX_EXEC), wrapped)
 }
 
+/// The Seatbelt profile and its parameters that a spare interpreter enters itself (through
+/// `sandbox_init_with_parameters`, before anything of its check runs), the same profile `wrap`
+/// hands to `sandbox-exec`: a spare starts before its check's folder is known. `None` where
+/// `wrap` would leave the check unwrapped.
+pub fn self_confinement(
+    program: &Path,
+    sandbox_dir: &Path,
+) -> Option<(String, Vec<(String, PathBuf)>)> {
+    if !confined() || !seatbelt_available() {
+        return None;
+    }
+    Some(seatbelt::profile(&seatbelt::canonical(
+        &FsPolicy::for_check(program, sandbox_dir),
+    )))
+}
+
 /// Whether the check whose process group is `pgid` holds more than `limit` bytes: macOS
 /// ignores RLIMIT_DATA and RLIMIT_AS, so the supervisor asks this every 50 ms and stops the
 /// check (the verdict `memory`). The sum of each member's resident size: pages shared between

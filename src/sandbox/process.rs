@@ -177,3 +177,56 @@ pub fn stop_relay(child: &mut std::process::Child, pgid: i32) {
     }
     let _ = child.wait_timeout(Duration::from_millis(300));
 }
+
+/// Marks every descriptor pyroad inherited (beyond stdin, stdout and stderr) close-on-exec, so
+/// that no check, worker or spare inherits it: a CI runner's pipe, a `make` jobserver or a
+/// terminal multiplexer's socket is the parent's business, and a learner's code must not be able
+/// to write into it (or block on one nobody reads). pyroad's own descriptors are opened
+/// close-on-exec already. Called once, at start.
+pub fn keep_inherited_descriptors_from_checks() {
+    // The open descriptors, listed by the OS (Linux's /proc/self/fd, macOS's /dev/fd), so a
+    // soft limit of a million costs nothing. Collected first: the listing holds one itself.
+    let listing = if cfg!(target_os = "linux") {
+        "/proc/self/fd"
+    } else {
+        "/dev/fd"
+    };
+    let Ok(entries) = std::fs::read_dir(listing) else {
+        return;
+    };
+    let fds: Vec<libc::c_int> = entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse().ok())
+        .filter(|&fd| fd > 2)
+        .collect();
+    for fd in fds {
+        // SAFETY: F_GETFD/F_SETFD on a descriptor number only change its close-on-exec flag;
+        // one that is no longer open (the listing's own) fails harmlessly.
+        unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFD);
+            if flags >= 0 && flags & libc::FD_CLOEXEC == 0 {
+                libc::fcntl(fd, libc::F_SETFD, flags | libc::FD_CLOEXEC);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod inherited_tests {
+    use super::*;
+
+    #[test]
+    fn an_inherited_descriptor_is_not_passed_on_to_checks() {
+        let mut fds = [0 as libc::c_int; 2];
+        // SAFETY: pipe fills the two ints; no flags, so both are inheritable, as a parent's are.
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        keep_inherited_descriptors_from_checks();
+        for fd in fds {
+            // SAFETY: reading the flags of descriptors this test owns, then closing them.
+            unsafe {
+                assert_ne!(libc::fcntl(fd, libc::F_GETFD) & libc::FD_CLOEXEC, 0);
+                libc::close(fd);
+            }
+        }
+    }
+}

@@ -206,6 +206,15 @@ pub fn memory_exceeded(_pgid: i32, _limit: u64) -> bool {
     false
 }
 
+/// The confinement a spare interpreter applies to itself once it knows its check: none here,
+/// where the Job Object it was started in is the whole confinement.
+pub fn self_confinement(
+    _program: &std::path::Path,
+    _sandbox_dir: &std::path::Path,
+) -> Option<(String, Vec<(String, std::path::PathBuf)>)> {
+    None
+}
+
 /// What pyroad ends as it exits: nothing here, as each job ends its processes when its last
 /// handle closes, which pyroad's exit does for any job still open.
 pub fn finish() {}

@@ -221,8 +221,13 @@ pub fn protections(f: &Findings) -> Vec<Protection> {
 pub enum WarmPath {
     /// `--no-warm`.
     Off,
-    /// This OS has no warm workers yet.
-    NotOnThisOs,
+    /// Spare interpreters (no fork here) checked an exercise.
+    SpareChecked {
+        /// The exercise checked.
+        id: String,
+        /// How long the check took, the spare's start included.
+        took: Duration,
+    },
     /// The worker did not start, for this reason.
     FailedToStart(String),
     /// It started; there was no exercise to check on it.
@@ -267,9 +272,12 @@ pub fn warm_path(w: &WarmPath) -> String {
         WarmPath::Off => {
             format!("  {name} off (--no-warm): every check starts a fresh interpreter")
         }
-        WarmPath::NotOnThisOs => {
-            format!("  {name} Linux only for now: every check here starts a fresh interpreter")
-        }
+        WarmPath::SpareChecked { id, took } => format!(
+            "{} {name} spare interpreters: each check runs on one started ahead (no fork \
+             here); one checked {id} in {:.2} s, its start included",
+            style::green("✓"),
+            secs(took)
+        ),
         WarmPath::FailedToStart(why) => format!(
             "{} {name} failed to start: {why}; checks run in a fresh interpreter (slower)",
             style::yellow("!")

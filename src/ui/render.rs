@@ -569,6 +569,7 @@ pub fn route_text(route: &Route) -> String {
             "on a warm worker, prepared before the save{}",
             how_warm(*template, plain)
         ),
+        Route::Spare => "on a spare interpreter, started ahead of the check".into(),
         Route::Cold(why) => cold_text(why),
         Route::Afresh { prepared, then } => format!(
             "{}, afresh: the check prepared before the save failed ({prepared})",
@@ -587,9 +588,6 @@ fn cold_text(why: &ColdWhy) -> String {
         ColdWhy::OutputMode => {
             "in a fresh interpreter (output mode runs the program itself)".into()
         }
-        ColdWhy::NotOnThisOs => {
-            "in a fresh interpreter (warm workers need Linux's own sandbox, for now)".into()
-        }
         ColdWhy::WorkerFailedToStart(e) => style::yellow(&format!(
             "in a fresh interpreter, slower: the warm worker failed to start ({e})"
         )),
@@ -600,7 +598,7 @@ fn cold_text(why: &ColdWhy) -> String {
 }
 
 /// The warning, said once per command, that a warm worker failed to start.
-pub fn worker_failed_to_start(failure: &crate::exec::warm::StartFailure) -> String {
+pub fn worker_failed_to_start(failure: &crate::exec::pool::StartFailure) -> String {
     let which = if failure.heavy {
         "the warm worker for exercises that need extra packages"
     } else {

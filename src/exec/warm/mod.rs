@@ -3,13 +3,12 @@
 //! such process, `pending` a check it forked, `pool` the light and heavy workers of a run, and
 //! `protocol` the messages on their pipes (the Python side: `plugin/pyroad_worker/`).
 
-mod errors;
 mod pending;
 mod pool;
 mod protocol;
 mod worker;
 
-pub use errors::{StartFailure, WarmError};
+pub use super::pool::{StartFailure, WarmError};
 pub use pending::Pending;
 pub use pool::Pool;
 

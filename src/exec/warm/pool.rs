@@ -109,14 +109,6 @@ impl Pool {
         self.worker(heavy).map(drop)
     }
 
-    /// Starts the worker of a kind on a thread of its own: checks of the other kind go on
-    /// meanwhile, and one of this kind waits only for what is left of its start.
-    pub fn prestart_in_background(self: &Arc<Self>, heavy: bool) {
-        let pool = self.clone();
-        // A failure is kept in the slot, for the checks and `unreported_start_failures`.
-        std::thread::spawn(move || pool.prestart(heavy));
-    }
-
     /// The workers that failed to start and have not been handed out here before: a command
     /// asks after its checks and says so once. A worker still starting has not failed yet.
     pub fn unreported_start_failures(&self) -> Vec<StartFailure> {

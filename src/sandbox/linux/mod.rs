@@ -85,6 +85,16 @@ pub fn wrap(
     (program.to_path_buf(), args.to_vec())
 }
 
+/// The confinement a spare interpreter applies to itself once it knows its check: none on
+/// Linux, where spares serve only the portable backend (process group and resource limits,
+/// set as the spare starts); the full sandbox forks checks from warm workers instead.
+pub fn self_confinement(
+    _program: &Path,
+    _sandbox_dir: &Path,
+) -> Option<(String, Vec<(String, std::path::PathBuf)>)> {
+    None
+}
+
 /// What pyroad ends as it exits: the cgroups kept for reuse.
 pub fn finish() {
     cgroup::remove_spare_cgroups();

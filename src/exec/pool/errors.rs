@@ -1,4 +1,4 @@
-//! What a warm pool reports when it cannot help, shared by every OS's `warm`.
+//! What a pool of warm workers or spare interpreters reports when it cannot help.
 
 /// Why a warm worker did not run a check; the caller then runs it in a fresh interpreter. The
 /// text is the underlying error's, kept as data for the caller to show.
@@ -7,9 +7,8 @@ pub enum WarmError {
     /// No worker of the kind could be started: why it failed (the same for every check of the
     /// kind, since a failed start is not retried).
     Start(String),
-    /// A worker took the check but failed it: it died, could not fork it, or stopped answering.
-    // Only a real worker (Linux-only for now) takes a check.
-    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+    /// A worker took the check but failed it: it died, could not fork it, or stopped answering
+    /// (or a spare interpreter could not take it).
     Check(String),
 }
 
