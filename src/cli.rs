@@ -88,6 +88,7 @@ impl Cli {
             Command::Run { check, .. }
             | Command::Watch { check, .. }
             | Command::Verify { check, .. }
+            | Command::Grade(GradeArgs { check, .. })
             | Command::Doctor { check }
             | Command::Dev(Dev::Check { check, .. })
             | Command::Dev(Dev::Mutants { check, .. }) => check.clone(),
@@ -189,9 +190,16 @@ pub enum Command {
         /// Count skipped exercises as failures.
         #[arg(long)]
         strict: bool,
+        /// Run the exercises' hidden tests too (a grader's; `hidden/test_*.py`).
+        #[arg(long)]
+        hidden: bool,
         #[command(flatten)]
         check: CheckArgs,
     },
+    /// Grade a class: every student's submission (a folder or .zip / .tar.gz each) checked,
+    /// hidden tests included, into grades.csv, grades.json and feedback/<student>.md. Exits 0
+    /// when every submission could be graded, 1 when one could not (a broken archive, say).
+    Grade(GradeArgs),
     /// Check the interpreter, pytest, the sandbox and the extras.
     Doctor {
         #[command(flatten)]
@@ -224,6 +232,65 @@ pub enum ReportFormat {
     Json,
     /// JUnit XML for GitHub Actions, GitLab and Jenkins.
     Junit,
+    /// The Exercism test runner's results.json (version 3).
+    Exercism,
+}
+
+/// `pyroad grade ...`.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct GradeArgs {
+    /// `grade merge`.
+    #[command(subcommand)]
+    pub merge: Option<GradeCommand>,
+    /// The folder holding one folder (a workspace, or its exercises/ folder's files laid out
+    /// the same way) or one .zip / .tar.gz per student.
+    #[arg(required = true, value_name = "SUBMISSIONS")]
+    pub submissions: Option<PathBuf>,
+    /// Where the gradebook and feedback go.
+    #[arg(long, short, value_name = "OUT", default_value = "grades")]
+    pub output: PathBuf,
+    /// Parallel checks, 1 to 256 (default: number of cores).
+    #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
+    pub jobs: Option<usize>,
+    /// Only this topic's exercises.
+    #[arg(long, value_name = "N")]
+    pub topic: Option<u32>,
+    /// Grade only the K-th of N equal parts of the class (from 1), for a CI matrix; join the
+    /// parts with `pyroad grade merge`.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::grade::gradebook::Shard>,
+    /// Put the hidden tests' failures in the students' feedback too.
+    #[arg(long)]
+    pub show_hidden: bool,
+    /// Also write the Exercism test runner's results.json per student (exercism/<student>/).
+    #[arg(long, value_enum, default_value_t = GradeFormat::Pyroad)]
+    pub format: GradeFormat,
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+/// `pyroad grade merge`.
+#[derive(Debug, Subcommand)]
+pub enum GradeCommand {
+    /// Join the output folders of `grade --shard K/N` runs into one gradebook.
+    Merge {
+        /// The shards' output folders.
+        #[arg(required = true, value_name = "OUT")]
+        shards: Vec<PathBuf>,
+        /// Where the joined gradebook goes.
+        #[arg(long, short, value_name = "OUT_DIR", default_value = "grades")]
+        output: PathBuf,
+    },
+}
+
+/// What `grade` writes besides its gradebook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GradeFormat {
+    /// The gradebook and feedback only.
+    Pyroad,
+    /// Also Exercism's results.json (version 3) per student.
+    Exercism,
 }
 
 /// How `dev mutants` reports.

@@ -5,6 +5,7 @@ mod cli;
 mod commands;
 mod curriculum;
 mod exec;
+mod grade;
 mod sandbox;
 mod settings;
 mod ui;
@@ -13,7 +14,7 @@ mod watch;
 mod workspace;
 
 use clap::{CommandFactory, Parser};
-use cli::{Cli, Command, Dev};
+use cli::{Cli, Command, Dev, GradeArgs, GradeCommand};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -52,6 +53,7 @@ fn main() -> ExitCode {
             format,
             output,
             strict,
+            hidden,
             ..
         } => commands::verify::run(
             g,
@@ -61,6 +63,26 @@ fn main() -> ExitCode {
                 format: *format,
                 output: output.as_deref(),
                 strict: *strict,
+                hidden: *hidden,
+            },
+        ),
+        Command::Grade(GradeArgs {
+            merge: Some(GradeCommand::Merge { shards, output }),
+            ..
+        }) => commands::grade::merge(shards, output),
+        Command::Grade(args) => commands::grade::run(
+            g,
+            &commands::grade::Options {
+                submissions: args
+                    .submissions
+                    .as_deref()
+                    .unwrap_or(std::path::Path::new(".")),
+                output: &args.output,
+                jobs: args.jobs,
+                topic: args.topic,
+                shard: args.shard,
+                show_hidden: args.show_hidden,
+                exercism: args.format == cli::GradeFormat::Exercism,
             },
         ),
         Command::Doctor { .. } => commands::doctor::run(g),

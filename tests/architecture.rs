@@ -13,11 +13,12 @@ const LAYERS: &[(&str, u32)] = &[
     ("curriculum", 2),
     ("workspace", 3),
     ("check", 4),
-    ("ui", 5),
-    ("watch", 6),
-    ("cli", 6),
-    ("commands", 7),
-    ("main", 8),
+    ("grade", 5),
+    ("ui", 6),
+    ("watch", 7),
+    ("cli", 7),
+    ("commands", 8),
+    ("main", 9),
 ];
 
 fn height(part: &str) -> Option<u32> {

@@ -711,7 +711,7 @@ fn the_bash_completion_completes_commands_and_option_values() {
     assert_eq!(
         bash_completes(&script, "pyroad ").join(" "),
         "-h -V --workspace --exercises --color --help --version \
-         init run watch hint progress list reset solution verify doctor setup completions dev help"
+         init run watch hint progress list reset solution verify grade doctor setup completions dev help"
     );
     // The options of checks only where checks run.
     assert_eq!(
@@ -720,7 +720,11 @@ fn the_bash_completion_completes_commands_and_option_values() {
     );
     assert_eq!(
         bash_completes(&script, "pyroad verify --format ").join(" "),
-        "human json junit"
+        "human json junit exercism"
+    );
+    assert_eq!(
+        bash_completes(&script, "pyroad grade --format ").join(" "),
+        "pyroad exercism"
     );
     assert_eq!(
         bash_completes(&script, "pyroad --color ").join(" "),

@@ -465,6 +465,9 @@ mod tests {
             stdout: String::new(),
             stderr: String::new(),
             duration: 0.001,
+            points: None,
+            code: String::new(),
+            hidden: false,
         }
     }
 

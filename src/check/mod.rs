@@ -51,6 +51,8 @@ pub struct Settings {
     /// End pytest at the first failing test (`-x`): `dev mutants` needs only whether a mutant
     /// is killed, not by how many tests, and most are killed by the first few.
     pub fail_fast: bool,
+    /// Run the exercises' hidden tests too (`grade`, `verify --hidden`, `dev check`).
+    pub hidden: bool,
 }
 
 /// Checks one exercise.
@@ -126,7 +128,7 @@ fn check_into(
         }
         stage
     } else {
-        let (stage, submission) = Stage::new(catalog, ex, source)?;
+        let (stage, submission) = Stage::new(catalog, ex, source, settings.hidden)?;
         result.submission = submission;
         if ex.info.mode.has_tests() {
             run_pytest(ex, &stage, settings, &limits, &mut result)?;
@@ -262,6 +264,9 @@ fn judge_pytest(
     };
     judge::pytest(run, limits)?.apply(result);
     result.raw = format!("{}{stderr}", outcome.stdout.text());
+    if let Some((dir, _)) = &stage.hidden {
+        name_hidden_tests(result, dir.path());
+    }
     // Paths as the check saw them name the stage's files (hide_stage then shortens them).
     if let Some(seen) = outcome.seen_work {
         replace_prefix(
@@ -271,6 +276,12 @@ fn judge_pytest(
         );
     }
     Ok(())
+}
+
+/// The hidden tests' folder, wherever a message names it, as `hidden/` (the plugin marks and
+/// names the tests themselves).
+fn name_hidden_tests(result: &mut CheckResult, dir: &std::path::Path) {
+    replace_prefix(result, &format!("{}/", dir.display()), "hidden/");
 }
 
 /// Why a check the warm pool could not run goes cold.

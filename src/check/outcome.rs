@@ -79,6 +79,26 @@ pub struct TestResult {
     /// Seconds.
     #[serde(default)]
     pub duration: f64,
+    /// What the test is worth when graded (`@pytest.mark.points(n)`); a string when the marker
+    /// is malformed (what is wrong, for `dev check`).
+    #[serde(default)]
+    pub points: Option<TestPoints>,
+    /// The test function's source, as the plugin read it (Exercism's `test_code`).
+    #[serde(default)]
+    pub code: String,
+    /// One of the exercise's hidden tests (`hidden/test_*.py`, staged only when grading).
+    #[serde(default)]
+    pub hidden: bool,
+}
+
+/// A test's `points` marker as the plugin reported it.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum TestPoints {
+    /// A whole number of points.
+    Points(u32),
+    /// The marker was malformed: what is wrong.
+    Malformed(String),
 }
 
 /// A source location.

@@ -105,7 +105,7 @@ pub fn prepare(catalog: &Catalog, ex: &Exercise, source: &Source, settings: &Set
     if !ex.info.mode.has_tests() || !matches!(skip_reason(ex, settings), Ok(None)) {
         return;
     }
-    let Ok(stage) = Stage::without_learner_files(catalog, ex) else {
+    let Ok(stage) = Stage::without_learner_files(catalog, ex, settings.hidden) else {
         return;
     };
     if stage

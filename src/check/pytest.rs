@@ -160,6 +160,12 @@ pub(super) fn pytest_job(
     if !settings.pytest_tracebacks {
         env.push(("PYROAD_QUIET".to_string(), "1".into()));
     }
+    if let Some((dir, _)) = &stage.hidden {
+        env.push((
+            "PYROAD_HIDDEN".to_string(),
+            dir.path().as_os_str().to_owned(),
+        ));
+    }
     let blocked = BLOCKED_PLUGINS
         .iter()
         .flat_map(|name| [OsString::from("-p"), OsString::from(format!("no:{name}"))]);
@@ -189,6 +195,12 @@ pub(super) fn pytest_job(
             stage.work.clone().into_os_string(),
             OsString::from(ex.test_name()),
         ])
+        .chain(
+            stage
+                .hidden
+                .iter()
+                .flat_map(|(_, paths)| paths.iter().map(|p| p.clone().into_os_string())),
+        )
         .collect();
     let job = Job {
         program: settings.interpreter.executable.clone(),

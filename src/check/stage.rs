@@ -11,6 +11,10 @@ use std::path::{Path, PathBuf};
 
 const PLUGIN: &str = include_str!("../plugin/pyroad_plugin.py");
 
+/// The check's pytest configuration: the `points` marker graders use, declared so that pytest
+/// does not warn about it.
+const PYTEST_INI: &str = "[pytest]\nmarkers =\n    points(n): what the test is worth when graded\n";
+
 /// Which version of the learner's files to check.
 #[derive(Debug, Clone)]
 pub enum Source {
@@ -53,6 +57,9 @@ pub(super) struct Stage {
     pub learner_names: Vec<String>,
     /// The curriculum's test file uses `skip`/`skipif` markers.
     pub marked_skips: bool,
+    /// The exercise's hidden tests, when the check runs them: their folder beside the stage,
+    /// which the check may read but not change (`sandbox::read_only_beside`), and their paths.
+    pub hidden: Option<(exec::cleanup::TrackedDir, Vec<PathBuf>)>,
 }
 
 impl Stage {
@@ -60,15 +67,21 @@ impl Stage {
         catalog: &Catalog,
         ex: &Exercise,
         source: &Source,
+        hidden: bool,
     ) -> Result<(Stage, Option<Submission>)> {
-        let stage = Stage::without_learner_files(catalog, ex)?;
+        let stage = Stage::without_learner_files(catalog, ex, hidden)?;
         let submission = stage.write_learner_files(catalog, ex, source)?;
         Ok((stage, submission))
     }
 
     /// The folders, the curriculum's test file and pyroad's plugin: all of a check's files but
-    /// the learner's, which `write_learner_files` adds.
-    pub(super) fn without_learner_files(catalog: &Catalog, ex: &Exercise) -> Result<Stage> {
+    /// the learner's, which `write_learner_files` adds; with `hidden`, the exercise's hidden
+    /// tests beside them.
+    pub(super) fn without_learner_files(
+        catalog: &Catalog,
+        ex: &Exercise,
+        hidden: bool,
+    ) -> Result<Stage> {
         let root = exec::cleanup::tracked_tempdir("check")
             .context("cannot create a temporary directory for the check")?;
         let work = root.path().join("work");
@@ -90,13 +103,32 @@ impl Stage {
             marked_skips = String::from_utf8_lossy(&tests).contains("mark.skip");
             std::fs::write(work.join(ex.test_name()), tests)?;
             std::fs::write(root.path().join("plugin/pyroad_plugin.py"), PLUGIN)?;
-            std::fs::write(root.path().join("pytest.ini"), "[pytest]\n")?;
+            std::fs::write(root.path().join("pytest.ini"), PYTEST_INI)?;
         }
+        let hidden = if hidden && ex.info.mode.has_tests() {
+            let tests = ex.hidden_tests(&catalog.source)?;
+            if tests.is_empty() {
+                None
+            } else {
+                let dir = exec::cleanup::tracked_dir_beside(root.path(), ".ro")
+                    .context("cannot create a folder for the hidden tests")?;
+                let mut paths = Vec::new();
+                for rel in tests {
+                    let to = dir.path().join(rel.file_name().unwrap_or_default());
+                    std::fs::write(&to, catalog.source.read(&rel)?)?;
+                    paths.push(to);
+                }
+                Some((dir, paths))
+            }
+        } else {
+            None
+        };
         Ok(Stage {
             root,
             work,
             learner_names,
             marked_skips,
+            hidden,
         })
     }
 

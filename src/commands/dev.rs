@@ -89,6 +89,8 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
         cancel: None,
         pytest_tracebacks: global.verbose,
         fail_fast: false,
+        // A solution must pass the hidden tests too, and a stub fail them.
+        hidden: true,
     };
     let total = catalog.exercises.len();
     println!(
@@ -150,6 +152,40 @@ pub(super) fn dev_interpreter(global: &Global) -> Result<interpreter::Interprete
     require_pytest(interp)
 }
 
+/// What is wrong with an exercise's points, seen in its solution's run (every test collected,
+/// hidden ones too): a malformed `points` marker, or markers whose sum is not `points`.
+fn points_problems(ex: &Exercise, solution: &CheckResult) -> Vec<String> {
+    use crate::check::outcome::TestPoints;
+    let mut out = Vec::new();
+    for t in &solution.tests {
+        if let Some(TestPoints::Malformed(why)) = &t.points {
+            out.push(format!("{}: test `{}`: {why}", ex.id, t.name));
+        }
+    }
+    if !solution
+        .tests
+        .iter()
+        .any(|t| matches!(t.points, Some(TestPoints::Points(_))))
+    {
+        return out;
+    }
+    let sum: u32 = solution.tests.iter().map(crate::grade::score::worth).sum();
+    match ex.info.points {
+        Some(p) if p == sum => {}
+        Some(p) => out.push(format!(
+            "{}: points = {p}, but its tests' points add up to {sum} (a test without a marker \
+             is worth 1); make them agree",
+            ex.id
+        )),
+        None => out.push(format!(
+            "{}: its tests carry points markers adding up to {sum}: set `points = {sum}` in \
+             info.toml",
+            ex.id
+        )),
+    }
+    out
+}
+
 fn extra_lints(catalog: &Catalog) -> Vec<String> {
     let mut out = Vec::new();
     for t in &catalog.topics {
@@ -161,6 +197,28 @@ fn extra_lints(catalog: &Catalog) -> Vec<String> {
         }
     }
     for ex in &catalog.exercises {
+        if ex
+            .info
+            .files
+            .iter()
+            .any(|f| f == "hidden" || f.starts_with("hidden/"))
+        {
+            out.push(format!(
+                "{}: `files` lists hidden/, whose tests must never reach a workspace",
+                ex.id
+            ));
+        }
+        for hidden in ex.hidden_tests(&catalog.source).unwrap_or_default() {
+            if hidden.file_name().and_then(|n| n.to_str()) == Some(ex.test_name().as_str()) {
+                out.push(format!(
+                    "{}: hidden/{} has the visible test file's name; pytest would import \
+                     one for the other: name it differently (test_{}_hidden.py)",
+                    ex.id,
+                    ex.test_name(),
+                    ex.module()
+                ));
+            }
+        }
         for pkg in &ex.info.requires {
             if !KNOWN_EXTRAS.contains(&pkg.to_ascii_lowercase().as_str()) {
                 out.push(format!(
@@ -193,6 +251,8 @@ fn soundness(catalog: &Catalog, ex: &Exercise, settings: &Settings) -> Result<Ve
             solution.verdict.as_str(),
             summary(&solution)
         ));
+    } else {
+        out.extend(points_problems(ex, &solution));
     }
     let stub = check::check(catalog, ex, &Source::Stub, settings)?;
     match stub.verdict {

@@ -179,6 +179,7 @@ fn warm_workers(global: &Global, interp: &Interpreter, catalog: &Catalog, memory
         warm: Some(Arc::new(check::Warm::new(pool))),
         pytest_tracebacks: false,
         fail_fast: false,
+        hidden: false,
     };
     let checked = Instant::now();
     let result = match check::check(catalog, ex, &Source::Solution, &settings) {

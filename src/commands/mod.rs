@@ -2,6 +2,7 @@
 
 pub mod dev;
 pub mod doctor;
+pub mod grade;
 pub mod hint;
 pub mod init;
 pub mod list;
@@ -73,6 +74,7 @@ impl Ctx {
             warm: None,
             pytest_tracebacks: global.verbose,
             fail_fast: false,
+            hidden: false,
         })
     }
 }

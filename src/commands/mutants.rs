@@ -63,6 +63,7 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         cancel: None,
         pytest_tracebacks: false,
         fail_fast: true,
+        hidden: true,
     };
     let made = mutants::generate(&catalog, &selected, &python)?;
     let items: Vec<(&Exercise, Result<Vec<mutants::Mutant>, String>)> =

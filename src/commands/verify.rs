@@ -26,6 +26,8 @@ pub struct Options<'a> {
     pub output: Option<&'a Path>,
     /// Treat `skipped` as a failure.
     pub strict: bool,
+    /// Run the exercises' hidden tests too.
+    pub hidden: bool,
 }
 
 /// Runs `verify`.
@@ -40,6 +42,7 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         }
     }
     let mut settings = ctx.settings(global)?;
+    settings.hidden = opts.hidden;
     let exercises: Vec<_> = ctx
         .catalog
         .exercises
@@ -141,6 +144,10 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         ReportFormat::Human => human_summary(&ctx, &done),
         ReportFormat::Json => report::json(&ctx.catalog, &done, &settings.interpreter.version),
         ReportFormat::Junit => report::junit(&ctx.catalog, &done),
+        ReportFormat::Exercism => {
+            let results: Vec<_> = done.iter().map(|(e, r)| (*e, Some(r))).collect();
+            report::exercism(&results, None, false)
+        }
     };
     match opts.output {
         Some(path) => {

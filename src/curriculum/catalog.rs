@@ -74,6 +74,9 @@ pub struct Info {
     /// tell them from the solution.
     #[serde(default)]
     pub equivalent_mutants: Vec<EquivalentMutant>,
+    /// What the exercise is worth when graded (`pyroad grade`); 1 when absent. With per-test
+    /// `@pytest.mark.points(n)` markers it must equal their sum.
+    pub points: Option<u32>,
 }
 
 /// One `[[equivalent_mutants]]` entry of `info.toml`.
@@ -140,6 +143,30 @@ impl Exercise {
     /// The test file's name, e.g. `test_variables.py`.
     pub fn test_name(&self) -> String {
         format!("test_{}.py", self.module())
+    }
+
+    /// The exercise's hidden tests (`hidden/test_*.py`), by their path in the curriculum: never
+    /// copied into a workspace, run only by `grade`, `verify --hidden` and `dev check`.
+    pub fn hidden_tests(&self, source: &Curriculum) -> Result<Vec<PathBuf>> {
+        let dir = self.rel_dir.join("hidden");
+        if let Curriculum::Disk(root) = source
+            && !root.join(&dir).is_dir()
+        {
+            return Ok(Vec::new());
+        }
+        let mut out = source.files_under(&dir)?;
+        out.retain(|p| {
+            p.parent() == Some(dir.as_path())
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("test_") && n.ends_with(".py"))
+        });
+        Ok(out)
+    }
+
+    /// What the exercise is worth when graded: `points`, else 1.
+    pub fn points(&self) -> u32 {
+        self.info.points.unwrap_or(1)
     }
 
     /// The wall-clock limit of one check.
@@ -443,6 +470,14 @@ fn load_exercise(
         report(
             "difficulty",
             format!("difficulty is {}; it must be 1 to 5", ex.info.difficulty),
+        );
+    }
+    if let Some(points) = ex.info.points
+        && !(1..=1000).contains(&points)
+    {
+        report(
+            "points",
+            format!("points is {points}; it must be a whole number from 1 to 1000"),
         );
     }
     if ex.info.hints.len() < 2 {

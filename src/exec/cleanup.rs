@@ -120,6 +120,30 @@ impl Drop for TrackedDir {
     }
 }
 
+/// Creates the folder `dir` + `suffix` beside `dir` (which must be a tracked temp dir), tracked
+/// the same way: a check's read-only files (`sandbox::read_only_beside`).
+pub fn tracked_dir_beside(dir: &Path, suffix: &str) -> Result<TrackedDir> {
+    let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else {
+        bail!("{} has no parent folder", dir.display());
+    };
+    let mut name = name.to_os_string();
+    name.push(suffix);
+    let mut l = live()
+        .lock()
+        .map_err(|_| anyhow::anyhow!("the registry of temp dirs is poisoned"))?;
+    if l.ending {
+        bail!("pyroad is ending");
+    }
+    // No random part: the name is the one the sandbox derives from `dir`; creating fails if
+    // anything is there already.
+    let made = tempfile::Builder::new()
+        .prefix(&name)
+        .rand_bytes(0)
+        .tempdir_in(parent)?;
+    l.dirs.push(made.path().to_path_buf());
+    Ok(TrackedDir(made))
+}
+
 fn tracked_tempdir_in(live: &Mutex<Live>, kind: &str) -> Result<tempfile::TempDir> {
     let mut l = live
         .lock()

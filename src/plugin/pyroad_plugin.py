@@ -31,11 +31,14 @@ QUIET = False
 # (pyroad_worker.pytest_internals: it reaches into pluggy). Elsewhere, the cold path included,
 # which stages this file alone, pytest writes the line and nobody reads it.
 HIDE_PROGRESS = None
+HIDDEN = ""
 
 
 def _read_environment():
-    global REPORT, CURRENT, LEARNER, REPORTED_FD, QUIET, ROOT
+    global REPORT, CURRENT, LEARNER, REPORTED_FD, QUIET, ROOT, HIDDEN
     ROOT = os.getcwd()
+    # The folder of a grader's hidden tests, beside the check's (empty: none staged).
+    HIDDEN = os.environ.pop("PYROAD_HIDDEN", "")
     # Taken out of the environment before any learner code is imported, so that code cannot
     # look up where the report goes (its name is random) and write a fake one.
     _scrub_initial_environment("PYROAD_REPORT")
@@ -134,12 +137,36 @@ def _frame(entry):
     return {"file": _shown_path(entry.path), "line": entry.lineno + 1, "source": source}
 
 
+def _points(item):
+    """What the test is worth when graded: `@pytest.mark.points(n)` (n a positive integer), or
+    None without the marker. A malformed marker is reported as a string for `dev check`."""
+    marker = item.get_closest_marker("points")
+    if marker is None:
+        return None
+    args = marker.args
+    if len(args) == 1 and type(args[0]) is int and 0 < args[0] <= 1000 and not marker.kwargs:
+        return args[0]
+    return "points marker needs one whole number from 1 to 1000, got %r" % (args,)
+
+
+def _code(item):
+    """The test function's source (for Exercism-style reports), at most 2000 characters."""
+    try:
+        import inspect
+
+        return inspect.getsource(item.obj)[:2000]
+    except Exception:
+        return ""
+
+
 def _shown_path(path):
     """A file's path inside the check's folder (`templates/profile.html`), which is laid out as
     the exercise's; a file elsewhere by its name alone. The folder is where pytest started: a
     test may change the working folder."""
     path = os.path.abspath(str(path))
     here = ROOT or os.getcwd()
+    if HIDDEN and path.startswith(HIDDEN + os.sep):
+        return "hidden/" + os.path.basename(path)
     if path.startswith(here + os.sep):
         return os.path.relpath(path, here).replace(os.sep, "/")
     return os.path.basename(path)
@@ -269,8 +296,13 @@ class Recorder:
         nodeid = item.nodeid
         if nodeid not in self.tests:
             self.order.append(nodeid)
+            path = os.path.abspath(str(getattr(item, "path", None) or item.fspath))
+            hidden = bool(HIDDEN) and path.startswith(HIDDEN + os.sep)
             self.tests[nodeid] = {
-                "nodeid": nodeid,
+                # A hidden test lies outside the check's folder, where pytest names it by no
+                # path at all (pytest 9) or one up and out (older ones).
+                "nodeid": "hidden/%s::%s" % (os.path.basename(path), item.name) if hidden else nodeid,
+                "hidden": hidden,
                 "name": item.name,
                 "doc": (getattr(item, "obj", None).__doc__ or "").strip().split("\n")[0]
                 if getattr(item, "obj", None) is not None
@@ -286,6 +318,8 @@ class Recorder:
                 "stdout": "",
                 "stderr": "",
                 "duration": 0.0,
+                "points": _points(item),
+                "code": _code(item),
             }
         return self.tests[nodeid]
 

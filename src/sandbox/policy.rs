@@ -66,6 +66,11 @@ impl FsPolicy {
     /// the venv itself is readable, never the folder around it), and the sandbox dir.
     pub fn for_check(interpreter: &Path, sandbox_dir: &Path) -> FsPolicy {
         let mut read: Vec<PathBuf> = SYSTEM_READ.iter().map(PathBuf::from).collect();
+        // Files the check may read but never change (a grader's hidden tests).
+        let read_only = read_only_beside(sandbox_dir);
+        if read_only.is_dir() {
+            read.push(read_only);
+        }
         read.extend(interpreter_trees(interpreter));
         if let Some(site) = user_site() {
             read.push(site);
@@ -81,6 +86,16 @@ impl FsPolicy {
             devices: DEVICES_WRITE.iter().map(PathBuf::from).collect(),
         }
     }
+}
+
+/// The folder beside a check's sandbox folder whose files the check may read but not change:
+/// `<sandbox_dir>.ro` (it exists only when a check has such files, such as hidden tests). Its
+/// name follows from the sandbox folder's, so every backend finds it from the one path a job
+/// carries.
+pub fn read_only_beside(sandbox_dir: &Path) -> PathBuf {
+    let mut name = sandbox_dir.as_os_str().to_owned();
+    name.push(".ro");
+    PathBuf::from(name)
 }
 
 /// The folders holding an interpreter: a venv's root (found by its pyvenv.cfg) and the

@@ -1,4 +1,5 @@
-//! Machine-readable renderings of many check results: JSON (schema 1) and JUnit XML.
+//! Machine-readable renderings of many check results: JSON (schema 1), JUnit XML, and the
+//! Exercism test runner's `results.json` (version 3).
 
 use crate::check::{CheckResult, Problem, Verdict};
 use crate::curriculum::catalog::{Catalog, Exercise};
@@ -35,6 +36,102 @@ pub fn problem_line(r: &CheckResult) -> Option<String> {
         Problem::NoTests => "no tests were collected".into(),
         Problem::NoPytest => "pytest is not installed for the interpreter".into(),
     })
+}
+
+/// How much of a test's output Exercism's `results.json` keeps (its spec's limit).
+const EXERCISM_OUTPUT: usize = 500;
+
+/// The Exercism test runner's `results.json`, version 3, for these exercises: one test per
+/// pytest test, named `<exercise id>: <test name>`, with `status` `pass`, `fail` or `error`, its
+/// `message`, its captured `output` (at most 500 characters, else `null`) and `test_code`. An
+/// exercise whose tests could not run (a syntax error, a timeout...) or that was not handed in
+/// is one test with status `error`. The whole run's `status` is `error` when the submission
+/// could not be read (`error`, also the top-level `message`), else `fail` if any test did not
+/// pass, else `pass`. With `hide_hidden`, a hidden test says only that it failed.
+pub fn exercism(
+    results: &[(&Exercise, Option<&CheckResult>)],
+    error: Option<&str>,
+    hide_hidden: bool,
+) -> String {
+    let mut tests = Vec::new();
+    for (ex, r) in results {
+        let Some(r) = r else {
+            tests.push(json!({
+                "name": ex.id,
+                "status": "error",
+                "message": format!("not handed in: no {}", ex.stub_name()),
+                "output": null,
+                "test_code": "",
+            }));
+            continue;
+        };
+        let ran: Vec<_> = r.tests.iter().filter(|t| t.outcome != "skipped").collect();
+        if ran.is_empty() || (r.problem.is_some() && r.verdict != Verdict::Pass) {
+            tests.push(json!({
+                "name": ex.id,
+                "status": if r.verdict == Verdict::Pass { "pass" } else { "error" },
+                "message": problem_line(r).unwrap_or_else(|| r.verdict.as_str().to_string()),
+                "output": null,
+                "test_code": "",
+            }));
+            continue;
+        }
+        for t in ran {
+            let status = match t.outcome.as_str() {
+                "passed" => "pass",
+                "failed" => "fail",
+                _ => "error",
+            };
+            if t.hidden && hide_hidden {
+                tests.push(json!({
+                    "name": format!("{}: a hidden test", ex.id),
+                    "status": status,
+                    "message": if status == "pass" { serde_json::Value::Null } else {
+                        json!("a hidden test failed; its details are for your teacher")
+                    },
+                    "output": null,
+                    "test_code": "",
+                }));
+                continue;
+            }
+            let output: String = format!("{}{}", t.stdout, t.stderr)
+                .chars()
+                .take(EXERCISM_OUTPUT)
+                .collect();
+            let message = if status == "pass" {
+                serde_json::Value::Null
+            } else if t.exception.is_empty() {
+                json!(t.message)
+            } else {
+                json!(format!("{}: {}", t.exception, t.message))
+            };
+            tests.push(json!({
+                "name": format!("{}: {}", ex.id, render::readable(&t.name)),
+                "status": status,
+                "message": message,
+                "output": if output.is_empty() { serde_json::Value::Null } else { json!(output) },
+                "test_code": t.code,
+            }));
+        }
+    }
+    let status = if error.is_some() {
+        "error"
+    } else if tests.iter().all(|t| t["status"] == "pass") {
+        "pass"
+    } else {
+        "fail"
+    };
+    let mut value = json!({
+        "version": 3,
+        "status": status,
+        "tests": tests,
+    });
+    if let Some(e) = error {
+        value["message"] = json!(e);
+    }
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// The JSON report of a verify run.

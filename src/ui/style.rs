@@ -33,6 +33,16 @@ pub fn init(choice: ColorChoice) {
     LINKS.store(color && tty && !dumb, Ordering::Relaxed);
 }
 
+/// `f`'s text without colour or links (a file's), whatever the terminal gets.
+pub fn without_color<T>(f: impl FnOnce() -> T) -> T {
+    let color = COLOR.swap(false, Ordering::Relaxed);
+    let links = LINKS.swap(false, Ordering::Relaxed);
+    let out = f();
+    COLOR.store(color, Ordering::Relaxed);
+    LINKS.store(links, Ordering::Relaxed);
+    out
+}
+
 /// Whether colour is on.
 pub fn enabled() -> bool {
     COLOR.load(Ordering::Relaxed)

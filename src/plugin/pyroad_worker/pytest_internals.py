@@ -209,10 +209,10 @@ class Internals:
 
     # Reach 6: moving a template's session onto a check.
 
-    def point_session_at(self, config, test):
-        """The session collects `test` (the check's test file) instead of the template's
-        arguments, as though it had been given on the command line."""
-        config.args = [test]
+    def point_session_at(self, config, tests):
+        """The session collects `tests` (the check's test files) instead of the template's
+        arguments, as though they had been given on the command line."""
+        config.args = list(tests)
         if hasattr(self.config_module.Config, "ArgsSource"):
             config.args_source = self.config_module.Config.ArgsSource.ARGS
 

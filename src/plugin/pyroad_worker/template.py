@@ -30,7 +30,18 @@ from pyroad_worker.serve import BecomeCheck, Server
 TEMPLATE_UNAVAILABLE = 86
 # Variables that differ between checks of a run; a check sets them for itself (the last: when
 # the plugin dumps the stack for a timeout's verdict, from the exercise's own time limit).
-PER_CHECK_ENV = ("PYROAD_REPORT", "PYROAD_LEARNER", "PYROAD_STACKS_AFTER")
+PER_CHECK_ENV = ("PYROAD_REPORT", "PYROAD_LEARNER", "PYROAD_STACKS_AFTER", "PYROAD_HIDDEN")
+# Paths outside the stage (whose root's name they start with), kept as they are.
+UNTRANSLATED_ENV = ("PYROAD_HIDDEN",)
+
+
+def test_files(args):
+    """The test files at the end of a check's arguments (after `--rootdir DIR`): the exercise's
+    test file, then any hidden tests (absolute paths beside the stage)."""
+    try:
+        return args[args.index("--rootdir") + 2:]
+    except ValueError:
+        return args[-1:]
 
 
 def stage_root(request):
@@ -104,10 +115,11 @@ class Template:
 
     def as_template(self, request):
         """(args, env) of a check request as the template's folder sees them: its stage's path
-        replaced by the template's root, without the test file (the last argument) and the
+        replaced by the template's root, without the test files (the last arguments) and the
         per-check variables."""
         root = stage_root(request)
-        args = [self.translated(a, root) for a in request.get("args", [])[:-1]]
+        args = request.get("args", [])
+        args = [self.translated(a, root) for a in args[:len(args) - len(test_files(args))]]
         env = {k: self.translated(v, root) for k, v in request.get("env", {}).items() if k not in PER_CHECK_ENV}
         return args, env
 
@@ -147,7 +159,8 @@ class Template:
             except FileExistsError:
                 pass
         with open(os.path.join(self.root, "pytest.ini"), "w") as ini:
-            ini.write("[pytest]\n")
+            # As the runner's stage writes it (`PYTEST_INI` in src/check/stage.rs).
+            ini.write("[pytest]\nmarkers =\n    points(n): what the test is worth when graded\n")
         if not self.trial_mount():
             raise OSError("no mount namespace for the template's checks")
         # pytest writes to fds 1 and 2 and reads 0: the pipes to pyroad move out of its way.
@@ -245,7 +258,8 @@ class Template:
             os.close(fd)
         close_inherited(forked.inherited, set(self.fds) | {0, 1, 2, forked.gate, forked.reported})
         os.environ.clear()
-        os.environ.update({k: self.translated(v, root) for k, v in request["env"].items()})
+        # The hidden tests' folder lies beside the stage, not in it: never translated.
+        os.environ.update({k: v if k in UNTRANSLATED_ENV else self.translated(v, root) for k, v in request["env"].items()})
         if forked.reported is not None:
             os.environ["PYROAD_REPORTED_FD"] = str(forked.reported)
         tempfile.tempdir = None
@@ -253,7 +267,8 @@ class Template:
             sys.modules.pop(name, None)
         pyroad_plugin._read_environment()
         config = session.config
-        self.accel.internals.point_session_at(config, request["args"][-1])
+        # Untranslated: a hidden test's absolute path lies beside the stage, not in it.
+        self.accel.internals.point_session_at(config, test_files(request["args"]))
         self.accel.internals.restart_clock(config)
 
 

@@ -141,6 +141,9 @@ fn passed(name: &str, doc: &str) -> TestResult {
         stdout: String::new(),
         stderr: String::new(),
         duration: 0.001,
+        points: None,
+        code: String::new(),
+        hidden: false,
     }
 }
 

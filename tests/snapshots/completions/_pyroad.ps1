@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Restore an exercise''s original files (your version is kept in .pyroad/backups/)')
             [CompletionResult]::new('solution', 'solution', [CompletionResultType]::ParameterValue, 'Show an exercise''s reference solution (once you have passed it)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every exercise in parallel and report (exit 0 only when all pass)')
+            [CompletionResult]::new('grade', 'grade', [CompletionResultType]::ParameterValue, 'Grade a class: every student''s submission (a folder or .zip / .tar.gz each) checked, hidden tests included, into grades.csv, grades.json and feedback/<student>.md. Exits 0 when every submission could be graded, 1 when one could not (a broken archive, say)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the interpreter, pytest, the sandbox and the extras')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Make sure the workspace''s virtual environment exists (and has every extra)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -135,11 +136,55 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Count skipped exercises as failures')
+            [CompletionResult]::new('--hidden', '--hidden', [CompletionResultType]::ParameterName, 'Run the exercises'' hidden tests too (a grader''s; `hidden/test_*.py`)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
             [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;grade' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where the gradebook and feedback go')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where the gradebook and feedback go')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Parallel checks, 1 to 256 (default: number of cores)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parallel checks, 1 to 256 (default: number of cores)')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Only this topic''s exercises')
+            [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Grade only the K-th of N equal parts of the class (from 1), for a CI matrix; join the parts with `pyroad grade merge`')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Also write the Exercism test runner''s results.json per student (exercism/<student>/)')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'Python interpreter to run checks with (also PYROAD_PYTHON)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--show-hidden', '--show-hidden', [CompletionResultType]::ParameterName, 'Put the hidden tests'' failures in the students'' feedback too')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show pytest''s own output as well')
+            [CompletionResult]::new('--no-warm', '--no-warm', [CompletionResultType]::ParameterName, 'Run every check in a fresh interpreter instead of a warm worker (slower)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Join the output folders of `grade --shard K/N` runs into one gradebook')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pyroad;grade;merge' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where the joined gradebook goes')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where the joined gradebook goes')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Use the workspace in DIR instead of searching upward from the current folder')
+            [CompletionResult]::new('--exercises', '--exercises', [CompletionResultType]::ParameterName, 'Use the curriculum in PATH instead of the one built into pyroad')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'pyroad;grade;help' {
+            [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Join the output folders of `grade --shard K/N` runs into one gradebook')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pyroad;grade;help;merge' {
+            break
+        }
+        'pyroad;grade;help;help' {
             break
         }
         'pyroad;doctor' {
@@ -253,6 +298,7 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Restore an exercise''s original files (your version is kept in .pyroad/backups/)')
             [CompletionResult]::new('solution', 'solution', [CompletionResultType]::ParameterValue, 'Show an exercise''s reference solution (once you have passed it)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every exercise in parallel and report (exit 0 only when all pass)')
+            [CompletionResult]::new('grade', 'grade', [CompletionResultType]::ParameterValue, 'Grade a class: every student''s submission (a folder or .zip / .tar.gz each) checked, hidden tests included, into grades.csv, grades.json and feedback/<student>.md. Exits 0 when every submission could be graded, 1 when one could not (a broken archive, say)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the interpreter, pytest, the sandbox and the extras')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Make sure the workspace''s virtual environment exists (and has every extra)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -285,6 +331,13 @@ Register-ArgumentCompleter -Native -CommandName 'pyroad' -ScriptBlock {
             break
         }
         'pyroad;help;verify' {
+            break
+        }
+        'pyroad;help;grade' {
+            [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Join the output folders of `grade --shard K/N` runs into one gradebook')
+            break
+        }
+        'pyroad;help;grade;merge' {
             break
         }
         'pyroad;help;doctor' {

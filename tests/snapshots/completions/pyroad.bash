@@ -25,6 +25,9 @@ _pyroad() {
             pyroad,doctor)
                 cmd="pyroad__subcmd__doctor"
                 ;;
+            pyroad,grade)
+                cmd="pyroad__subcmd__grade"
+                ;;
             pyroad,help)
                 cmd="pyroad__subcmd__help"
                 ;;
@@ -82,6 +85,18 @@ _pyroad() {
             pyroad__subcmd__dev__subcmd__help,new)
                 cmd="pyroad__subcmd__dev__subcmd__help__subcmd__new"
                 ;;
+            pyroad__subcmd__grade,help)
+                cmd="pyroad__subcmd__grade__subcmd__help"
+                ;;
+            pyroad__subcmd__grade,merge)
+                cmd="pyroad__subcmd__grade__subcmd__merge"
+                ;;
+            pyroad__subcmd__grade__subcmd__help,help)
+                cmd="pyroad__subcmd__grade__subcmd__help__subcmd__help"
+                ;;
+            pyroad__subcmd__grade__subcmd__help,merge)
+                cmd="pyroad__subcmd__grade__subcmd__help__subcmd__merge"
+                ;;
             pyroad__subcmd__help,completions)
                 cmd="pyroad__subcmd__help__subcmd__completions"
                 ;;
@@ -90,6 +105,9 @@ _pyroad() {
                 ;;
             pyroad__subcmd__help,doctor)
                 cmd="pyroad__subcmd__help__subcmd__doctor"
+                ;;
+            pyroad__subcmd__help,grade)
+                cmd="pyroad__subcmd__help__subcmd__grade"
                 ;;
             pyroad__subcmd__help,help)
                 cmd="pyroad__subcmd__help__subcmd__help"
@@ -133,6 +151,9 @@ _pyroad() {
             pyroad__subcmd__help__subcmd__dev,new)
                 cmd="pyroad__subcmd__help__subcmd__dev__subcmd__new"
                 ;;
+            pyroad__subcmd__help__subcmd__grade,merge)
+                cmd="pyroad__subcmd__help__subcmd__grade__subcmd__merge"
+                ;;
             *)
                 ;;
         esac
@@ -140,7 +161,7 @@ _pyroad() {
 
     case "${cmd}" in
         pyroad)
-            opts="-h -V --workspace --exercises --color --help --version init run watch hint progress list reset solution verify doctor setup completions dev help"
+            opts="-h -V --workspace --exercises --color --help --version init run watch hint progress list reset solution verify grade doctor setup completions dev help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -431,8 +452,142 @@ _pyroad() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pyroad__subcmd__grade)
+            opts="-o -j -v -h --output --jobs --topic --shard --show-hidden --format --python --verbose --no-warm --workspace --exercises --color --help merge help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shard)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "pyroad exercism" -- "${cur}"))
+                    return 0
+                    ;;
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exercises)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pyroad__subcmd__grade__subcmd__help)
+            opts="merge help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pyroad__subcmd__grade__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pyroad__subcmd__grade__subcmd__help__subcmd__merge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pyroad__subcmd__grade__subcmd__merge)
+            opts="-o -h --output --workspace --exercises --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exercises)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pyroad__subcmd__help)
-            opts="init run watch hint progress list reset solution verify doctor setup completions dev help"
+            opts="init run watch hint progress list reset solution verify grade doctor setup completions dev help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -518,6 +673,34 @@ _pyroad() {
         pyroad__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pyroad__subcmd__help__subcmd__grade)
+            opts="merge"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pyroad__subcmd__help__subcmd__grade__subcmd__merge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -908,7 +1091,7 @@ _pyroad() {
             return 0
             ;;
         pyroad__subcmd__verify)
-            opts="-j -o -v -h --topic --jobs --format --output --strict --python --verbose --no-warm --workspace --exercises --color --help"
+            opts="-j -o -v -h --topic --jobs --format --output --strict --hidden --python --verbose --no-warm --workspace --exercises --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -927,7 +1110,7 @@ _pyroad() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json junit exercism" -- "${cur}"))
                     return 0
                     ;;
                 --output)

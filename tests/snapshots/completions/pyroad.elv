@@ -34,6 +34,7 @@ set edit:completion:arg-completer[pyroad] = {|@words|
             cand reset 'Restore an exercise''s original files (your version is kept in .pyroad/backups/)'
             cand solution 'Show an exercise''s reference solution (once you have passed it)'
             cand verify 'Check every exercise in parallel and report (exit 0 only when all pass)'
+            cand grade 'Grade a class: every student''s submission (a folder or .zip / .tar.gz each) checked, hidden tests included, into grades.csv, grades.json and feedback/<student>.md. Exits 0 when every submission could be graded, 1 when one could not (a broken archive, say)'
             cand doctor 'Check the interpreter, pytest, the sandbox and the extras'
             cand setup 'Make sure the workspace''s virtual environment exists (and has every extra)'
             cand completions 'Print a shell completion script'
@@ -123,11 +124,50 @@ set edit:completion:arg-completer[pyroad] = {|@words|
             cand --exercises 'Use the curriculum in PATH instead of the one built into pyroad'
             cand --color 'When to use colours'
             cand --strict 'Count skipped exercises as failures'
+            cand --hidden 'Run the exercises'' hidden tests too (a grader''s; `hidden/test_*.py`)'
             cand -v 'Show pytest''s own output as well'
             cand --verbose 'Show pytest''s own output as well'
             cand --no-warm 'Run every check in a fresh interpreter instead of a warm worker (slower)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'pyroad;grade'= {
+            cand -o 'Where the gradebook and feedback go'
+            cand --output 'Where the gradebook and feedback go'
+            cand -j 'Parallel checks, 1 to 256 (default: number of cores)'
+            cand --jobs 'Parallel checks, 1 to 256 (default: number of cores)'
+            cand --topic 'Only this topic''s exercises'
+            cand --shard 'Grade only the K-th of N equal parts of the class (from 1), for a CI matrix; join the parts with `pyroad grade merge`'
+            cand --format 'Also write the Exercism test runner''s results.json per student (exercism/<student>/)'
+            cand --python 'Python interpreter to run checks with (also PYROAD_PYTHON)'
+            cand --workspace 'Use the workspace in DIR instead of searching upward from the current folder'
+            cand --exercises 'Use the curriculum in PATH instead of the one built into pyroad'
+            cand --color 'When to use colours'
+            cand --show-hidden 'Put the hidden tests'' failures in the students'' feedback too'
+            cand -v 'Show pytest''s own output as well'
+            cand --verbose 'Show pytest''s own output as well'
+            cand --no-warm 'Run every check in a fresh interpreter instead of a warm worker (slower)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand merge 'Join the output folders of `grade --shard K/N` runs into one gradebook'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pyroad;grade;merge'= {
+            cand -o 'Where the joined gradebook goes'
+            cand --output 'Where the joined gradebook goes'
+            cand --workspace 'Use the workspace in DIR instead of searching upward from the current folder'
+            cand --exercises 'Use the curriculum in PATH instead of the one built into pyroad'
+            cand --color 'When to use colours'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'pyroad;grade;help'= {
+            cand merge 'Join the output folders of `grade --shard K/N` runs into one gradebook'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'pyroad;grade;help;merge'= {
+        }
+        &'pyroad;grade;help;help'= {
         }
         &'pyroad;doctor'= {
             cand --python 'Python interpreter to run checks with (also PYROAD_PYTHON)'
@@ -228,6 +268,7 @@ set edit:completion:arg-completer[pyroad] = {|@words|
             cand reset 'Restore an exercise''s original files (your version is kept in .pyroad/backups/)'
             cand solution 'Show an exercise''s reference solution (once you have passed it)'
             cand verify 'Check every exercise in parallel and report (exit 0 only when all pass)'
+            cand grade 'Grade a class: every student''s submission (a folder or .zip / .tar.gz each) checked, hidden tests included, into grades.csv, grades.json and feedback/<student>.md. Exits 0 when every submission could be graded, 1 when one could not (a broken archive, say)'
             cand doctor 'Check the interpreter, pytest, the sandbox and the extras'
             cand setup 'Make sure the workspace''s virtual environment exists (and has every extra)'
             cand completions 'Print a shell completion script'
@@ -251,6 +292,11 @@ set edit:completion:arg-completer[pyroad] = {|@words|
         &'pyroad;help;solution'= {
         }
         &'pyroad;help;verify'= {
+        }
+        &'pyroad;help;grade'= {
+            cand merge 'Join the output folders of `grade --shard K/N` runs into one gradebook'
+        }
+        &'pyroad;help;grade;merge'= {
         }
         &'pyroad;help;doctor'= {
         }

@@ -40,6 +40,7 @@ complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "list" -d 'List exerci
 complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "reset" -d 'Restore an exercise\'s original files (your version is kept in .pyroad/backups/)'
 complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "solution" -d 'Show an exercise\'s reference solution (once you have passed it)'
 complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "verify" -d 'Check every exercise in parallel and report (exit 0 only when all pass)'
+complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "grade" -d 'Grade a class: every student\'s submission (a folder or .zip / .tar.gz each) checked, hidden tests included, into grades.csv, grades.json and feedback/<student>.md. Exits 0 when every submission could be graded, 1 when one could not (a broken archive, say)'
 complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "doctor" -d 'Check the interpreter, pytest, the sandbox and the extras'
 complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "setup" -d 'Make sure the workspace\'s virtual environment exists (and has every extra)'
 complete -c pyroad -n "__fish_pyroad_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -110,7 +111,8 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l topic -d 'Only 
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -s j -l jobs -d 'Parallel checks, 1 to 256 (default: number of cores)' -r
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l format -d 'Report format' -r -f -a "human\t'A per-topic summary for people'
 json\t'One JSON document (schema 1: README "In CI, and for teachers")'
-junit\t'JUnit XML for GitHub Actions, GitLab and Jenkins'"
+junit\t'JUnit XML for GitHub Actions, GitLab and Jenkins'
+exercism\t'The Exercism test runner\'s results.json (version 3)'"
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -s o -l output -d 'Write the report to FILE' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
@@ -119,9 +121,37 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l color -d 'When 
 always\t'Always colour'
 never\t'Never colour'"
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l strict -d 'Count skipped exercises as failures'
+complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l hidden -d 'Run the exercises\' hidden tests too (a grader\'s; `hidden/test_*.py`)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -s v -l verbose -d 'Show pytest\'s own output as well'
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -s o -l output -d 'Where the gradebook and feedback go' -r -F
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -s j -l jobs -d 'Parallel checks, 1 to 256 (default: number of cores)' -r
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -l topic -d 'Only this topic\'s exercises' -r
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -l shard -d 'Grade only the K-th of N equal parts of the class (from 1), for a CI matrix; join the parts with `pyroad grade merge`' -r
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -l format -d 'Also write the Exercism test runner\'s results.json per student (exercism/<student>/)' -r -f -a "pyroad\t'The gradebook and feedback only'
+exercism\t'Also Exercism\'s results.json (version 3) per student'"
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -l show-hidden -d 'Put the hidden tests\' failures in the students\' feedback too'
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -s v -l verbose -d 'Show pytest\'s own output as well'
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -l no-warm -d 'Run every check in a fresh interpreter instead of a warm worker (slower)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -a "merge" -d 'Join the output folders of `grade --shard K/N` runs into one gradebook'
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and not __fish_seen_subcommand_from merge help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and __fish_seen_subcommand_from merge" -s o -l output -d 'Where the joined gradebook goes' -r -F
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and __fish_seen_subcommand_from merge" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and __fish_seen_subcommand_from merge" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and __fish_seen_subcommand_from merge" -l color -d 'When to use colours' -r -f -a "auto\t'Colour when stdout is a terminal and `NO_COLOR` is unset'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and __fish_seen_subcommand_from merge" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and __fish_seen_subcommand_from help" -f -a "merge" -d 'Join the output folders of `grade --shard K/N` runs into one gradebook'
+complete -c pyroad -n "__fish_pyroad_using_subcommand grade; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pyroad -n "__fish_pyroad_using_subcommand doctor" -l python -d 'Python interpreter to run checks with (also PYROAD_PYTHON)' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand doctor" -l workspace -d 'Use the workspace in DIR instead of searching upward from the current folder' -r -F
 complete -c pyroad -n "__fish_pyroad_using_subcommand doctor" -l exercises -d 'Use the curriculum in PATH instead of the one built into pyroad' -r -F
@@ -190,20 +220,22 @@ complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subco
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "mutants" -d 'Mutate every reference solution (swapped comparisons, constants off by one, removed statements...) and prove the tests fail on each mutant; exit 1 on any survivor not listed in `equivalent_mutants`, or a stale entry there'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "new" -d 'Scaffold a new exercise that fails until it is written'
 complete -c pyroad -n "__fish_pyroad_using_subcommand dev; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "init" -d 'Create a workspace (and a virtual environment with pytest if needed)'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "run" -d 'Check one exercise (default: the first unsolved one). Exits 0 on a pass, 1 on a fail, 3 when it was skipped (a package, a program or a newer Python it needs is missing)'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "watch" -d 'Re-check the current exercise on every save; move on when it passes'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "hint" -d 'Show the next hint for an exercise (default: the first unsolved one)'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "progress" -d 'Show progress across all 16 roadmap topics'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "list" -d 'List exercises with their status'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "reset" -d 'Restore an exercise\'s original files (your version is kept in .pyroad/backups/)'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "solution" -d 'Show an exercise\'s reference solution (once you have passed it)'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "verify" -d 'Check every exercise in parallel and report (exit 0 only when all pass)'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "doctor" -d 'Check the interpreter, pytest, the sandbox and the extras'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "setup" -d 'Make sure the workspace\'s virtual environment exists (and has every extra)'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "completions" -d 'Print a shell completion script'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "dev" -d 'Tools for curriculum authors'
-complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify doctor setup completions dev help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "init" -d 'Create a workspace (and a virtual environment with pytest if needed)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "run" -d 'Check one exercise (default: the first unsolved one). Exits 0 on a pass, 1 on a fail, 3 when it was skipped (a package, a program or a newer Python it needs is missing)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "watch" -d 'Re-check the current exercise on every save; move on when it passes'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "hint" -d 'Show the next hint for an exercise (default: the first unsolved one)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "progress" -d 'Show progress across all 16 roadmap topics'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "list" -d 'List exercises with their status'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "reset" -d 'Restore an exercise\'s original files (your version is kept in .pyroad/backups/)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "solution" -d 'Show an exercise\'s reference solution (once you have passed it)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "verify" -d 'Check every exercise in parallel and report (exit 0 only when all pass)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "grade" -d 'Grade a class: every student\'s submission (a folder or .zip / .tar.gz each) checked, hidden tests included, into grades.csv, grades.json and feedback/<student>.md. Exits 0 when every submission could be graded, 1 when one could not (a broken archive, say)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "doctor" -d 'Check the interpreter, pytest, the sandbox and the extras'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "setup" -d 'Make sure the workspace\'s virtual environment exists (and has every extra)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "completions" -d 'Print a shell completion script'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "dev" -d 'Tools for curriculum authors'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and not __fish_seen_subcommand_from init run watch hint progress list reset solution verify grade doctor setup completions dev help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pyroad -n "__fish_pyroad_using_subcommand help; and __fish_seen_subcommand_from grade" -f -a "merge" -d 'Join the output folders of `grade --shard K/N` runs into one gradebook'
 complete -c pyroad -n "__fish_pyroad_using_subcommand help; and __fish_seen_subcommand_from dev" -f -a "check" -d 'Lint a curriculum and prove every solution passes and every stub fails'
 complete -c pyroad -n "__fish_pyroad_using_subcommand help; and __fish_seen_subcommand_from dev" -f -a "mutants" -d 'Mutate every reference solution (swapped comparisons, constants off by one, removed statements...) and prove the tests fail on each mutant; exit 1 on any survivor not listed in `equivalent_mutants`, or a stale entry there'
 complete -c pyroad -n "__fish_pyroad_using_subcommand help; and __fish_seen_subcommand_from dev" -f -a "new" -d 'Scaffold a new exercise that fails until it is written'
