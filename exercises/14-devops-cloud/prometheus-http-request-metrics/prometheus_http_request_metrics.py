@@ -4,9 +4,13 @@ HttpMetrics(registry, routes, clock=time.perf_counter) registers three
 metrics on the GIVEN CollectorRegistry (never the global default one: two
 apps, or two tests, each get their own):
 
-    http_requests_total            Counter   labels method, route, status
-    http_request_duration_seconds  Histogram labels method, route; buckets=BUCKETS
+    name                           type      labels / options
+    http_requests_total            Counter   method, route, status
+    http_request_duration_seconds  Histogram method, route; buckets=BUCKETS
     http_requests_in_flight        Gauge     no labels
+with these help texts (the documentation line of each metric):
+    "HTTP requests handled.", "Time spent handling HTTP requests.",
+    "HTTP requests being handled right now."
 
 Every label value must come from a small, fixed set, because each distinct
 label combination is a separate time series in Prometheus (a user id or a

@@ -2,7 +2,7 @@ import pytest
 from prometheus_client import REGISTRY, CollectorRegistry, generate_latest
 from prometheus_client.parser import text_string_to_metric_families
 
-from prometheus_http_request_metrics import BUCKETS, HttpMetrics, error_ratio
+from prometheus_http_request_metrics import HttpMetrics, error_ratio
 
 ROUTES = ["/health", "/users/me", "/users/{id}", "/users/{id}/orders/{order_id}"]
 
@@ -131,7 +131,23 @@ def test_histogram_uses_the_given_buckets(metrics, registry):
         for (name, labels), _ in scrape(registry).items()
         if name == "http_request_duration_seconds_bucket"
     ]
-    assert bounds == [str(float(b)) for b in BUCKETS] + ["+Inf"], "pass buckets=BUCKETS to the Histogram"
+    assert bounds == ["0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "+Inf"], (
+        "pass buckets=BUCKETS to the Histogram"
+    )
+
+
+def test_each_metric_has_its_type_and_help_text(metrics, registry):
+    text = generate_latest(registry).decode()
+    families = {family.name: (family.type, family.documentation) for family in text_string_to_metric_families(text)}
+    assert families["http_requests"] == ("counter", "HTTP requests handled.")
+    assert families["http_request_duration_seconds"] == ("histogram", "Time spent handling HTTP requests.")
+    assert families["http_requests_in_flight"] == ("gauge", "HTTP requests being handled right now.")
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
+def test_track_keeps_every_standard_method(metrics, registry, method):
+    metrics.track(method, "/health", lambda: 204)
+    assert requests_total(registry) == {f"{method} /health 204": 1.0}
 
 
 def test_track_measures_in_flight_requests_while_they_run(metrics, registry):
