@@ -8,8 +8,8 @@ from local HTML and call your callbacks, exactly as Scrapy's engine would:
 
 1. BookshopSpider settings (class attribute custom_settings): obey robots.txt
    (ROBOTSTXT_OBEY = True), DOWNLOAD_DELAY = 1.0, CONCURRENT_REQUESTS_PER_DOMAIN
-   = 1, and a USER_AGENT that names the bot and a contact page, e.g.
-   "bookshop-bot/1.0 (+https://example.org/bot)".
+   = 1, and a USER_AGENT that starts with "bookshop-bot/" and gives a
+   contact page after "+", e.g. "bookshop-bot/1.0 (+https://example.org/bot)".
 2. __init__(max_pages=5, **kwargs): `scrapy crawl bookshop -a max_pages=2`
    passes the STRING "2": store self.max_pages as an int, raise
    ValueError("max_pages must be at least 1, got 0") below 1, and hand the

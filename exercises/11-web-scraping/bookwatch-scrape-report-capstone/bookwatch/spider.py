@@ -16,7 +16,8 @@ An offers page looks like this (plus a nav and an aside with a sponsor):
 - parse(response, page=1) yields, for each li.offer in page order, a dict
       {"sku": <data-sku or None>, "title": <a.title text, stripped, or "">,
        "price": <span.price text, stripped, raw: "£1,250.00", or "">,
-       "url": <a.title href resolved against THIS page (response.urljoin)>}
+       "url": <a.title href resolved against THIS page (response.urljoin);
+               no href: response.urljoin("") is the page's own URL>}
   and then, if there is an a[rel=next] and page < self.max_pages, one
   response.follow(href, callback=self.parse, cb_kwargs={"page": page + 1}).
 """
