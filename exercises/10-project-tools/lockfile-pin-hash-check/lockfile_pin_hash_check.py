@@ -64,7 +64,7 @@ class Pin:
 
 
 def parse_lock(text: str) -> dict[str, Pin]:
-    """Parse a hashed lock file into {canonical name: Pin}, refusing unpinned or unhashed entries."""
+    """Parse a hashed lock file into {canonical name: Pin}; refuse unpinned, unhashed entries."""
     # TODO: join continuation lines, remembering each entry's first line number
     raise NotImplementedError
 

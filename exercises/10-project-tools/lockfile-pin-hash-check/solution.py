@@ -52,7 +52,7 @@ def parse_hash(value: str) -> str | None:
 
 
 def parse_lock(text: str) -> dict[str, Pin]:
-    """Parse a hashed lock file into {canonical name: Pin}, refusing unpinned or unhashed entries."""
+    """Parse a hashed lock file into {canonical name: Pin}; refuse unpinned, unhashed entries."""
     pins: dict[str, Pin] = {}
     for number, entry in logical_lines(text):
         requirement_text, *options = re.split(r"\s+(?=--)", entry)
