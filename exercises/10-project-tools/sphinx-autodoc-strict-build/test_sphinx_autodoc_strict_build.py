@@ -144,8 +144,9 @@ def built(tmp_path_factory):
 
 def page(built, name: str) -> str:
     result, out = built
-    assert result.returncode == 0, (
-        f"Sphinx failed (-W makes every warning an error); it said:\n{result.stderr}{result.stdout}"
+    status, said = result.returncode, result.stderr + result.stdout
+    assert status == 0, (
+        f"Sphinx failed (-W makes every warning an error); it said:\n{said}"
     )
     path = out / f"{name}.txt"
     assert path.exists(), f"Sphinx built no page {name}: is docs/{name}.rst in the toctree?"
@@ -154,8 +155,9 @@ def page(built, name: str) -> str:
 
 def test_sphinx_builds_the_documentation_without_a_single_warning(built):
     result, _ = built
-    assert result.returncode == 0 and not result.stderr.strip(), (
-        f"Sphinx failed (-W makes every warning an error); it said:\n{result.stderr}{result.stdout}"
+    status, said = result.returncode, result.stderr + result.stdout
+    assert status == 0 and not said.strip(), (
+        f"Sphinx failed (-W makes every warning an error); it said:\n{said}"
     )
 
 
