@@ -70,10 +70,15 @@ class Stop:
 def test_nodes_that_cannot_be_compared_work():
     a, b, c, d = Stop("a"), Stop("b"), Stop("c"), Stop("d")
     graph = {a: [(b, 1), (c, 1)], b: [(d, 2)], c: [(d, 1)]}
-    assert cheapest_route(graph, a, d) == (2, [a, c, d]), (
-        "heap entries (distance, node) compare the nodes when distances are equal (TypeError for these "
-        "objects): put a unique sequence number between the distance and the node"
-    )
+    try:
+        result = cheapest_route(graph, a, d)
+    except TypeError as error:
+        pytest.fail(
+            f"TypeError: {error}. Heap entries (distance, node) compare the nodes when two distances are equal: "
+            "put a unique sequence number between the distance and the node",
+            pytrace=False,
+        )
+    assert result == (2, [a, c, d])
 
 
 def test_tuple_nodes_of_a_weighted_grid():
