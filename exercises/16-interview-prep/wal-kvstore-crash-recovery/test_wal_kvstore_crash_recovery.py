@@ -113,7 +113,7 @@ def test_deleting_an_unknown_key_logs_nothing(log):
         size = log.stat().st_size
         with pytest.raises(KeyError, match="ghost"):
             store.delete("ghost")
-        assert log.stat().st_size == size
+        assert log.stat().st_size == size, "deleting an unknown key must not write a record"
 
 
 def test_a_value_json_cannot_encode_changes_nothing(log):
@@ -123,7 +123,8 @@ def test_a_value_json_cannot_encode_changes_nothing(log):
         with pytest.raises(TypeError):
             store.set("a", {1, 2, 3})  # a set is not JSON
         assert store.get("a") == 1, "write-ahead: encode and log first; memory changes only after the log write"
-        assert log.stat().st_size == size, "nothing may reach the log for a change that failed"
+        grown = log.stat().st_size - size
+        assert grown == 0, f"the log grew by {grown} bytes for a change that failed: encode the record completely first"
     with WalStore(log) as store:
         assert store.get("a") == 1
 
@@ -135,8 +136,10 @@ def test_every_possible_torn_tail_is_recovered_and_cut_off(saved_log):
         saved_log.write_bytes(good + torn[:cut])
         with WalStore(saved_log) as store:
             assert (store.get("b"), len(store), store.get("c")) == ([1, 2], 1, None), f"cut after {cut} bytes"
-            assert saved_log.stat().st_size == len(good), (
-                f"a record cut after {cut} of its {len(torn)} bytes must be truncated away when the log is opened"
+            size = saved_log.stat().st_size
+            assert size == len(good), (
+                f"the log has {size} bytes, expected {len(good)}: a record cut after {cut} of its {len(torn)} bytes "
+                "must be truncated away when the log is opened"
             )
             store.set("d", cut)
         with WalStore(saved_log) as store:
@@ -152,8 +155,12 @@ def test_a_bad_crc_on_the_last_record_is_a_torn_write(saved_log):
     good = saved_log.read_bytes()
     saved_log.write_bytes(good + bytes(last))
     with WalStore(saved_log) as store:
-        assert store.get("c") is None and len(store) == 1
-    assert saved_log.stat().st_size == len(good)
+        assert store.get("c") is None and len(store) == 1, "a last record whose CRC does not match is ignored"
+    size = saved_log.stat().st_size
+    assert size == len(good), (
+        f"the log has {size} bytes, expected {len(good)}: a last record with a bad CRC was torn by a crash; "
+        "truncate it away like a cut-short record"
+    )
 
 
 def test_a_bad_crc_in_the_middle_is_corruption(saved_log):
