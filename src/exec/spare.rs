@@ -156,8 +156,6 @@ impl Pool {
                 WarmError::Start(e)
             })?,
         };
-        // The next one starts importing while this check runs.
-        let _ = self.fill(Some(fixed));
         let mut running = spare.running;
         let Some(mut stdin) = running.child.stdin.take() else {
             running.discard();
@@ -173,8 +171,11 @@ impl Pool {
                 "the spare interpreter did not take its check ({e})"
             )));
         }
+        let start = Instant::now();
+        // The next one starts importing while this check runs.
+        let _ = self.fill(Some(fixed));
         let outcome = running
-            .finish(job, Instant::now())
+            .finish(job, start)
             .map_err(|e| WarmError::Check(format!("{e:#}")))?;
         if outcome.exit == Exit::Code(REFUSED_STATUS)
             && let Some(why) = outcome.stderr.text().strip_prefix(REFUSED)
