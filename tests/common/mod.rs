@@ -131,6 +131,7 @@ fn missing(python: &Path, wanted: &[String]) -> Vec<String> {
         "scikit-learn" => "sklearn".to_string(),
         "beautifulsoup4" => "bs4".to_string(),
         "pyjwt" => "jwt".to_string(),
+        "graphql-core" => "graphql".to_string(),
         other => other.replace('-', "_"),
     };
     let script = "import importlib.util, sys\nfor n in sys.argv[1:]:\n    print(n if importlib.util.find_spec(n) is None else '')\n";
