@@ -86,10 +86,14 @@ fn grade(s: &Sandbox, args: &[&str]) -> common::Run {
     s.pyroad_env("", &all, &[("PYROAD_TIMEOUT_SCALE", "2")])
 }
 
-/// Whether this kernel has Landlock (which keeps a check from other files): the ABI version
-/// `landlock_create_ruleset(NULL, 0, LANDLOCK_CREATE_RULESET_VERSION)` answers, syscall 444 on
-/// every architecture; Linux only.
-fn landlock() -> bool {
+/// Whether checks here are kept from other files: on macOS by Seatbelt (`sandbox-exec`), on
+/// Linux by Landlock, whose ABI version `landlock_create_ruleset(NULL, 0,
+/// LANDLOCK_CREATE_RULESET_VERSION)` answers (syscall 444 on every architecture). Windows does
+/// not confine files.
+fn files_confined() -> bool {
+    if cfg!(target_os = "macos") {
+        return Path::new("/usr/bin/sandbox-exec").is_file();
+    }
     if !cfg!(target_os = "linux") {
         return false;
     }
@@ -203,7 +207,7 @@ fn a_class_of_thirty_is_graded_to_the_point() {
             (flag, FLAG_SOLVED),
         ],
     );
-    add("snoop".into(), if landlock() { 5 } else { 0 });
+    add("snoop".into(), if files_confined() { 5 } else { 0 });
     // Rewrites the hidden tests it finds beside its folder so that they pass: they are read-only
     // to it, so its wrong answer for zero still costs the hidden point.
     student(
@@ -219,7 +223,7 @@ fn a_class_of_thirty_is_graded_to_the_point() {
             (flag, FLAG_SOLVED),
         ],
     );
-    add("tamper".into(), if landlock() { 4 } else { 5 });
+    add("tamper".into(), if files_confined() { 4 } else { 5 });
     student(
         &s,
         "loops",
@@ -245,8 +249,8 @@ fn a_class_of_thirty_is_graded_to_the_point() {
     assert!(run.stdout.contains("broken: broken.zip"), "{}", run.stdout);
     assert!(run.stdout.contains("README.txt"), "{}", run.stdout);
     let book: Value = serde_json::from_str(&s.read("out/grades.json")).unwrap();
-    if !landlock() {
-        eprintln!("no Landlock here: the snoop and tamper submissions are not held");
+    if !files_confined() {
+        eprintln!("files are not confined here: the snoop and tamper submissions are not held");
     }
     assert_eq!(totals(&book), expected);
     assert_eq!(std::fs::read(&victim).unwrap(), victim_before);
@@ -282,7 +286,7 @@ fn a_class_of_thirty_is_graded_to_the_point() {
     assert!(half.contains("1-demo · Demo · 3 of 4 points"), "{half}");
     assert!(half.contains("adds negatives"), "{half}");
     let tamper = s.read("out/feedback/tamper.md");
-    if landlock() {
+    if files_confined() {
         assert!(
             tamper.contains(
                 "Every test you were given passes, but 1 of your teacher's hidden tests failed"
