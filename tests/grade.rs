@@ -253,7 +253,9 @@ fn a_class_of_thirty_is_graded_to_the_point() {
         eprintln!("files are not confined here: the snoop and tamper submissions are not held");
     }
     assert_eq!(totals(&book), expected);
-    assert_eq!(std::fs::read(&victim).unwrap(), victim_before);
+    if files_confined() {
+        assert_eq!(std::fs::read(&victim).unwrap(), victim_before);
+    }
     assert!(!s.path().join("escaped.py").exists());
     let zipslip = book["students"]
         .as_array()
