@@ -207,7 +207,7 @@ fn a_class_of_thirty_is_graded_to_the_point() {
             (flag, FLAG_SOLVED),
         ],
     );
-    add("snoop".into(), if files_confined() { 5 } else { 0 });
+    add("snoop".into(), if files_confined() { 5 } else { 1 });
     // Rewrites the hidden tests it finds beside its folder so that they pass: they are read-only
     // to it, so its wrong answer for zero still costs the hidden point.
     student(
