@@ -34,7 +34,7 @@ CatalogClient(base_url, auth, *, transport=None, timeout=DEFAULT_TIMEOUT,
 - every call: a non-2xx answer raises ApiError("GET /books/7 returned 404")
   with .status 404 (method and path as passed to httpx); a body that is not
   JSON raises ApiError("... returned a body that is not JSON"); an
-  httpx.TransportError raises ApiError("GET /books/7 failed: ...") from it.
+  httpx.TransportError raises ApiError(f"GET /books/7 failed: {exc}") from it.
   After each answer, log at DEBUG on logger "catalogkit.client":
   "GET /books/7 -> 200" (method, path, status; never headers).
 - a context manager: `with CatalogClient(...) as c:` closes self.http at the end.

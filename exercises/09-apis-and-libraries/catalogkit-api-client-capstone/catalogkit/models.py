@@ -7,9 +7,10 @@ not 0.3), times as ISO 8601 with a zone.
 
 parse_book(data) -> Book(id=7, title="Dune", price=Decimal("9.99"),
                          updated=datetime(2026, 12, 7, 10, 0, tzinfo=timezone.utc))
-    Never trust what came over the wire; raise ApiError("invalid book: ...")
-    when:
-    - data is not a dict;
+    Never trust what came over the wire; raise ApiError whose message starts
+    with "invalid book: " and then the field's name
+    (ApiError("invalid book: price must be a decimal string, got 9.99")) when:
+    - data is not a dict ("invalid book: expected an object, ...");
     - id is not an int (True is a bool, not an id) or is not positive;
     - title is not a str, or is empty or only spaces;
     - price is not a str (9.99 as a JSON number is refused), is not a

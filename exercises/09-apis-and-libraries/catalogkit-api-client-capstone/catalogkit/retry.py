@@ -32,6 +32,8 @@ RetryTransport(inner, *, max_retries=3, backoff=0.5, max_delay=60.0,
       A Retry-After longer than max_delay is not waited for: that answer is
       returned at once (the caller decides; a client must not hang for an hour).
       Exactly max_delay is still waited for. backoff=0 means no wait.
+    - an answer that is thrown away for a retry is closed first
+      (response.close()): it holds a pooled connection.
     close() closes inner.
 """
 import time
