@@ -695,12 +695,20 @@ def test_the_client_logs_each_answer_without_secrets(catalog, client, caplog):
     assert "tok-1" not in caplog.text and SECRET not in caplog.text
 
 
-def test_without_a_transport_the_client_uses_a_real_one(clock, sleeps):
-    auth = ClientCredentialsAuth("http://127.0.0.1:9/oauth/token", CLIENT_ID, SECRET, clock=clock)
-    with CatalogClient("http://127.0.0.1:9", auth, sleep=sleeps.append, now=lambda: NOW) as client:
-        with pytest.raises(ApiError, match="^GET /books/7 failed: "):
+def test_without_a_transport_the_client_uses_a_real_one(clock, sleeps, monkeypatch):
+    sent = []
+
+    def refuse(self, request):  # stands in for the network: nothing leaves the machine
+        sent.append(request.url.host)
+        raise httpx.ConnectError("connection refused")
+
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", refuse)
+    auth = ClientCredentialsAuth(TOKEN_URL, CLIENT_ID, SECRET, clock=clock)
+    with CatalogClient(API, auth, sleep=sleeps.append, now=lambda: NOW) as client:
+        with pytest.raises(ApiError, match="^GET /books/7 failed: connection refused$"):
             client.get_book(7)
-            # port 9 (discard) on this machine refuses at once: nothing leaves it
+
+    assert sent == ["auth.example.com"], "with no transport given, wrap a real httpx.HTTPTransport()"
     assert sleeps == [], "the token POST is not retried, so nothing waits"
 
 
