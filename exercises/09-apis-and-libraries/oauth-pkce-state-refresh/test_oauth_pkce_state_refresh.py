@@ -241,9 +241,13 @@ def test_a_state_is_used_only_once(app, server):
     callback = server.login(app.start("read"))
     app.finish(callback)
 
-    with pytest.raises(AuthError, match="unknown or already used state"):
+    with pytest.raises(AuthError) as excinfo:
         app.finish(callback)
         pytest.fail("a callback replayed must be refused: forget each state once it is used")
+    assert "unknown or already used state" in str(excinfo.value), (
+        "a replayed callback must be refused before anything is sent: forget each state once it is used "
+        f"(self._pending.pop, not .get); here the code went to the token endpoint again: {excinfo.value}"
+    )
     assert len(server.forms) == 1
 
 
@@ -252,8 +256,11 @@ def test_a_denied_login_uses_up_its_state(app, server):
 
     with pytest.raises(AuthError, match="authorization denied: access_denied"):
         app.finish(f"{REDIRECT}?error=access_denied&state={state}")
-    with pytest.raises(AuthError, match="unknown or already used state"):
+    with pytest.raises(AuthError) as excinfo:
         app.finish(f"{REDIRECT}?code=code-1&state={state}")
+    assert "unknown or already used state" in str(excinfo.value), (
+        f"a state is used up by its callback even when the login was denied (pop it first): {excinfo.value}"
+    )
     assert server.forms == []
 
 

@@ -207,7 +207,11 @@ def test_the_guard_reads_the_document_not_its_bytes():
 def test_the_guard_does_not_refuse_the_text_doctype_in_content():
     harmless = feed(order(body="<customer><![CDATA[<!DOCTYPE html> fan]]></customer><!-- <!ENTITY x 'y'> -->"))
 
-    assert parse_orders(harmless)[0].customer == "<!DOCTYPE html> fan", (
+    try:
+        orders = parse_orders(harmless)
+    except UnsafeXMLError:
+        pytest.fail("'<!DOCTYPE' inside CDATA or a comment is only text: a substring search refuses a harmless document")
+    assert orders[0].customer == "<!DOCTYPE html> fan", (
         "'<!DOCTYPE' inside CDATA or a comment is only text: a substring search refuses a harmless document"
     )
 
