@@ -124,6 +124,9 @@ def main() -> int:
         # The loops run from other folders.
         args.python = str(Path(args.python).absolute())
     pyroad = release_pyroad(not args.no_build)
+    # The curriculum on disk, which the class is made from (a binary built earlier carries an
+    # older one built in).
+    curriculum = ROOT / "exercises"
     chosen = exercises(args.topic)
     n = args.students
     tmp = Path(tempfile.mkdtemp(prefix="pyroad-grade-bench-"))
@@ -138,13 +141,14 @@ def main() -> int:
         print(f"{n} students x {len(chosen)} exercises = {checks} checks", flush=True)
 
         grade, peak = run_with_peak(
-            [pyroad, "grade", str(class_dir), "-o", str(tmp / "out"), "--python", args.python,
-             *topic])
+            [pyroad, "--exercises", str(curriculum), "grade", str(class_dir), "-o",
+             str(tmp / "out"), "--python", args.python, *topic])
 
         workspaces = []
         for i in range(n):
             ws = tmp / "ws" / f"s{i:03}"
-            subprocess.run([pyroad, "init", str(ws), "--python", args.python], check=True,
+            subprocess.run([pyroad, "init", str(ws), "--exercises", str(curriculum),
+                            "--python", args.python], check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             shutil.copytree(class_dir / f"s{i:03}" / "exercises", ws / "exercises",
                             dirs_exist_ok=True)
