@@ -286,7 +286,10 @@ pub fn merge(shards: &[PathBuf], output: &Path) -> Result<ExitCode> {
         .with_context(|| format!("cannot create {}", output.join("feedback").display()))?;
     for dir in shards {
         for sub in ["feedback", "exercism"] {
-            copy_tree(&dir.join(sub), &output.join(sub))?;
+            // A shard without `--format exercism` has no exercism/.
+            if dir.join(sub).is_dir() {
+                crate::workspace::copy_tree(&dir.join(sub), &output.join(sub))?;
+            }
         }
     }
     write_atomic_shared(
@@ -307,24 +310,4 @@ pub fn merge(shards: &[PathBuf], output: &Path) -> Result<ExitCode> {
         merged.students.len()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// Copies the files under `from` (if it exists) into `to`, folders made as needed.
-fn copy_tree(from: &Path, to: &Path) -> Result<()> {
-    let Ok(entries) = std::fs::read_dir(from) else {
-        return Ok(());
-    };
-    std::fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let target = to.join(entry.file_name());
-        if path.is_dir() {
-            copy_tree(&path, &target)?;
-        } else {
-            std::fs::copy(&path, &target).with_context(|| {
-                format!("cannot copy {} to {}", path.display(), target.display())
-            })?;
-        }
-    }
-    Ok(())
 }
