@@ -903,3 +903,43 @@ fn each_command_lists_only_the_options_it_uses() {
         .code(2)
         .stderr_has("unexpected argument '--no-warm'");
 }
+
+/// `PYROAD_PYTHON`'s answer is remembered between runs (no interpreter start just to ask), and
+/// asked again as soon as what it came from changes: here pytest reaches a venv through a
+/// `.pth` file, and removing the file must be noticed.
+#[cfg(unix)]
+#[test]
+fn a_remembered_interpreter_is_asked_again_once_its_packages_change() {
+    let s = Sandbox::workspace();
+    let venv = s.path().join("venv");
+    let made = Command::new(common::python())
+        .args(["-m", "venv", "--without-pip"])
+        .arg(&venv)
+        .status()
+        .expect("python -m venv");
+    assert!(made.success());
+    let site_of = |py: &Path| {
+        let out = Command::new(py)
+            .args([
+                "-c",
+                "import sysconfig; print(sysconfig.get_paths()['purelib'])",
+            ])
+            .output()
+            .expect("ask for site-packages");
+        std::path::PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
+    };
+    let python = venv.join("bin").join("python");
+    let pth = site_of(&python).join("borrowed.pth");
+    std::fs::write(&pth, format!("{}\n", site_of(&common::python()).display())).expect("pth");
+    let env = [("PYROAD_PYTHON", python.to_str().expect("utf-8 path"))];
+    s.pyroad_env("ws", &["run", "1-variables"], &env)
+        .code(1)
+        .stdout_has("1-variables");
+    let known = s.read(".pyroad-cache/known-pythons.json");
+    assert!(known.contains(&*python.to_string_lossy()), "{known}");
+    s.pyroad_env("ws", &["run", "1-variables"], &env).code(1);
+    std::fs::remove_file(&pth).expect("remove the .pth");
+    s.pyroad_env("ws", &["run", "1-variables"], &env)
+        .code(2)
+        .stderr_has("pytest does not import in");
+}

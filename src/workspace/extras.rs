@@ -69,12 +69,26 @@ const PROBE_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The packages of `requires` whose module cannot be found by the interpreter.
 pub fn missing(interp: &Interpreter, requires: &[String]) -> Result<Vec<String>> {
-    // A dotted name imports its parent, which may itself be missing (or fail).
-    let script = "import importlib.util, sys\n\
+    Ok(find(interp, requires)?.0)
+}
+
+/// The packages of `requires` whose module cannot be found, and the folder each module that was
+/// found is in (where pip would remove it from).
+fn find(
+    interp: &Interpreter,
+    requires: &[String],
+) -> Result<(Vec<String>, Vec<(String, PathBuf)>)> {
+    // A dotted name imports its parent, which may itself be missing (or fail). A found
+    // module prints the folder of `sys.path` it was found in, after a tab.
+    let script = "import importlib.util, os, sys\n\
                   for name in sys.argv[1:]:\n    \
-                  try:\n        found = importlib.util.find_spec(name) is not None\n    \
-                  except Exception:\n        found = False\n    \
-                  if not found:\n        print(name)\n";
+                  try:\n        spec = importlib.util.find_spec(name)\n    \
+                  except Exception:\n        spec = None\n    \
+                  if spec is None:\n        print(name)\n        continue\n    \
+                  where = spec.origin if spec.has_location else None\n    \
+                  if spec.submodule_search_locations:\n        \
+                  where = list(spec.submodule_search_locations)[0]\n    \
+                  if where:\n        print(name + '\\t' + os.path.dirname(os.path.abspath(where)))\n";
     let modules: Vec<String> = requires.iter().map(|r| import_name(r)).collect();
     let exe = interp.executable.display();
     let mut child = Command::new(&interp.executable)
@@ -114,13 +128,21 @@ pub fn missing(interp: &Interpreter, requires: &[String]) -> Result<Vec<String>>
             stderr.trim().lines().last().unwrap_or("it printed nothing")
         );
     }
-    let absent: Vec<&str> = stdout.lines().collect();
-    Ok(requires
+    let mut absent = Vec::new();
+    let mut found = Vec::new();
+    for line in stdout.lines() {
+        match line.split_once('\t') {
+            Some((module, dir)) => found.push((module.to_string(), PathBuf::from(dir))),
+            None => absent.push(line),
+        }
+    }
+    let missing = requires
         .iter()
         .zip(&modules)
         .filter(|(_, m)| absent.contains(&m.as_str()))
         .map(|(r, _)| r.clone())
-        .collect())
+        .collect();
+    Ok((missing, found))
 }
 
 /// `missing`, remembered for the life of this process: a check of an exercise with `requires`
@@ -145,8 +167,19 @@ pub fn missing_cached(interp: &Interpreter, requires: &[String]) -> Result<Vec<S
         .collect();
     unknown.sort();
     unknown.dedup();
+    // What an earlier pyroad found is still there while its folder is unchanged.
+    unknown.retain(|pkg| {
+        let kept = super::known::has_module(&interp.executable, &import_name(pkg));
+        if kept {
+            k.insert(key(pkg), Ok(false));
+        }
+        !kept
+    });
     if !unknown.is_empty() {
-        let answer = missing(interp, &unknown);
+        let answer = find(interp, &unknown).map(|(absent, found)| {
+            super::known::remember_modules(&interp.executable, &found);
+            absent
+        });
         for pkg in &unknown {
             let known = match &answer {
                 Ok(absent) => Ok(absent.contains(pkg)),

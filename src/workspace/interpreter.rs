@@ -149,11 +149,28 @@ impl Interpreter {
     }
 }
 
-const PROBE: &str = "import sys\nprint(sys.executable)\nprint('%d.%d.%d' % sys.version_info[:3])\n\
-try:\n    import pytest\n    print(pytest.__version__)\nexcept Exception:\n    print('')\n";
+/// Prints `sys.executable`, the version, pytest's version and the folder it is in, and the
+/// folders where installing anything changes what imports (its own site-packages and the user's).
+const PROBE: &str = "import os, site, sys\nprint(sys.executable)\nprint('%d.%d.%d' % sys.version_info[:3])\n\
+try:\n    import pytest\n    print(pytest.__version__)\n    \
+print(os.path.dirname(os.path.dirname(os.path.abspath(pytest.__file__))))\nexcept Exception:\n    print('')\n    print('')\n\
+dirs = list(getattr(site, 'getsitepackages', lambda: [])())\n\
+if site.ENABLE_USER_SITE:\n    dirs.append(site.getusersitepackages())\n\
+print(os.pathsep.join(dirs))\n";
 
-/// Asks `program` for its real executable, version and pytest version.
+/// Asks `program` for its real executable, version and pytest version, or takes the answer
+/// it gave before if nothing it came from has changed since (`known`).
 pub fn probe(program: &Path) -> Result<Interpreter> {
+    if let Some(known) = super::known::interpreter(program) {
+        return Ok(known);
+    }
+    let (interp, found_in) = probe_now(program)?;
+    super::known::remember_interpreter(program, &interp, &found_in);
+    Ok(interp)
+}
+
+/// Asks `program`, always; also says where its pytest and packages were found.
+fn probe_now(program: &Path) -> Result<(Interpreter, super::known::FoundIn)> {
     let out = Command::new(program)
         .args(["-c", PROBE])
         .stdin(Stdio::null())
@@ -181,6 +198,15 @@ pub fn probe(program: &Path) -> Result<Interpreter> {
     let executable = lines.next().unwrap_or_default().trim();
     let version = lines.next().unwrap_or_default().trim().to_string();
     let pytest = lines.next().map(str::trim).filter(|s| !s.is_empty());
+    let pytest_dir = lines
+        .next()
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && pytest.is_some())
+        .map(PathBuf::from);
+    let site_dirs = lines
+        .next()
+        .map(|l| std::env::split_paths(l.trim()).collect())
+        .unwrap_or_default();
     let executable = if executable.is_empty() {
         program.to_path_buf()
     } else {
@@ -203,7 +229,13 @@ pub fn probe(program: &Path) -> Result<Interpreter> {
             MIN_VERSION.1
         );
     }
-    Ok(interp)
+    Ok((
+        interp,
+        super::known::FoundIn {
+            pytest: pytest_dir,
+            site_dirs,
+        },
+    ))
 }
 
 /// The interpreter the user asked for (`--python`, then `PYROAD_PYTHON`), probed, or else the

@@ -2,6 +2,7 @@
 
 pub mod extras;
 pub mod interpreter;
+pub mod known;
 pub mod solutions;
 pub mod state;
 pub mod tools;
