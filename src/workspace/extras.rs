@@ -72,12 +72,12 @@ pub fn missing(interp: &Interpreter, requires: &[String]) -> Result<Vec<String>>
     Ok(find(interp, requires)?.0)
 }
 
+/// Modules found, each with the folder of `sys.path` it is in.
+type Found = Vec<(String, PathBuf)>;
+
 /// The packages of `requires` whose module cannot be found, and the folder each module that was
 /// found is in (where pip would remove it from).
-fn find(
-    interp: &Interpreter,
-    requires: &[String],
-) -> Result<(Vec<String>, Vec<(String, PathBuf)>)> {
+fn find(interp: &Interpreter, requires: &[String]) -> Result<(Vec<String>, Found)> {
     // A dotted name imports its parent, which may itself be missing (or fail). A found
     // module prints the folder of `sys.path` it was found in, after a tab.
     let script = "import importlib.util, os, sys\n\
