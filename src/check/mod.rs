@@ -203,12 +203,18 @@ fn run_pytest(
     let warm = match &settings.warm {
         None => Err(ColdWhy::NoWarm),
         Some(warm) => {
-            let heavy = heavy_of(ex);
+            let group = warm.group_of(ex);
+            if warm.pool.kind() == crate::exec::pool::Kind::Warm {
+                // The worker's start, timed apart from the check (a failure shows below).
+                let waiting = std::time::Instant::now();
+                let _ = warm.pool.prestart(&group);
+                result.waited = waiting.elapsed();
+            }
             warm.pool
                 .run(
                     &pj.job,
                     &stage.learner_names,
-                    heavy,
+                    &group,
                     pj.early_report(settings),
                 )
                 .map_err(cold_why)
@@ -341,10 +347,5 @@ fn plain_reason(settings: &Settings, ex: &Exercise) -> Option<String> {
     settings
         .warm
         .as_ref()
-        .and_then(|w| w.pool.plain_reason(heavy_of(ex)))
-}
-
-/// Whether an exercise runs on the heavy worker, the one with the curriculum's libraries.
-pub(super) fn heavy_of(ex: &Exercise) -> bool {
-    !ex.info.requires.is_empty()
+        .and_then(|w| w.pool.plain_reason(&w.group_of(ex)))
 }

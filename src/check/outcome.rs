@@ -390,6 +390,9 @@ pub struct CheckResult {
     pub raw: String,
     /// Wall-clock time of the whole check.
     pub duration: Duration,
+    /// The part of `duration` spent waiting for a warm worker to start (its imports), which
+    /// is not the check's own cost: `timings` keeps the rest.
+    pub waited: Duration,
     /// The way its tests (or, in output mode, its program) ran; `None` when nothing ran
     /// (`skipped`).
     pub route: Option<Route>,
@@ -421,6 +424,7 @@ impl CheckResult {
             output: None,
             raw: String::new(),
             duration: Duration::ZERO,
+            waited: Duration::ZERO,
             route: None,
             submission: None,
         }

@@ -5,7 +5,8 @@ use super::pytest::{PytestJob, pytest_job};
 use super::stage::{Source, Stage};
 use super::{Settings, limits_for, skip_reason};
 use crate::curriculum::catalog::{Catalog, Exercise};
-use crate::exec::pool::{Pending, Pool};
+use crate::exec::pool::{Group, Pending, Pool};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -13,6 +14,9 @@ use std::sync::{Arc, Mutex};
 pub struct Warm {
     /// The workers.
     pub pool: Arc<Pool>,
+    /// The run's groups of libraries by name, each with what its worker preloads for every
+    /// exercise of the run in it (`group_of`).
+    groups: BTreeMap<String, Group>,
     parked: Mutex<Option<(Key, Prepared)>>,
 }
 
@@ -25,12 +29,38 @@ impl std::fmt::Debug for Warm {
 }
 
 impl Warm {
-    /// Checks on these workers, nothing prepared yet.
-    pub fn new(pool: Arc<Pool>) -> Warm {
+    /// Checks on these workers, nothing prepared yet, for a run of these exercises.
+    pub fn new(pool: Arc<Pool>, exercises: &[&Exercise]) -> Warm {
+        let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+        for ex in exercises {
+            let own = own_group(ex);
+            let group = groups.entry(own.name.clone()).or_insert_with(|| Group {
+                name: own.name,
+                preload: Vec::new(),
+            });
+            for m in own.preload {
+                if !group.preload.contains(&m) {
+                    group.preload.push(m);
+                }
+            }
+        }
         Warm {
             pool,
+            groups,
             parked: Mutex::new(None),
         }
+    }
+
+    /// Every group of the run, to start their workers at once.
+    pub fn groups(&self) -> Vec<Group> {
+        self.groups.values().cloned().collect()
+    }
+
+    /// The worker group `ex` runs on, with what it preloads for the whole run (an exercise
+    /// outside the run, which `watch` may move to, gets its group with its own libraries).
+    pub fn group_of(&self, ex: &Exercise) -> Group {
+        let own = own_group(ex);
+        self.groups.get(&own.name).cloned().unwrap_or(own)
     }
 
     /// Keeps one prepared check, dropping the one kept before (its child then ends without
@@ -51,6 +81,15 @@ impl Warm {
             return parked.take().map(|(_, p)| p);
         }
         None
+    }
+}
+
+/// `ex`'s group (`extras::worker_group`) with only its own libraries to preload.
+fn own_group(ex: &Exercise) -> Group {
+    use crate::workspace::extras;
+    Group {
+        name: extras::worker_group(&ex.info.requires).to_string(),
+        preload: extras::preload_modules(&ex.info.requires),
     }
 }
 
@@ -116,13 +155,13 @@ pub fn prepare(catalog: &Catalog, ex: &Exercise, source: &Source, settings: &Set
         return;
     }
     let pytest = pytest_job(ex, &stage, settings, &limits_for(ex, settings));
-    let heavy = super::heavy_of(ex);
+    let group = warm.group_of(ex);
     let early = pytest.early_report(settings);
     // Best effort: a check that could not be prepared runs when the learner saves, and its
     // route then says how (a worker that failed to start, say).
     if let Ok(pending) = warm
         .pool
-        .prepare(&pytest.job, &stage.learner_names, heavy, early)
+        .prepare(&pytest.job, &stage.learner_names, &group, early)
     {
         warm.park(
             key,

@@ -79,7 +79,7 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
     let interpreter = dev_interpreter(global)?;
     let jobs = jobs.unwrap_or_else(threads::default_jobs).max(1);
     let all: Vec<_> = catalog.exercises.iter().collect();
-    let order = super::light_first(&all);
+    let order = super::longest_first(&all);
     let scheduled: Vec<_> = order.iter().map(|&i| all[i]).collect();
     let settings = Settings {
         warm: super::warm_pool(global, &interpreter, &scheduled),

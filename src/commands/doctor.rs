@@ -154,13 +154,11 @@ fn warm_workers(global: &Global, interp: &Interpreter, catalog: &Catalog, memory
     if global.no_warm {
         return WarmPath::Off;
     }
-    let pool = Arc::new(Pool::new(
-        interp.executable.clone(),
-        Vec::new(),
-        check::BLOCKED_PLUGINS,
-    ));
+    let pool = Arc::new(Pool::new(interp.executable.clone(), check::BLOCKED_PLUGINS));
     let started = Instant::now();
-    if let Err(WarmError::Start(why) | WarmError::Check(why)) = pool.prestart(false) {
+    if let Err(WarmError::Start(why) | WarmError::Check(why)) =
+        pool.prestart(&crate::exec::pool::Group::default())
+    {
         return WarmPath::FailedToStart(why);
     }
     let start = started.elapsed();
@@ -176,7 +174,7 @@ fn warm_workers(global: &Global, interp: &Interpreter, catalog: &Catalog, memory
         memory,
         timeout_scale: crate::settings::env().timeout_scale,
         cancel: None,
-        warm: Some(Arc::new(check::Warm::new(pool))),
+        warm: Some(Arc::new(check::Warm::new(pool, &[ex]))),
         pytest_tracebacks: false,
         fail_fast: false,
         hidden: false,

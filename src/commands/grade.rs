@@ -107,12 +107,11 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         exercises.len(),
         settings.interpreter.version
     );
-    // Every (student, exercise) pair, light exercises first as `verify` schedules them.
+    // Every (student, exercise) pair, the longest exercises first as `verify` schedules them.
     let pairs: Vec<(usize, &Exercise)> = (0..students)
         .flat_map(|s| exercises.iter().map(move |e| (s, *e)))
         .collect();
-    let mut order: Vec<usize> = (0..pairs.len()).collect();
-    order.sort_by_key(|&i| !pairs[i].1.info.requires.is_empty());
+    let order = super::longest_first(&pairs.iter().map(|(_, e)| *e).collect::<Vec<_>>());
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(pairs.len() as u64);
         bar.set_style(

@@ -79,10 +79,10 @@ impl Ctx {
     }
 }
 
-/// A pool of warm workers, unless `--no-warm` asks for the cold path. The worker the first
-/// exercise needs is started now; the other kind, if any of the exercises needs it, starts in
-/// the background. The heavy worker preloads the libraries the given exercises require. Either
-/// way, whether those libraries can be imported is probed now, once, in the background.
+/// A pool of warm workers, unless `--no-warm` asks for the cold path: one per group of
+/// libraries the given exercises need (`extras::worker_group`), all started now in the
+/// background. Either way, whether those libraries can be imported is probed now, once, in the
+/// background.
 pub fn warm_pool(
     global: &Global,
     interpreter: &Interpreter,
@@ -94,26 +94,20 @@ pub fn warm_pool(
         .collect();
     packages.sort();
     packages.dedup();
-    crate::workspace::extras::prime(interpreter, packages.clone());
+    crate::workspace::extras::prime(interpreter, packages);
     if global.no_warm {
         return None;
     }
-    let preload = crate::workspace::extras::preload_modules(&packages);
-    let heavy = |e: &&Exercise| !e.info.requires.is_empty();
-    let first_heavy = exercises.first().is_some_and(heavy);
     let pool = std::sync::Arc::new(crate::exec::pool::Pool::new(
         interpreter.executable.clone(),
-        preload,
         crate::check::BLOCKED_PLUGINS,
     ));
-    // The other kind first, so both start at once (each takes a core for a while).
-    if exercises.iter().any(|e| heavy(e) != first_heavy) {
-        pool.prestart_in_background(!first_heavy);
-    }
-    // A failure is kept in the pool: each check's route says it, and the command warns once
-    // (`warn_about_workers`).
-    let _ = pool.prestart(first_heavy);
-    Some(std::sync::Arc::new(crate::check::Warm::new(pool)))
+    let warm = crate::check::Warm::new(pool.clone(), exercises);
+    // Every group the run needs starts at once, each importing its libraries on a core while
+    // the first checks run. A failure is kept in the pool: each check's route says it, and the
+    // command warns once (`warn_about_workers`).
+    pool.prestart_in_background(warm.groups());
+    Some(std::sync::Arc::new(warm))
 }
 
 /// Says on stderr, once per command, that a warm worker failed to start and its checks run in
@@ -130,12 +124,10 @@ pub fn warn_about_workers(settings: &Settings) {
     }
 }
 
-/// The order to start many checks in: exercises that need no extra package first, so they run
-/// while the heavy worker is still importing its libraries.
-pub fn light_first(exercises: &[&Exercise]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..exercises.len()).collect();
-    order.sort_by_key(|&i| !exercises[i].info.requires.is_empty());
-    order
+/// The order to start many checks in: the longest expected first (see `timings`), so that
+/// no slow check starts last and leaves a core idle at the end.
+pub fn longest_first(exercises: &[&Exercise]) -> Vec<usize> {
+    crate::workspace::timings::Timings::load().longest_first(exercises)
 }
 
 /// Loads a curriculum and refuses one with problems, listing them all.

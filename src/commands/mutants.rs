@@ -51,7 +51,7 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         jobs,
     ));
     let started = Instant::now();
-    let order = super::light_first(&selected);
+    let order = super::longest_first(&selected);
     let scheduled: Vec<&Exercise> = order.iter().map(|&i| selected[i]).collect();
     let python = interpreter.executable.clone();
     // The workers first: the second one starts in the background while the mutants are made.
@@ -68,13 +68,16 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
     let made = mutants::generate(&catalog, &selected, &python)?;
     let items: Vec<(&Exercise, Result<Vec<mutants::Mutant>, String>)> =
         selected.iter().copied().zip(made).collect();
-    // Within the light and the heavy ones, the most mutants first: the run then ends on small
+    // The most work first (mutants times a check's expected time): the run then ends on small
     // exercises, not with one core waiting for the other's largest.
+    let timings = crate::workspace::timings::Timings::load();
     let mut order = order;
-    order.sort_by_key(|&i| {
-        let (ex, made) = &items[i];
-        let count = made.as_ref().map_or(0, Vec::len);
-        (!ex.info.requires.is_empty(), std::cmp::Reverse(count))
+    order.sort_by(|&a, &b| {
+        let work = |i: usize| {
+            let (ex, made) = &items[i];
+            made.as_ref().map_or(0, Vec::len) as f64 * timings.expected(ex)
+        };
+        work(b).total_cmp(&work(a))
     });
     let results = threads::run_in_order(
         &items,

@@ -50,7 +50,7 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         .filter(|e| opts.topic.is_none_or(|n| e.topic == n))
         .collect();
     let jobs = opts.jobs.unwrap_or_else(threads::default_jobs).max(1);
-    let order = super::light_first(&exercises);
+    let order = super::longest_first(&exercises);
     let scheduled: Vec<_> = order.iter().map(|&i| exercises[i]).collect();
     settings.warm = super::warm_pool(global, &settings.interpreter, &scheduled);
     let human = opts.format == ReportFormat::Human;
@@ -65,7 +65,7 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
     } else {
         None
     };
-    // Checks finish in the order they were scheduled (light ones first); their lines are held
+    // Checks finish in the order they were scheduled (longest first); their lines are held
     // back until every exercise before them in curriculum order has its line.
     let in_order = std::sync::Mutex::new(InOrder::new(exercises.len()));
     let results: Vec<Result<CheckResult>> = threads::run_in_order(
@@ -128,6 +128,11 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
             }
         }
     }
+    crate::workspace::timings::Timings::record(
+        done.iter()
+            .filter(|(_, r)| r.verdict != Verdict::Skipped)
+            .map(|(e, r)| (e.id.as_str(), r.duration.saturating_sub(r.waited))),
+    );
     // What was judged is kept even when a later check could not run.
     ctx.ws
         .state()

@@ -136,7 +136,7 @@ impl Pool {
         match failed {
             Some(error) if !self.reported.swap(true, Ordering::Relaxed) => {
                 vec![StartFailure {
-                    heavy: false,
+                    group: String::new(),
                     error,
                 }]
             }

@@ -599,10 +599,13 @@ fn cold_text(why: &ColdWhy) -> String {
 
 /// The warning, said once per command, that a warm worker failed to start.
 pub fn worker_failed_to_start(failure: &crate::exec::pool::StartFailure) -> String {
-    let which = if failure.heavy {
-        "the warm worker for exercises that need extra packages"
+    let which = if failure.group.is_empty() {
+        "the warm worker".to_string()
     } else {
-        "the warm worker"
+        format!(
+            "the warm worker for exercises that need extra packages ({})",
+            failure.group
+        )
     };
     format!(
         "{} {which} failed to start ({}).\n  Its checks run in a fresh interpreter instead, \

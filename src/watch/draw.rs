@@ -512,6 +512,7 @@ mod tests {
     fn failed() -> CheckResult {
         CheckResult {
             duration: Duration::from_millis(120),
+            waited: std::time::Duration::ZERO,
             ..CheckResult::new("1-first", Verdict::Fail)
         }
     }

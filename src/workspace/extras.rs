@@ -23,6 +23,25 @@ pub fn import_name(package: &str) -> String {
     }
 }
 
+/// The warm worker group an exercise that requires these packages runs on (`exec::pool::Group`):
+/// one per family of libraries that are imported together and take long to import, so that a
+/// run starts only the workers its exercises need, each as small as it can be. An exercise
+/// using several families goes to the one ranked first here; that group's worker then preloads
+/// its other libraries too. Tools the tests run as programs need no group of their own (the
+/// light worker, empty name), and a package not named here joins "libraries", the group of
+/// the ones that import quickly.
+pub fn worker_group(requires: &[String]) -> &'static str {
+    let rank = |pkg: &String| match pkg.to_ascii_lowercase().as_str() {
+        "mypy" | "ruff" | "build" | "setuptools" | "wheel" | "sphinx" => (0, ""),
+        "nltk" | "spacy" => (5, "language"),
+        "scikit-learn" | "joblib" | "skops" => (4, "learning"),
+        "numpy" | "pandas" | "scipy" | "matplotlib" | "seaborn" | "openpyxl" => (3, "data"),
+        "boto3" | "moto" | "prometheus_client" => (2, "cloud"),
+        _ => (1, "libraries"),
+    };
+    requires.iter().map(rank).max().map_or("", |(_, g)| g)
+}
+
 /// The modules a warm worker imports ahead of checks for these packages: the ones whose import
 /// dominates a check's time and that have no side effects until used.
 pub fn preload_modules(packages: &[String]) -> Vec<String> {
@@ -286,6 +305,25 @@ mod tests {
             missing(&interp, &wanted).unwrap(),
             ["pyroad-missing-parent.child", "pyroad-surely-missing"]
         );
+    }
+
+    #[test]
+    fn an_exercise_runs_on_the_group_of_its_heaviest_library() {
+        let g = |pkgs: &[&str]| {
+            super::worker_group(&pkgs.iter().map(|p| p.to_string()).collect::<Vec<_>>())
+        };
+        assert_eq!(g(&[]), "");
+        assert_eq!(
+            g(&["mypy", "ruff"]),
+            "",
+            "tools run as programs need no preload"
+        );
+        assert_eq!(g(&["pandas"]), "data");
+        assert_eq!(g(&["scikit-learn", "pandas", "numpy"]), "learning");
+        assert_eq!(g(&["nltk", "spacy", "scikit-learn"]), "language");
+        assert_eq!(g(&["boto3", "moto", "requests"]), "cloud");
+        assert_eq!(g(&["flask"]), "libraries");
+        assert_eq!(g(&["a-package-added-later"]), "libraries");
     }
 
     #[test]

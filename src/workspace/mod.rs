@@ -5,6 +5,7 @@ pub mod interpreter;
 pub mod known;
 pub mod solutions;
 pub mod state;
+pub mod timings;
 pub mod tools;
 
 use crate::curriculum::Curriculum;

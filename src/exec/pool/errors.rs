@@ -15,8 +15,8 @@ pub enum WarmError {
 /// A worker that could not be started, for the command to say so once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StartFailure {
-    /// The kind: the heavy worker, which preloads the curriculum's libraries, or the light one.
-    pub heavy: bool,
+    /// Its group (`Group::name`): empty for the light worker, which imports only pytest.
+    pub group: String,
     /// Why it failed.
     pub error: String,
 }

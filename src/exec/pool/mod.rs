@@ -13,6 +13,15 @@ use super::{Job, Outcome};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// The warm worker a check runs on: one per group of libraries in a run (see `warm::Pool`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Group {
+    /// Its name: empty for the light worker, which imports only pytest.
+    pub name: String,
+    /// The modules its worker imports ahead of every check (missing ones are skipped).
+    pub preload: Vec<String>,
+}
+
 /// Which fast path a pool takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -67,16 +76,13 @@ impl Pending {
 }
 
 impl Pool {
-    /// The pool this OS takes (`kind_here`) for this python; the heavy kind preloads these
-    /// modules. Nothing starts until asked.
-    pub fn new(python: PathBuf, preload: Vec<String>, blocked: &'static [&'static str]) -> Pool {
+    /// The pool this OS takes (`kind_here`) for this python. Nothing starts until asked.
+    pub fn new(python: PathBuf, blocked: &'static [&'static str]) -> Pool {
         match kind_here() {
             #[cfg(target_os = "linux")]
-            Kind::Warm => Pool::Warm(warm::Pool::new(python, preload, blocked)),
+            Kind::Warm => Pool::Warm(warm::Pool::new(python, blocked)),
             _ => {
-                // A spare runs pytest as a fresh interpreter does and imports no library
-                // ahead (see `spare`).
-                let _ = (blocked, preload);
+                let _ = blocked;
                 Pool::Spare(spare::Pool::new(python))
             }
         }
@@ -91,30 +97,34 @@ impl Pool {
         }
     }
 
-    /// Starts the light (or heavy) kind now; an error says why it cannot start.
-    pub fn prestart(&self, heavy: bool) -> Result<(), WarmError> {
+    /// Starts a group's worker now; an error says why it cannot start.
+    pub fn prestart(&self, group: &Group) -> Result<(), WarmError> {
         match self {
             #[cfg(target_os = "linux")]
-            Pool::Warm(p) => p.prestart(heavy),
+            Pool::Warm(p) => p.prestart(group),
             Pool::Spare(p) => {
-                let _ = heavy; // one kind of spare serves both
+                // A spare runs pytest as a fresh interpreter does and imports no library
+                // ahead: one kind of spare serves every group (see `spare`).
+                let _ = group;
                 p.prestart()
             }
         }
     }
 
-    /// Starts a kind without waiting for it.
-    pub fn prestart_in_background(self: &Arc<Self>, heavy: bool) {
+    /// Starts these groups' workers at once, each on a thread of its own, without waiting.
+    pub fn prestart_in_background(self: &Arc<Self>, groups: Vec<Group>) {
         match self.as_ref() {
             #[cfg(target_os = "linux")]
             Pool::Warm(_) => {
-                let me = self.clone();
-                std::thread::spawn(move || {
-                    let _ = me.prestart(heavy);
-                });
+                for group in groups {
+                    let me = self.clone();
+                    std::thread::spawn(move || {
+                        let _ = me.prestart(&group);
+                    });
+                }
             }
             Pool::Spare(p) => {
-                let _ = (p.prestart(), heavy);
+                let _ = (p.prestart(), groups);
             }
         }
     }
@@ -128,14 +138,14 @@ impl Pool {
         }
     }
 
-    /// Why this kind's worker runs pytest plainly, if it does (a spare always runs it as a fresh
-    /// interpreter does: nothing to say).
-    pub fn plain_reason(&self, heavy: bool) -> Option<String> {
+    /// Why this group's worker runs pytest plainly, if it does (a spare always runs it as a
+    /// fresh interpreter does: nothing to say).
+    pub fn plain_reason(&self, group: &Group) -> Option<String> {
         match self {
             #[cfg(target_os = "linux")]
-            Pool::Warm(p) => p.plain_reason(heavy),
+            Pool::Warm(p) => p.plain_reason(&group.name),
             Pool::Spare(_) => {
-                let _ = heavy;
+                let _ = group;
                 None
             }
         }
@@ -155,14 +165,14 @@ impl Pool {
         &self,
         job: &Job,
         staged: &[String],
-        heavy: bool,
+        group: &Group,
         report: Option<&Path>,
     ) -> Result<Outcome, WarmError> {
         match self {
             #[cfg(target_os = "linux")]
-            Pool::Warm(p) => p.run(job, staged, heavy, report),
+            Pool::Warm(p) => p.run(job, staged, group, report),
             Pool::Spare(p) => {
-                let _ = (staged, heavy, report);
+                let _ = (staged, group, report);
                 p.run(job)
             }
         }
@@ -173,14 +183,14 @@ impl Pool {
         &self,
         job: &Job,
         staged: &[String],
-        heavy: bool,
+        group: &Group,
         report: Option<&Path>,
     ) -> Result<Pending, WarmError> {
         match self {
             #[cfg(target_os = "linux")]
-            Pool::Warm(p) => p.prepare(job, staged, heavy, report).map(Pending::Warm),
+            Pool::Warm(p) => p.prepare(job, staged, group, report).map(Pending::Warm),
             Pool::Spare(_) => {
-                let _ = (job, staged, heavy, report);
+                let _ = (job, staged, group, report);
                 Err(WarmError::Start(
                     "spare interpreters are started ahead instead".into(),
                 ))

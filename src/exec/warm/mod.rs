@@ -1,6 +1,6 @@
 //! Warm workers: Python processes that have imported pytest once and fork a child per check,
 //! so a check costs a fork instead of an interpreter start and a pytest import. `worker` is one
-//! such process, `pending` a check it forked, `pool` the light and heavy workers of a run, and
+//! such process, `pending` a check it forked, `pool` a run's workers, one per group of libraries, and
 //! `protocol` the messages on their pipes (the Python side: `plugin/pyroad_worker/`).
 
 mod pending;
@@ -8,7 +8,7 @@ mod pool;
 mod protocol;
 mod worker;
 
-pub use super::pool::{StartFailure, WarmError};
+pub use super::pool::{Group, StartFailure, WarmError};
 pub use pending::Pending;
 pub use pool::Pool;
 

@@ -1,42 +1,58 @@
-//! The warm workers of a run: a light one and a heavy one at most, started when first needed,
-//! and what went wrong when one could not start.
+//! The warm workers of a run, one per group of libraries, started when first needed or all at
+//! once ahead, and what went wrong when one could not start.
 
 use super::pending::Pending;
 use super::worker::Worker;
-use super::{StartFailure, WarmError};
+use super::{Group, StartFailure, WarmError};
 use crate::exec::{Job, Outcome};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-/// What a pool knows of one kind of worker.
+/// What a pool knows of one group's worker.
 enum Slot {
     /// Not started yet (or the last one died: start another).
     Empty,
     Ready(Arc<Worker>),
-    /// Starting failed, for this reason: checks of this kind run cold rather than try again
+    /// Starting failed, for this reason: checks of this group run cold rather than try again
     /// each time.
     Failed(String),
 }
 
-/// The warm workers of a run: at most one of each kind, each serving every parallel job. Two
-/// kinds: a light one that has imported only pytest, and a heavy one that also preloaded the
-/// curriculum's large libraries. Forking copies the whole process, and a heavy worker is about
-/// six times larger (a fork costs ~25 ms instead of ~4 ms here), so an exercise that requires
-/// no extra package runs on the light one. One heavy worker for all jobs means its libraries
-/// (seconds of imports) are loaded once per run, not once per job.
+/// One group's worker and what has been said about it.
+struct Member {
+    slot: Mutex<Slot>,
+    /// Whether its failed start has been handed out by `unreported_start_failures`.
+    reported: AtomicBool,
+    /// Whether `unreported_plain` has handed out its plain path.
+    plain_reported: AtomicBool,
+}
+
+impl Member {
+    fn new() -> Member {
+        Member {
+            slot: Mutex::new(Slot::Empty),
+            reported: AtomicBool::new(false),
+            plain_reported: AtomicBool::new(false),
+        }
+    }
+}
+
+/// The warm workers of a run: one per group of libraries (`Group`), each serving every
+/// parallel job, started when first needed or ahead by `prestart`. The light group imports
+/// only pytest; each other group also preloads its libraries. Forking copies the whole process
+/// (a worker with scikit-learn is about six times larger than a light one: ~25 ms a fork
+/// instead of ~4 ms here), and a worker's start costs its imports (seconds for scikit-learn or
+/// spaCy), so an exercise runs on the smallest worker that has what it imports, and a run
+/// starts only the groups its exercises need, all at once (`verify --topic 1` never imports
+/// pandas). One worker per group for all jobs means its libraries are imported once per run.
 pub struct Pool {
     python: PathBuf,
-    preload: Vec<String>,
-    light: Mutex<Slot>,
-    heavy: Mutex<Slot>,
+    /// By group name.
+    members: Mutex<BTreeMap<String, Arc<Member>>>,
     /// Built-in pytest plugins the worker's prebuilt plugin manager leaves out.
     blocked_plugins: &'static [&'static str],
-    /// Whether a failed start of the light and of the heavy worker has been handed out by
-    /// `unreported_start_failures`, so a command says it once.
-    reported: [AtomicBool; 2],
-    /// Whether `unreported_plain` has handed out each kind.
-    plain_reported: [AtomicBool; 2],
 }
 
 impl std::fmt::Debug for Pool {
@@ -48,39 +64,40 @@ impl std::fmt::Debug for Pool {
 }
 
 impl Pool {
-    /// A pool for this python whose heavy worker preloads these modules (missing ones are
-    /// skipped); workers start when first needed.
-    pub fn new(
-        python: PathBuf,
-        preload: Vec<String>,
-        blocked_plugins: &'static [&'static str],
-    ) -> Pool {
+    /// A pool for this python; workers start when first needed.
+    pub fn new(python: PathBuf, blocked_plugins: &'static [&'static str]) -> Pool {
         Pool {
             python,
-            preload,
-            light: Mutex::new(Slot::Empty),
-            heavy: Mutex::new(Slot::Empty),
+            members: Mutex::new(BTreeMap::new()),
             blocked_plugins,
-            reported: [AtomicBool::new(false), AtomicBool::new(false)],
-            plain_reported: [AtomicBool::new(false), AtomicBool::new(false)],
         }
     }
 
-    fn is_heavy(&self, heavy: bool) -> bool {
-        heavy && !self.preload.is_empty()
+    fn member(&self, group: &str) -> Result<Arc<Member>, WarmError> {
+        let mut members = self
+            .members
+            .lock()
+            .map_err(|_| WarmError::Start("the pool's lock is poisoned".into()))?;
+        Ok(members
+            .entry(group.to_string())
+            .or_insert_with(|| Arc::new(Member::new()))
+            .clone())
     }
 
-    fn slot(&self, heavy: bool) -> &Mutex<Slot> {
-        if heavy { &self.heavy } else { &self.light }
+    fn members(&self) -> Vec<(String, Arc<Member>)> {
+        self.members
+            .lock()
+            .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+            .unwrap_or_default()
     }
 
-    /// The worker of a kind, started now if there is none; checks that need it meanwhile wait
+    /// The worker of a group, started now if there is none; checks that need it meanwhile wait
     /// for this one instead of starting their own. A start that failed is not retried: every
-    /// later check of the kind gets the same reason.
-    fn worker(&self, heavy: bool) -> Result<Arc<Worker>, WarmError> {
-        let heavy = self.is_heavy(heavy);
-        let mut slot = self
-            .slot(heavy)
+    /// later check of the group gets the same reason.
+    fn worker(&self, group: &Group) -> Result<Arc<Worker>, WarmError> {
+        let member = self.member(&group.name)?;
+        let mut slot = member
+            .slot
             .lock()
             .map_err(|_| WarmError::Start("the pool's lock is poisoned".into()))?;
         match &*slot {
@@ -88,8 +105,7 @@ impl Pool {
             Slot::Failed(why) => return Err(WarmError::Start(why.clone())),
             _ => {}
         }
-        let preload: &[String] = if heavy { &self.preload } else { &[] };
-        match Worker::start(&self.python, preload, self.blocked_plugins) {
+        match Worker::start(&self.python, &group.preload, self.blocked_plugins) {
             Ok(w) => {
                 let w = Arc::new(w);
                 *slot = Slot::Ready(w.clone());
@@ -103,26 +119,26 @@ impl Pool {
         }
     }
 
-    /// Starts the worker of a kind now, so the first check does not wait for it; the error is
+    /// Starts the worker of a group now, so the first check does not wait for it; the error is
     /// also kept for `unreported_start_failures`.
-    pub fn prestart(&self, heavy: bool) -> Result<(), WarmError> {
-        self.worker(heavy).map(drop)
+    pub fn prestart(&self, group: &Group) -> Result<(), WarmError> {
+        self.worker(group).map(drop)
     }
 
     /// The workers that failed to start and have not been handed out here before: a command
     /// asks after its checks and says so once. A worker still starting has not failed yet.
     pub fn unreported_start_failures(&self) -> Vec<StartFailure> {
         let mut out = Vec::new();
-        for heavy in [false, true] {
+        for (group, member) in self.members() {
             // `try_lock`: a start still under way holds the slot, and has not failed.
-            let Ok(slot) = self.slot(heavy).try_lock() else {
+            let Ok(slot) = member.slot.try_lock() else {
                 continue;
             };
             if let Slot::Failed(why) = &*slot
-                && !self.reported[usize::from(heavy)].swap(true, Ordering::SeqCst)
+                && !member.reported.swap(true, Ordering::SeqCst)
             {
                 out.push(StartFailure {
-                    heavy,
+                    group,
                     error: why.clone(),
                 });
             }
@@ -130,9 +146,11 @@ impl Pool {
         out
     }
 
-    /// Why the running worker of a kind runs pytest plainly, if it does (see `WarmPath`).
-    pub fn plain_reason(&self, heavy: bool) -> Option<String> {
-        match &*self.slot(self.is_heavy(heavy)).lock().ok()? {
+    /// Why the running worker of a group runs pytest plainly, if it does (see `WarmPath`).
+    pub fn plain_reason(&self, group: &str) -> Option<String> {
+        let member = self.member(group).ok()?;
+        let slot = member.slot.lock().ok()?;
+        match &*slot {
             Slot::Ready(w) if !w.warm_path.accelerated => Some(
                 w.warm_path
                     .plain_reason
@@ -150,9 +168,9 @@ impl Pool {
             return Vec::new();
         }
         let mut out = Vec::new();
-        for heavy in [false, true] {
-            if let Some(why) = self.plain_reason(heavy)
-                && !self.plain_reported[usize::from(heavy)].swap(true, Ordering::SeqCst)
+        for (group, member) in self.members() {
+            if let Some(why) = self.plain_reason(&group)
+                && !member.plain_reported.swap(true, Ordering::SeqCst)
                 && !out.contains(&why)
             {
                 out.push(why);
@@ -161,17 +179,17 @@ impl Pool {
         out
     }
 
-    /// Runs a pytest job on a warm worker, the heavy one if the exercise needs the preloaded
-    /// libraries; an error says why no worker could run it (the caller then runs it cold). A
-    /// worker that died is replaced by the next check that needs one.
+    /// Runs a pytest job on its group's warm worker; an error says why no worker could run it
+    /// (the caller then runs it cold). A worker that died is replaced by the next check that
+    /// needs one.
     pub fn run(
         &self,
         job: &Job,
         staged: &[String],
-        heavy: bool,
+        group: &Group,
         report: Option<&Path>,
     ) -> Result<Outcome, WarmError> {
-        self.worker(heavy)?
+        self.worker(group)?
             .run(job, staged, report)
             .map_err(|e| WarmError::Check(format!("{e:#}")))
     }
@@ -182,10 +200,10 @@ impl Pool {
         &self,
         job: &Job,
         staged: &[String],
-        heavy: bool,
+        group: &Group,
         report: Option<&Path>,
     ) -> Result<Pending, WarmError> {
-        self.worker(heavy)?
+        self.worker(group)?
             .submit(job, staged, true, report)
             .map_err(|e| WarmError::Check(format!("{e:#}")))
     }
