@@ -17,6 +17,11 @@ pub struct Warm {
     /// The run's groups of libraries by name, each with what its worker preloads for every
     /// exercise of the run in it (`group_of`).
     groups: BTreeMap<String, Group>,
+    /// For a run of many checks (`retire_when_done`): how many of each group's are still to
+    /// finish.
+    remaining: Mutex<BTreeMap<String, usize>>,
+    /// The groups in the order the run takes them, and how many have begun.
+    order: Mutex<(Vec<Group>, usize)>,
     parked: Mutex<Option<(Key, Prepared)>>,
 }
 
@@ -47,13 +52,62 @@ impl Warm {
         Warm {
             pool,
             groups,
+            remaining: Mutex::new(BTreeMap::new()),
+            order: Mutex::new((Vec::new(), 0)),
             parked: Mutex::new(None),
         }
     }
 
-    /// Every group of the run, to start their workers at once.
-    pub fn groups(&self) -> Vec<Group> {
-        self.groups.values().cloned().collect()
+    /// Stops each group's worker as soon as the last of these items (each an exercise's
+    /// checks, `finished` once) is done: a run then holds only the workers it still needs,
+    /// which keeps its memory down when the schedule (the items' order) takes one group after
+    /// another. `starting` then starts the next group's worker ahead.
+    pub fn retire_when_done(&self, scheduled: &[&Exercise]) {
+        if let (Ok(mut remaining), Ok(mut order)) = (self.remaining.lock(), self.order.lock()) {
+            for ex in scheduled {
+                let group = self.group_of(ex);
+                *remaining.entry(group.name.clone()).or_default() += 1;
+                if !order.0.contains(&group) {
+                    order.0.push(group);
+                }
+            }
+        }
+    }
+
+    /// One of the items given to `retire_when_done` begins: the first of its group starts the
+    /// next group's worker in the background, so that it is ready (its imports done on a core
+    /// this group's checks leave free) when that group's first check comes.
+    pub fn starting(&self, ex: &Exercise) {
+        let group = self.group_of(ex);
+        let next = self.order.lock().ok().and_then(|mut order| {
+            let at = order.0.iter().position(|g| *g == group)?;
+            if at < order.1 {
+                return None;
+            }
+            order.1 = at + 1;
+            order.0.get(at + 1).cloned()
+        });
+        if let Some(next) = next {
+            self.pool.prestart_in_background(vec![next]);
+        }
+    }
+
+    /// One of the items given to `retire_when_done` is done.
+    pub fn finished(&self, ex: &Exercise) {
+        let group = self.group_of(ex);
+        let last =
+            self.remaining
+                .lock()
+                .is_ok_and(|mut remaining| match remaining.get_mut(&group.name) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        *n == 0
+                    }
+                    _ => false,
+                });
+        if last {
+            self.pool.retire(&group);
+        }
     }
 
     /// The worker group `ex` runs on, with what it preloads for the whole run (an exercise

@@ -79,7 +79,7 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
     let interpreter = dev_interpreter(global)?;
     let jobs = jobs.unwrap_or_else(threads::default_jobs).max(1);
     let all: Vec<_> = catalog.exercises.iter().collect();
-    let order = super::longest_first(&all);
+    let order = super::schedule(&all);
     let scheduled: Vec<_> = order.iter().map(|&i| all[i]).collect();
     let settings = Settings {
         warm: super::warm_pool(global, &interpreter, &scheduled),
@@ -92,6 +92,9 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
         // A solution must pass the hidden tests too, and a stub fail them.
         hidden: true,
     };
+    if let Some(warm) = &settings.warm {
+        warm.retire_when_done(&scheduled);
+    }
     let total = catalog.exercises.len();
     println!(
         "Checking {total} exercises of {} with Python {} ({} jobs)...",
@@ -104,11 +107,20 @@ pub fn check(global: &Global, path: &Path, jobs: Option<usize>, compare: bool) -
         &order,
         jobs,
         |ex| {
-            let mut found = soundness(&catalog, ex, &settings)?;
-            if compare && settings.warm.is_some() {
-                found.extend(warm_matches_cold(&catalog, ex, &settings)?);
+            if let Some(warm) = &settings.warm {
+                warm.starting(ex);
             }
-            Ok(found)
+            let found = (|| {
+                let mut found = soundness(&catalog, ex, &settings)?;
+                if compare && settings.warm.is_some() {
+                    found.extend(warm_matches_cold(&catalog, ex, &settings)?);
+                }
+                Ok(found)
+            })();
+            if let Some(warm) = &settings.warm {
+                warm.finished(ex);
+            }
+            found
         },
         |i, found: &Result<Vec<String>>| {
             let ex = &catalog.exercises[i];

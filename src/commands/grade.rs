@@ -87,7 +87,10 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
     }
     let interpreter = super::dev::dev_interpreter(global)?;
     let settings = Settings {
-        warm: super::warm_pool(global, &interpreter, &exercises),
+        warm: super::warm_pool(global, &interpreter, &{
+            let order = super::schedule(&exercises);
+            order.iter().map(|&i| exercises[i]).collect::<Vec<_>>()
+        }),
         interpreter,
         memory: crate::sandbox::Limits::default().memory,
         timeout_scale: crate::settings::env().timeout_scale,
@@ -107,11 +110,14 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         exercises.len(),
         settings.interpreter.version
     );
-    // Every (student, exercise) pair, the longest exercises first as `verify` schedules them.
+    // Every (student, exercise) pair, scheduled as `verify` schedules exercises.
     let pairs: Vec<(usize, &Exercise)> = (0..students)
         .flat_map(|s| exercises.iter().map(move |e| (s, *e)))
         .collect();
-    let order = super::longest_first(&pairs.iter().map(|(_, e)| *e).collect::<Vec<_>>());
+    let order = super::schedule(&pairs.iter().map(|(_, e)| *e).collect::<Vec<_>>());
+    if let Some(warm) = &settings.warm {
+        warm.retire_when_done(&order.iter().map(|&i| pairs[i].1).collect::<Vec<_>>());
+    }
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(pairs.len() as u64);
         bar.set_style(
@@ -125,7 +131,16 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         &pairs,
         &order,
         jobs,
-        |(s, ex)| grade_one(&catalog, ex, &class[*s], &settings),
+        |(s, ex)| {
+            if let Some(warm) = &settings.warm {
+                warm.starting(ex);
+            }
+            let graded = grade_one(&catalog, ex, &class[*s], &settings);
+            if let Some(warm) = &settings.warm {
+                warm.finished(ex);
+            }
+            graded
+        },
         |i, _| {
             if let Some(bar) = &bar {
                 bar.set_message(class[pairs[i].0].student.clone());

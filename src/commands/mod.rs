@@ -80,8 +80,8 @@ impl Ctx {
 }
 
 /// A pool of warm workers, unless `--no-warm` asks for the cold path: one per group of
-/// libraries the given exercises need (`extras::worker_group`), all started now in the
-/// background. Either way, whether those libraries can be imported is probed now, once, in the
+/// libraries the given exercises need (`extras::worker_group`), the first groups in the
+/// exercises' order started now in the background. Either way, whether those libraries can be imported is probed now, once, in the
 /// background.
 pub fn warm_pool(
     global: &Global,
@@ -103,10 +103,19 @@ pub fn warm_pool(
         crate::check::BLOCKED_PLUGINS,
     ));
     let warm = crate::check::Warm::new(pool.clone(), exercises);
-    // Every group the run needs starts at once, each importing its libraries on a core while
-    // the first checks run. A failure is kept in the pool: each check's route says it, and the
-    // command warns once (`warn_about_workers`).
-    pool.prestart_in_background(warm.groups());
+    // The first groups the run needs, one per core, start at once, each importing its
+    // libraries while the first checks run; a later group's starts when its first check
+    // comes, after earlier ones were stopped (`schedule`). A failure is kept in the pool: each
+    // check's route says it, and the command warns once (`warn_about_workers`).
+    let mut first = Vec::new();
+    for ex in exercises {
+        let group = warm.group_of(ex);
+        if !first.contains(&group) {
+            first.push(group);
+        }
+    }
+    first.truncate(crate::exec::threads::default_jobs());
+    pool.prestart_in_background(first);
     Some(std::sync::Arc::new(warm))
 }
 
@@ -124,10 +133,30 @@ pub fn warn_about_workers(settings: &Settings) {
     }
 }
 
-/// The order to start many checks in: the longest expected first (see `timings`), so that
-/// no slow check starts last and leaves a core idle at the end.
-pub fn longest_first(exercises: &[&Exercise]) -> Vec<usize> {
-    crate::workspace::timings::Timings::load().longest_first(exercises)
+/// The order to start many checks in: one group of libraries after another (see
+/// `extras::worker_group`), the group holding the longest check first, and within a group the
+/// longest expected check first (`timings`). No slow check then starts last and leaves a core
+/// idle at the end, and each group's worker is stopped when its last check is done
+/// (`Warm::retire_when_done`), so a run holds a worker or two at a time rather than all of
+/// them.
+pub fn schedule(exercises: &[&Exercise]) -> Vec<usize> {
+    let timings = crate::workspace::timings::Timings::load();
+    let group = |i: usize| crate::workspace::extras::worker_group(&exercises[i].info.requires);
+    let expected: Vec<f64> = exercises.iter().map(|e| timings.expected(e)).collect();
+    let mut longest: std::collections::BTreeMap<&str, f64> = Default::default();
+    for (i, &t) in expected.iter().enumerate() {
+        let l = longest.entry(group(i)).or_default();
+        *l = l.max(t);
+    }
+    let mut order: Vec<usize> = (0..exercises.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ga, gb) = (group(a), group(b));
+        longest[gb]
+            .total_cmp(&longest[ga])
+            .then(ga.cmp(gb))
+            .then(expected[b].total_cmp(&expected[a]))
+    });
+    order
 }
 
 /// Loads a curriculum and refuses one with problems, listing them all.

@@ -51,7 +51,7 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         jobs,
     ));
     let started = Instant::now();
-    let order = super::longest_first(&selected);
+    let order = super::schedule(&selected);
     let scheduled: Vec<&Exercise> = order.iter().map(|&i| selected[i]).collect();
     let python = interpreter.executable.clone();
     // The workers first: the second one starts in the background while the mutants are made.

@@ -50,9 +50,12 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         .filter(|e| opts.topic.is_none_or(|n| e.topic == n))
         .collect();
     let jobs = opts.jobs.unwrap_or_else(threads::default_jobs).max(1);
-    let order = super::longest_first(&exercises);
+    let order = super::schedule(&exercises);
     let scheduled: Vec<_> = order.iter().map(|&i| exercises[i]).collect();
     settings.warm = super::warm_pool(global, &settings.interpreter, &scheduled);
+    if let Some(warm) = &settings.warm {
+        warm.retire_when_done(&scheduled);
+    }
     let human = opts.format == ReportFormat::Human;
     let interactive = human && std::io::stderr().is_terminal();
     let bar = if interactive {
@@ -74,7 +77,14 @@ pub fn run(global: &Global, opts: &Options) -> Result<ExitCode> {
         jobs,
         |ex| {
             let dir = ctx.ws.exercise_dir(ex);
-            check::check(&ctx.catalog, ex, &Source::Workspace(dir), &settings)
+            if let Some(warm) = &settings.warm {
+                warm.starting(ex);
+            }
+            let r = check::check(&ctx.catalog, ex, &Source::Workspace(dir), &settings);
+            if let Some(warm) = &settings.warm {
+                warm.finished(ex);
+            }
+            r
         },
         |i, r| {
             let line = match r {

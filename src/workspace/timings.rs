@@ -50,14 +50,6 @@ impl Timings {
         libraries + slow
     }
 
-    /// The order to start `exercises` in: the longest expected first (ties in their order).
-    pub fn longest_first(&self, exercises: &[&Exercise]) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..exercises.len()).collect();
-        let expected: Vec<f64> = exercises.iter().map(|e| self.expected(e)).collect();
-        order.sort_by(|&a, &b| expected[b].total_cmp(&expected[a]));
-        order
-    }
-
     /// Folds these runs' times into the cache file (half the old figure, half the new, so one
     /// slow moment of the machine does not decide the next order). A failure to write only
     /// costs the next run its order.

@@ -129,6 +129,17 @@ impl Pool {
         }
     }
 
+    /// Stops a group's worker: the run has no more checks for it (spares serve every group).
+    pub fn retire(&self, group: &Group) {
+        match self {
+            #[cfg(target_os = "linux")]
+            Pool::Warm(p) => p.retire(&group.name),
+            Pool::Spare(_) => {
+                let _ = group;
+            }
+        }
+    }
+
     /// Each kind that failed to start and was not said yet.
     pub fn unreported_start_failures(&self) -> Vec<StartFailure> {
         match self {

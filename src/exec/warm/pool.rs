@@ -146,6 +146,14 @@ impl Pool {
         out
     }
 
+    /// Stops a group's worker once the run has no more checks for it, giving its memory back
+    /// (checks still holding it keep it until they end); a later check of the group starts a
+    /// new one.
+    pub fn retire(&self, group: &str) {
+        let gone = self.members.lock().ok().and_then(|mut m| m.remove(group));
+        drop(gone);
+    }
+
     /// Why the running worker of a group runs pytest plainly, if it does (see `WarmPath`).
     pub fn plain_reason(&self, group: &str) -> Option<String> {
         let member = self.member(group).ok()?;
