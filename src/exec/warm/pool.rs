@@ -53,6 +53,8 @@ pub struct Pool {
     members: Mutex<BTreeMap<String, Arc<Member>>>,
     /// Built-in pytest plugins the worker's prebuilt plugin manager leaves out.
     blocked_plugins: &'static [&'static str],
+    /// Why retired workers ran pytest plainly, not yet handed out by `unreported_plain`.
+    retired_plain: Mutex<Vec<String>>,
 }
 
 impl std::fmt::Debug for Pool {
@@ -70,6 +72,7 @@ impl Pool {
             python,
             members: Mutex::new(BTreeMap::new()),
             blocked_plugins,
+            retired_plain: Mutex::new(Vec::new()),
         }
     }
 
@@ -149,24 +152,29 @@ impl Pool {
     /// Stops a group's worker once the run has no more checks for it, giving its memory back
     /// (checks still holding it keep it until they end); a later check of the group starts a
     /// new one.
+    /// A group whose worker failed to start stays, failed, for `unreported_start_failures`.
     pub fn retire(&self, group: &str) {
-        let gone = self.members.lock().ok().and_then(|mut m| m.remove(group));
-        drop(gone);
+        let gone = self.members.lock().ok().and_then(|mut members| {
+            let failed = members.get(group).is_some_and(|m| {
+                m.slot
+                    .try_lock()
+                    .is_ok_and(|slot| matches!(*slot, Slot::Failed(_)))
+            });
+            if failed { None } else { members.remove(group) }
+        });
+        if let Some(member) = gone
+            && !member.plain_reported.load(Ordering::SeqCst)
+            && let Some(why) = plain_reason_of(&member)
+            && let Ok(mut kept) = self.retired_plain.lock()
+        {
+            kept.push(why);
+        }
     }
 
     /// Why the running worker of a group runs pytest plainly, if it does (see `WarmPath`).
     pub fn plain_reason(&self, group: &str) -> Option<String> {
-        let member = self.member(group).ok()?;
-        let slot = member.slot.lock().ok()?;
-        match &*slot {
-            Slot::Ready(w) if !w.warm_path.accelerated => Some(
-                w.warm_path
-                    .plain_reason
-                    .clone()
-                    .unwrap_or_else(|| format!("pytest {}", w.warm_path.pytest)),
-            ),
-            _ => None,
-        }
+        let member = self.members.lock().ok()?.get(group).cloned()?;
+        plain_reason_of(&member)
     }
 
     /// The workers that run pytest plainly and have not been handed out here before, for a
@@ -175,7 +183,12 @@ impl Pool {
         if crate::settings::env().worker_plain {
             return Vec::new();
         }
-        let mut out = Vec::new();
+        let mut out: Vec<String> = self
+            .retired_plain
+            .lock()
+            .map(|mut kept| std::mem::take(&mut *kept))
+            .unwrap_or_default();
+        out.dedup();
         for (group, member) in self.members() {
             if let Some(why) = self.plain_reason(&group)
                 && !member.plain_reported.swap(true, Ordering::SeqCst)
@@ -214,5 +227,19 @@ impl Pool {
         self.worker(group)?
             .submit(job, staged, true, report)
             .map_err(|e| WarmError::Check(format!("{e:#}")))
+    }
+}
+
+/// Why a group's running worker runs pytest plainly, if it does.
+fn plain_reason_of(member: &Member) -> Option<String> {
+    let slot = member.slot.lock().ok()?;
+    match &*slot {
+        Slot::Ready(w) if !w.warm_path.accelerated => Some(
+            w.warm_path
+                .plain_reason
+                .clone()
+                .unwrap_or_else(|| format!("pytest {}", w.warm_path.pytest)),
+        ),
+        _ => None,
     }
 }
