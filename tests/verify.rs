@@ -1072,3 +1072,79 @@ fn exercises_with_different_time_limits_share_the_warm_worker() {
     ])
     .code(0);
 }
+
+/// Each exercise runs on the worker of its group of libraries, which preloaded only that
+/// group's: a check that needs jinja2 never pays for NumPy in its worker, nor a plain one for
+/// either (one worker that preloaded every library made each fork copy all of them).
+#[test]
+#[cfg(target_os = "linux")]
+fn each_check_runs_on_a_worker_with_only_its_groups_libraries() {
+    let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
+    let bullet = "Variables and Data Types";
+    s.add_x_exercise(
+        "01-fundamentals",
+        bullet,
+        ("uses-jinja", "Uses Jinja", 2),
+        "requires = [\"jinja2\"]\n",
+    );
+    s.add_x_exercise(
+        "01-fundamentals",
+        bullet,
+        ("uses-numpy", "Uses NumPy", 3),
+        "requires = [\"numpy\"]\n",
+    );
+    let loaded = |module: &str, present: &[&str], absent: &[&str]| {
+        let mut test = if module == "demo" {
+            "import sys\n\n\n".to_string()
+        } else {
+            format!(
+                "import sys\n\nfrom {module} import X\n\n\n\
+                 def test_x_is_one():\n    assert X == 1\n\n\n"
+            )
+        };
+        for m in present {
+            test.push_str(&format!(
+                "def test_{m}_was_preloaded():\n    assert {m:?} in sys.modules\n\n\n"
+            ));
+        }
+        for m in absent {
+            test.push_str(&format!(
+                "def test_{m}_was_not():\n    assert {m:?} not in sys.modules\n\n\n"
+            ));
+        }
+        test
+    };
+    s.write(
+        "curr/01-fundamentals/uses-jinja/test_uses_jinja.py",
+        &loaded("uses_jinja", &["jinja2"], &["numpy"]),
+    );
+    s.write(
+        "curr/01-fundamentals/uses-numpy/test_uses_numpy.py",
+        &loaded("uses_numpy", &["numpy"], &["jinja2"]),
+    );
+    s.write(
+        "curr/01-fundamentals/demo/test_demo.py",
+        &format!(
+            "{}\n\n{ADD_TEST}",
+            loaded("demo", &[], &["jinja2", "numpy"])
+        ),
+    );
+    s.init_again();
+    let py = common::python();
+    let run = s.pyroad(&["dev", "check", "curr", "--python", py.to_str().unwrap()]);
+    assert!(!run.stdout.contains("FAIL"), "{}{}", run.stdout, run.stderr);
+    let run = s.pyroad_in("ws", &["verify", "--format", "json"]).code(1);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    for e in v["exercises"].as_array().unwrap() {
+        assert_eq!(e["route"], "warm", "{e}");
+    }
+    // Each check's time is kept for the next run's order (longest first).
+    let times: serde_json::Value =
+        serde_json::from_str(&s.read(".pyroad-cache/check-times.json")).unwrap();
+    for id in ["1-demo", "1-uses-jinja", "1-uses-numpy"] {
+        assert!(
+            times["seconds"][id].as_f64().is_some_and(|t| t > 0.0),
+            "{times}"
+        );
+    }
+}
