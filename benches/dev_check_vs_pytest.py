@@ -26,13 +26,18 @@ def stage(ex: Path, info: dict, solution: bool, into: Path) -> None:
     module = ex.name.replace("-", "_")
     into.mkdir(parents=True)
     shutil.copy(ex / ("solution.py" if solution else f"{module}.py"), into / f"{module}.py")
+    # The stub's files, then the whole solution folder over them, as a solved workspace has
+    # them: a solution folder need not repeat what the stub already has (a package's
+    # __init__.py).
     for f in info.get("files", []):
-        src = ex / "solution" / f if solution and (ex / "solution" / f).exists() else ex / f
+        src = ex / f
         if src.is_dir():
             shutil.copytree(src, into / f, dirs_exist_ok=True)
-        else:
+        elif src.exists():
             (into / f).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(src, into / f)
+    if solution and (ex / "solution").is_dir():
+        shutil.copytree(ex / "solution", into, dirs_exist_ok=True)
     shutil.copy(ex / f"test_{module}.py", into / f"test_{module}.py")
 
 

@@ -54,13 +54,18 @@ def hand_in(ex: Path, info: dict, solved: bool, into: Path) -> None:
     module = ex.name.replace("-", "_")
     into.mkdir(parents=True, exist_ok=True)
     shutil.copy(ex / ("solution.py" if solved else f"{module}.py"), into / f"{module}.py")
+    # The stub's files, then the whole solution folder over them, as a solved workspace has
+    # them: a solution folder need not repeat what the stub already has (a package's
+    # __init__.py).
     for f in info.get("files", []):
-        src = ex / "solution" / f if solved and (ex / "solution" / f).exists() else ex / f
+        src = ex / f
         if src.is_dir():
             shutil.copytree(src, into / f, dirs_exist_ok=True)
-        else:
+        elif src.exists():
             (into / f).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(src, into / f)
+    if solved and (ex / "solution").is_dir():
+        shutil.copytree(ex / "solution", into, dirs_exist_ok=True)
 
 
 def tree_pss(root: int) -> int:

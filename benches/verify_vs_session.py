@@ -31,7 +31,8 @@ times of the same tests, setup to teardown) / checks; tests the session fails in
 pyroad passes; the slowest exercises; and the peak PSS of verify's process tree (pyroad and
 every descendant, found through /proc/*/stat, sampled every 50 ms from /proc/PID/smaps_rollup)
 in an untimed first run of each BIN, which also fills pyroad's cache of rewritten tests, as an
-untimed first session fills the loop's __pycache__.
+untimed first session fills the loop's __pycache__ (that session's peak is reported beside it:
+one process that imports every library and keeps what each test leaves).
 """
 
 import argparse
@@ -200,10 +201,14 @@ def main() -> int:
             durs = {e["id"]: e["duration_ms"] / 1000 for e in report["exercises"]}
             return secs, {"durs": durs, "report": report, "peak": peak, "unreadable": unreadable}
 
-        def run_session(out: Path) -> Run:
-            secs = timed(session + ["--junitxml", str(out), *(str(st / i) for i in subset)],
-                         cwd=st)
-            return secs, {"junit": junit_by_exercise(out)}
+        def run_session(out: Path, sampled: bool = False) -> Run:
+            cmd = session + ["--junitxml", str(out), *(str(st / i) for i in subset)]
+            peak = (0, 0)
+            if sampled:
+                secs, peak, _ = run_sampled(cmd, cwd=st)
+            else:
+                secs = timed(cmd, cwd=st)
+            return secs, {"junit": junit_by_exercise(out), "peak": peak}
 
         def run_loop(cmds: list[tuple[list[str], Path, bytes]]) -> Run:
             start = time.perf_counter()
@@ -225,7 +230,7 @@ def main() -> int:
         variants[LOOP] = lambda i: run_loop(sample[i::rounds])
         first = {b: run_verify(b, env, tmp / f"first-{n}.json", sampled=True)
                  for n, b in enumerate(pyroads)}
-        first_session = run_session(tmp / "first.xml")
+        first_session = run_session(tmp / "first.xml", sampled=True)
         order = list(variants)
         results: dict[str, list[Run]] = {name: [] for name in variants}
         for i in range(rounds):
@@ -317,6 +322,9 @@ def report(results: dict[str, list[Run]], first: dict[str, Run], first_session: 
     for b, (secs, x) in first.items():
         print(f"  {b:<62} {x['peak'][0] / 1024:7.0f} MiB (goal < 400), {x['peak'][1]} "
               f"processes then; a {secs:.1f} s run; {x['unreadable']} pid(s) unreadable, skipped")
+    peak = first_session[1]["peak"]
+    print(f"  {'for comparison, the one pytest session (its first run)':<62} "
+          f"{peak[0] / 1024:7.0f} MiB, {peak[1]} processes then")
 
 
 if __name__ == "__main__":

@@ -2,11 +2,14 @@
 """Save-to-verdict latency of `pyroad watch`: median over N saves, next to direct pytest runs.
 
 usage: python3 benches/watch_latency.py [--saves N] [--id ID] [--python PATH] [--no-build]
+                                       [--pyroad BIN ...]
 
 Runs `pyroad watch` without a terminal (it then prints verdicts line by line), saves the
 exercise's reference solution N times (each save changes a comment so the content differs), and
 times each save until the verdict line appears. Then it times `python -m pytest` run directly on
-the same files with the same interpreter, N times.
+the same files with the same interpreter, N times. Each pyroad binary (`--pyroad`, repeatable;
+default: a release build of this tree) is measured as the learner runs it and with
+`PYROAD_PYTHON` set to the workspace's interpreter.
 """
 
 import argparse
@@ -34,8 +37,11 @@ def main() -> None:
     parser.add_argument("--python", help="interpreter for the workspace (one with the exercise's "
                         "`requires`, for an exercise that has some); default: pyroad's own choice")
     parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--pyroad", action="append", default=None,
+                        help="a pyroad binary to time (repeatable); default: build this tree")
     args = parser.parse_args()
-    pyroad = Path(release_pyroad(not args.no_build))
+    binaries = [Path(b) for b in args.pyroad] if args.pyroad else [Path(release_pyroad(not args.no_build))]
+    pyroad = binaries[0]
     topic, slug = args.id.split("-", 1)
     [topic_dir] = [d for d in (ROOT / "exercises").iterdir() if d.name.startswith(f"{int(topic):02d}-")]
     module = slug.replace("-", "_")
@@ -54,45 +60,56 @@ def main() -> None:
         before = ids[: ids.index(args.id)]
         state = {"schema": 1, "exercises": {i: {"passed_at": 1, "last_verdict": "pass", "hints_seen": 0,
                                                 "attempts": 1} for i in before}}
-        (ws / ".pyroad" / "state.json").write_text(json.dumps(state))
-        proc = subprocess.Popen(
-            [str(pyroad), "watch"], cwd=ws, env=env, text=True,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        )
-        # Read on this thread, straight from the pipe: a reader thread and a queue would add
-        # their own wake-up to every measurement.
-        out = proc.stdout.fileno()
-        pending = b""
 
-        def wait_verdict() -> str:
-            nonlocal pending
-            deadline = time.monotonic() + 30
-            while True:
-                while b"\n" in pending:
-                    raw, pending = pending.split(b"\n", 1)
-                    line = raw.decode("utf-8", "replace")
-                    if line.startswith(("✓ ", "✗ ")) and f"{args.id}  " in line:
-                        return line
-                if not select.select([out], [], [], max(0.0, deadline - time.monotonic()))[0]:
-                    raise TimeoutError("no verdict within 30 s")
-                chunk = os.read(out, 65536)
-                if not chunk:
-                    raise EOFError("pyroad watch ended")
-                pending += chunk
+        def measure(binary: Path, watch_env: dict) -> list[float]:
+            # Each session opens on ID again (the one before passed it).
+            (ws / ".pyroad" / "state.json").write_text(json.dumps(state))
+            proc = subprocess.Popen(
+                [str(binary), "watch"], cwd=ws, env=watch_env, text=True,
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            )
+            # Read on this thread, straight from the pipe: a reader thread and a queue would add
+            # their own wake-up to every measurement.
+            out = proc.stdout.fileno()
+            pending = b""
 
-        wait_verdict()
-        latencies = []
-        for i in range(args.saves):
-            tmp_file = target.with_suffix(".tmp")
-            tmp_file.write_text(f"# save {i}\n{solution}")
-            start = time.perf_counter()
-            os.replace(tmp_file, target)
+            def wait_verdict() -> str:
+                nonlocal pending
+                deadline = time.monotonic() + 30
+                while True:
+                    while b"\n" in pending:
+                        raw, pending = pending.split(b"\n", 1)
+                        line = raw.decode("utf-8", "replace")
+                        if line.startswith(("✓ ", "✗ ")) and f"{args.id}  " in line:
+                            return line
+                    if not select.select([out], [], [], max(0.0, deadline - time.monotonic()))[0]:
+                        raise TimeoutError("no verdict within 30 s")
+                    chunk = os.read(out, 65536)
+                    if not chunk:
+                        raise EOFError("pyroad watch ended")
+                    pending += chunk
+
             wait_verdict()
-            latencies.append(time.perf_counter() - start)
-            time.sleep(0.2)
-        proc.stdin.write("q\n")
-        proc.stdin.flush()
-        proc.wait(timeout=10)
+            latencies = []
+            for i in range(args.saves):
+                tmp_file = target.with_suffix(".tmp")
+                tmp_file.write_text(f"# save {i}\n{solution}")
+                start = time.perf_counter()
+                os.replace(tmp_file, target)
+                wait_verdict()
+                latencies.append(time.perf_counter() - start)
+                time.sleep(0.2)
+            proc.stdin.write("q\n")
+            proc.stdin.flush()
+            proc.wait(timeout=10)
+
+            return latencies
+
+        results = {}
+        for binary in binaries:
+            label = str(binary) if len(binaries) > 1 else "watch"
+            results[label] = measure(binary, env)
+            results[f"{label} (PYROAD_PYTHON)"] = measure(binary, dict(env, PYROAD_PYTHON=python))
 
         direct = tmp / "direct"
         info = tomllib.loads((topic_dir / slug / "info.toml").read_text())
@@ -103,10 +120,13 @@ def main() -> None:
             subprocess.run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=direct,
                            stdout=subprocess.DEVNULL, check=True)
             pytest_times.append(time.perf_counter() - start)
-        w, p = statistics.median(latencies), statistics.median(pytest_times)
-        print(f"{args.id}: watch save-to-verdict median {w * 1000:.0f} ms "
-              f"(min {min(latencies) * 1000:.0f}, max {max(latencies) * 1000:.0f}) over {args.saves} saves; "
-              f"direct python -m pytest median {p * 1000:.0f} ms; ratio {w / p:.2f}")
+        p = statistics.median(pytest_times)
+        print(f"{args.id}: direct python -m pytest median {p * 1000:.0f} ms")
+        for label, latencies in results.items():
+            w = statistics.median(latencies)
+            print(f"  {label}: save-to-verdict median {w * 1000:.0f} ms "
+                  f"(min {min(latencies) * 1000:.0f}, max {max(latencies) * 1000:.0f}) over "
+                  f"{args.saves} saves; ratio to pytest {w / p:.2f}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -189,7 +189,19 @@ pub fn workspace_interpreter(ws: &Workspace, global: &Global) -> Result<Interpre
         return require_pytest(interpreter::probe(&program)?.found_by(origin));
     }
     if let Some(stored) = ws.stored_interpreter() {
-        return Ok(stored);
+        // Asked again only when a file it came from changed (`known`: remembered in the
+        // cache), so a Python upgraded in place or a venv made again is noticed. An answer
+        // without pytest keeps the stored one: the check then says what is wrong.
+        return Ok(match interpreter::probe(&stored.executable) {
+            Ok(now) if now.pytest.is_some() => {
+                let now = now.found_by(stored.origin);
+                if now != stored {
+                    let _ = ws.store_interpreter(&now);
+                }
+                now
+            }
+            _ => stored,
+        });
     }
     // The stored interpreter is gone (a pyenv version removed, a venv deleted): find it again.
     let venv = ws.dot().join("venv");
