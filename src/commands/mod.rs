@@ -191,7 +191,12 @@ pub fn workspace_interpreter(ws: &Workspace, global: &Global) -> Result<Interpre
     if let Some(stored) = ws.stored_interpreter() {
         // Asked again only when a file it came from changed (`known`: remembered in the
         // cache), so a Python upgraded in place or a venv made again is noticed. An answer
-        // without pytest keeps the stored one: the check then says what is wrong.
+        // without pytest keeps the stored one: the check then says what is wrong. With the
+        // cache off, the record is trusted as it is (asking on every command would cost each
+        // one a Python start).
+        if !crate::workspace::known::enabled() {
+            return Ok(stored);
+        }
         return Ok(match interpreter::probe(&stored.executable) {
             Ok(now) if now.pytest.is_some() => {
                 let now = now.found_by(stored.origin);

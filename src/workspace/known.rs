@@ -82,6 +82,11 @@ struct Known {
     modules: BTreeMap<String, Vec<Stamp>>,
 }
 
+/// Whether answers are kept at all (`PYROAD_CACHE_DIR` empty turns the cache off).
+pub fn enabled() -> bool {
+    file().is_some()
+}
+
 fn file() -> Option<PathBuf> {
     crate::settings::env()
         .cache_dir
