@@ -1079,6 +1079,16 @@ fn exercises_with_different_time_limits_share_the_warm_worker() {
 #[test]
 #[cfg(target_os = "linux")]
 fn each_check_runs_on_a_worker_with_only_its_groups_libraries() {
+    // `.ci/run` also runs this file against a venv with the oldest pytest and nothing else.
+    let has_both = Command::new(python())
+        .args(["-c", "import jinja2, numpy"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_both {
+        eprintln!("skipped: {} has no jinja2 or no numpy", python().display());
+        return;
+    }
     let s = Sandbox::tiny("mode = \"pytest\"\n", ADD_STUB, ADD_TEST, ADD_SOLUTION);
     let bullet = "Variables and Data Types";
     s.add_x_exercise(
@@ -1130,7 +1140,7 @@ fn each_check_runs_on_a_worker_with_only_its_groups_libraries() {
         ),
     );
     s.init_again();
-    let py = common::python();
+    let py = python();
     let run = s.pyroad(&["dev", "check", "curr", "--python", py.to_str().unwrap()]);
     assert!(!run.stdout.contains("FAIL"), "{}{}", run.stdout, run.stderr);
     let run = s.pyroad_in("ws", &["verify", "--format", "json"]).code(1);
