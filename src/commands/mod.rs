@@ -81,8 +81,8 @@ impl Ctx {
 
 /// A pool of warm workers, unless `--no-warm` asks for the cold path: one per group of
 /// libraries the given exercises need (`extras::worker_group`), the first groups in the
-/// exercises' order started now in the background. Either way, whether those libraries can be imported is probed now, once, in the
-/// background.
+/// exercises' order started now in the background. Either way, whether those libraries can
+/// be imported is probed now, once, in the background.
 pub fn warm_pool(
     global: &Global,
     interpreter: &Interpreter,
